@@ -1,0 +1,42 @@
+// Shared plumbing of the C ABI: every exported body runs inside pmq::capi::guard, which
+// turns every exception into a status code and the thread's last error. Internal.
+#pragma once
+
+#include "pmq/pmq.h"
+#include "pmq/error.hpp"
+#include "pmq/json.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace pmq::capi {
+
+/// Records a failure as the thread's last error; returns the C code.
+int fail(int code, std::string path, std::string message);
+/// Records success (clears the last error); returns PMQ_OK.
+int ok();
+
+/// Copies a string into malloc'd memory for the caller (released with pmq_free).
+char* dup(std::string_view s);
+
+/// Writes JSON into *out for the caller.
+int give(char** out, const json& j);
+
+int from_current_exception() noexcept;
+
+/// Runs body() and maps every exception to a PMQ_E... code and message.
+template <class F> int guard(F&& body) noexcept {
+  try {
+    return body();
+  } catch (...) {
+    return from_current_exception();
+  }
+}
+
+/// NULL-argument check: PMQ_EINVAL naming the parameter.
+#define PMQ_REQUIRE(arg)                                                                        \
+  do {                                                                                          \
+    if ((arg) == nullptr) return ::pmq::capi::fail(PMQ_EINVAL, "", #arg " must not be NULL");   \
+  } while (0)
+
+} // namespace pmq::capi

@@ -1,0 +1,98 @@
+/* pmq — the C ABI.
+ *
+ * A thin C layer over the pmq C++ core: it converts and forwards, the core decides.
+ * Conventions (after libgit2, zstd, sqlite3):
+ *   - Every function returns PMQ_OK (0) or a negative PMQ_E... code. Codes are only ever
+ *     appended, never renumbered.
+ *   - pmq_last_error() is the calling thread's last message, naming the JSON path of the
+ *     offending field ("sections[1].items[3].max_score: must be greater than 0").
+ *   - Input is UTF-8 JSON text (const char*, NUL-terminated). Output strings are owned by
+ *     the caller and released with pmq_free().
+ *   - Compiled objects are opaque handles, created through an out-parameter and released
+ *     by their _free function, which accepts NULL.
+ *   - NULL arguments return PMQ_EINVAL; nothing here crashes on bad input.
+ *   - Every function is safe to call from many threads; a handle may be shared by threads
+ *     for scoring (it is immutable).
+ */
+#ifndef PMQ_H
+#define PMQ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(PMQ_BUILDING)
+#define PMQ_API __attribute__((visibility("default")))
+#else
+#define PMQ_API
+#endif
+
+#define PMQ_VERSION_MAJOR 0
+#define PMQ_VERSION_MINOR 1
+#define PMQ_VERSION_PATCH 0
+
+/* Status codes. */
+#define PMQ_OK 0
+#define PMQ_EINVAL (-1)    /* a NULL or out-of-range argument */
+#define PMQ_EPARSE (-2)    /* the text is not JSON (or not UTF-8) */
+#define PMQ_EINPUT (-3)    /* well-formed JSON that breaks the format or a rule */
+#define PMQ_ENOMEM (-4)    /* out of memory */
+#define PMQ_EINTERNAL (-5) /* a bug in pmq: please report it */
+
+/* "0.1.0": the library's version at run time (static string, do not free). */
+PMQ_API const char *pmq_version(void);
+
+/* The calling thread's last error message, or "" after success. Borrowed: valid until the
+ * next pmq call on this thread. */
+PMQ_API const char *pmq_last_error(void);
+
+/* The JSON path of the first problem of the last error ("" when the whole document is at
+ * fault). Borrowed, like pmq_last_error(). */
+PMQ_API const char *pmq_last_error_path(void);
+
+/* Every problem of the last error as a JSON array [{"path": ..., "message": ...}]
+ * ("[]" after success). Borrowed, like pmq_last_error(). */
+PMQ_API const char *pmq_last_error_json(void);
+
+/* Releases a string returned by pmq. NULL is allowed. */
+PMQ_API void pmq_free(void *p);
+
+/* ---- standards (R-STD-1 ... R-STD-6) ------------------------------------------------ */
+
+typedef struct pmq_standard pmq_standard;
+
+/* Loads and validates a standard from JSON; every problem is reported with its path. */
+PMQ_API int pmq_standard_load(const char *standard_json, pmq_standard **out);
+
+/* A built-in standard by id; id NULL or "" gives the default (the residential example). */
+PMQ_API int pmq_standard_builtin(const char *id, pmq_standard **out);
+
+/* The ids of the built-in standards as a JSON array of strings (caller frees). */
+PMQ_API int pmq_builtin_standards(char **ids_json);
+
+/* The standard as JSON (caller frees). */
+PMQ_API int pmq_standard_to_json(const pmq_standard *standard, char **out_json);
+
+/* Releases a standard. NULL is allowed. */
+PMQ_API void pmq_standard_free(pmq_standard *standard);
+
+/* ---- scoring ------------------------------------------------------------------------ */
+
+/* Scores one inspection (JSON) against a compiled standard; the result is JSON with item,
+ * section and total scores and an explanation of every deduction (caller frees). */
+PMQ_API int pmq_score(const pmq_standard *standard, const char *inspection_json,
+                      char **result_json);
+
+/* Scores a JSON array of inspections in one call; the result is a JSON array of results.
+ * Problems name the inspection: "[3].responses[0].item". */
+PMQ_API int pmq_score_batch(const pmq_standard *standard, const char *inspections_json,
+                            char **results_json);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PMQ_H */

@@ -1,0 +1,39 @@
+// Dates and timestamps as they cross pmq's interfaces.
+//
+// Dates are ISO 8601 `YYYY-MM-DD` (Boost.Date_Time's gregorian::date, years 1400..9999).
+// Where a moment matters (a finding's time, a complaint's receipt), it is
+// `YYYY-MM-DDThh:mm[:ss]` with an explicit UTC offset (`+08:00` or `Z`): a time without an
+// offset is ambiguous across an ERP's servers and is rejected.
+#pragma once
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <boost/date_time/posix_time/posix_time_types.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pmq {
+
+using date = boost::gregorian::date;
+
+/// A moment with the UTC offset it was recorded in.
+struct timestamp {
+  boost::posix_time::ptime local; ///< wall-clock time at the offset
+  int offset_minutes = 0;         ///< e.g. +480 for +08:00
+
+  boost::posix_time::ptime utc() const {
+    return local - boost::posix_time::minutes(offset_minutes);
+  }
+  bool operator==(const timestamp&) const = default;
+};
+
+/// Strict ISO 8601 calendar date; empty optional for anything else (Feb 30, year 0, "2026-1-5").
+std::optional<date> parse_date(std::string_view text);
+std::string format_date(const date& d);
+
+/// Strict `YYYY-MM-DDThh:mm[:ss](Z|±hh:mm)`; empty optional otherwise (no offset included).
+std::optional<timestamp> parse_timestamp(std::string_view text);
+std::string format_timestamp(const timestamp& t);
+
+} // namespace pmq

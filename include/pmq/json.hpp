@@ -1,0 +1,248 @@
+// JSON serialisation, written once for every domain type.
+//
+// Domain types are plain structs and enums described with Boost.Describe; this header
+// turns any of them into JSON and back with nlohmann/json. Reading is strict and
+// collects every problem with its JSON path: a missing required field, a field of the
+// wrong type, an unknown field (a typo such as "max_socre" is an error, not ignored), an
+// enum name that does not exist, a number with more decimals than pmq holds exactly.
+//
+// A member may be absent from the JSON when its type is std::optional<T>, or when the
+// struct names it in `static constexpr std::array<std::string_view, N> json_defaulted`;
+// it then keeps its default value.
+#pragma once
+
+#include "pmq/datetime.hpp"
+#include "pmq/error.hpp"
+#include "pmq/numeric.hpp"
+
+#include <boost/describe.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace pmq {
+
+/// pmq's JSON value type: objects keep their members in the order written.
+using json = nlohmann::ordered_json;
+
+/// Parses UTF-8 JSON text. Throws pmq::error(errc::parse) naming the byte offset of the
+/// first error; nesting deeper than `max_depth` is refused before it can exhaust the stack.
+json parse_json(std::string_view text, int max_depth = 64);
+
+namespace json_io {
+
+template <class T> struct is_optional : std::false_type {};
+template <class T> struct is_optional<std::optional<T>> : std::true_type {};
+template <class T> struct is_vector : std::false_type {};
+template <class T, class A> struct is_vector<std::vector<T, A>> : std::true_type {};
+
+const char* type_name(const json& j);
+
+template <class T>
+constexpr bool defaulted_member(std::string_view name) {
+  if constexpr (requires { T::json_defaulted; }) {
+    for (auto n : T::json_defaulted)
+      if (n == name) return true;
+  }
+  return false;
+}
+
+template <class T>
+concept described_struct = boost::describe::has_describe_members<T>::value;
+
+// Every overload is declared before any is defined, so that the templates find each
+// other whatever order the types nest in.
+template <class T>
+  requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
+void read(const json& j, T& out, const std::string& path, problem_list& problems);
+template <class E>
+  requires std::is_enum_v<E>
+void read(const json& j, E& out, const std::string& path, problem_list& problems);
+template <class T>
+void read(const json& j, std::optional<T>& out, const std::string& path, problem_list& problems);
+template <class T, class A>
+void read(const json& j, std::vector<T, A>& out, const std::string& path, problem_list& problems);
+template <described_struct T>
+void read(const json& j, T& out, const std::string& path, problem_list& problems);
+template <class T>
+  requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
+void write(json& j, T v);
+template <class E>
+  requires std::is_enum_v<E>
+void write(json& j, E v);
+template <class T> void write(json& j, const std::optional<T>& v);
+template <class T, class A> void write(json& j, const std::vector<T, A>& v);
+template <described_struct T> void write(json& j, const T& v);
+
+// --- reading -------------------------------------------------------------------------
+
+void read(const json& j, std::string& out, const std::string& path, problem_list& problems);
+void read(const json& j, bool& out, const std::string& path, problem_list& problems);
+void read(const json& j, points& out, const std::string& path, problem_list& problems);
+void read(const json& j, date& out, const std::string& path, problem_list& problems);
+void read(const json& j, timestamp& out, const std::string& path, problem_list& problems);
+void read_integer(const json& j, std::int64_t& out, std::int64_t lo, std::int64_t hi,
+                  const std::string& path, problem_list& problems);
+
+template <class T>
+  requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
+void read(const json& j, T& out, const std::string& path, problem_list& problems) {
+  std::int64_t v = 0;
+  constexpr auto hi = std::numeric_limits<T>::max() > std::numeric_limits<std::int64_t>::max()
+                          ? std::numeric_limits<std::int64_t>::max()
+                          : static_cast<std::int64_t>(std::numeric_limits<T>::max());
+  read_integer(j, v, static_cast<std::int64_t>(std::numeric_limits<T>::min()), hi, path, problems);
+  out = static_cast<T>(v);
+}
+
+template <class E>
+  requires std::is_enum_v<E>
+void read(const json& j, E& out, const std::string& path, problem_list& problems) {
+  if (!j.is_string()) {
+    problems.add(path, std::string("expected a string, got ") + type_name(j));
+    return;
+  }
+  const auto& s = j.get_ref<const std::string&>();
+  bool found = false;
+  std::string names;
+  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
+    if (s == d.name) {
+      out = d.value;
+      found = true;
+    }
+    names += names.empty() ? "" : ", ";
+    names += d.name;
+  });
+  if (!found) problems.add(path, "unknown value \"" + s + "\" (expected one of: " + names + ")");
+}
+
+template <class T>
+void read(const json& j, std::optional<T>& out, const std::string& path, problem_list& problems) {
+  if (j.is_null()) {
+    out.reset();
+    return;
+  }
+  T value{};
+  const auto before = problems.items().size();
+  read(j, value, path, problems);
+  if (problems.items().size() == before) out = std::move(value);
+}
+
+template <class T, class A>
+void read(const json& j, std::vector<T, A>& out, const std::string& path, problem_list& problems) {
+  if (!j.is_array()) {
+    problems.add(path, std::string("expected an array, got ") + type_name(j));
+    return;
+  }
+  out.clear();
+  out.resize(j.size());
+  for (std::size_t i = 0; i < j.size(); ++i) read(j[i], out[i], join_path(path, i), problems);
+}
+
+template <described_struct T>
+void read(const json& j, T& out, const std::string& path, problem_list& problems) {
+  using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
+  if (!j.is_object()) {
+    problems.add(path, std::string("expected an object, got ") + type_name(j));
+    return;
+  }
+  boost::mp11::mp_for_each<Members>([&](auto d) {
+    using M = std::remove_cvref_t<decltype(out.*d.pointer)>;
+    const auto it = j.find(d.name);
+    if (it == j.end()) {
+      if (!is_optional<M>::value && !defaulted_member<T>(d.name))
+        problems.add(join_path(path, d.name), "missing required field");
+      return;
+    }
+    read(*it, out.*d.pointer, join_path(path, d.name), problems);
+  });
+  for (const auto& [key, value] : j.items()) {
+    bool known = false;
+    boost::mp11::mp_for_each<Members>([&](auto d) { known = known || key == d.name; });
+    if (!known) problems.add(join_path(path, key), "unknown field");
+  }
+}
+
+// --- writing -------------------------------------------------------------------------
+
+inline void write(json& j, const std::string& v) { j = v; }
+inline void write(json& j, bool v) { j = v; }
+void write(json& j, points v);
+void write(json& j, const date& v);
+void write(json& j, const timestamp& v);
+
+template <class T>
+  requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
+void write(json& j, T v) {
+  j = v;
+}
+
+template <class E>
+  requires std::is_enum_v<E>
+void write(json& j, E v) {
+  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
+    if (v == d.value) j = d.name;
+  });
+}
+
+template <class T> void write(json& j, const std::optional<T>& v) {
+  if (v)
+    write(j, *v);
+  else
+    j = nullptr;
+}
+
+template <class T, class A> void write(json& j, const std::vector<T, A>& v) {
+  j = json::array();
+  for (const auto& e : v) {
+    json item;
+    write(item, e);
+    j.push_back(std::move(item));
+  }
+}
+
+template <described_struct T> void write(json& j, const T& v) {
+  using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
+  j = json::object();
+  boost::mp11::mp_for_each<Members>([&](auto d) {
+    const auto& member = v.*d.pointer;
+    if constexpr (is_optional<std::remove_cvref_t<decltype(member)>>::value) {
+      if (!member) return; // absent rather than null
+    }
+    write(j[d.name], member);
+  });
+}
+
+} // namespace json_io
+
+/// Reads a described type from a JSON value; throws pmq::error(errc::invalid_input)
+/// listing every problem, each under `path`.
+template <class T> T from_json_value(const json& j, const std::string& path = "") {
+  T out{};
+  problem_list problems;
+  json_io::read(j, out, path, problems);
+  problems.throw_if_any();
+  return out;
+}
+
+/// Reads a described type from JSON text.
+template <class T> T from_json_text(std::string_view text) {
+  return from_json_value<T>(parse_json(text));
+}
+
+/// Writes a described type as a JSON value.
+template <class T> json to_json_value(const T& v) {
+  json j;
+  json_io::write(j, v);
+  return j;
+}
+
+} // namespace pmq

@@ -1,0 +1,89 @@
+#include "pmq/datetime.hpp"
+
+#include <cstdio>
+
+namespace pmq {
+
+namespace {
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
+  if (pos + n > s.size()) return false;
+  int v = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  out = v;
+  return true;
+}
+
+std::optional<date> make_date(int y, int m, int d) {
+  // Boost's range; checked here so no exception is used for control flow.
+  if (y < 1400 || y > 9999 || m < 1 || m > 12 || d < 1) return std::nullopt;
+  if (d > boost::gregorian::gregorian_calendar::end_of_month_day(
+              static_cast<unsigned short>(y), static_cast<unsigned short>(m)))
+    return std::nullopt;
+  return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
+              static_cast<unsigned short>(d));
+}
+} // namespace
+
+std::optional<date> parse_date(std::string_view s) {
+  int y = 0, m = 0, d = 0;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, y) || !digits(s, 5, 2, m) ||
+      !digits(s, 8, 2, d))
+    return std::nullopt;
+  return make_date(y, m, d);
+}
+
+std::string format_date(const date& d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(d.year()), int(d.month()), int(d.day()));
+  return buf;
+}
+
+std::optional<timestamp> parse_timestamp(std::string_view s) {
+  if (s.size() < 16 || s[10] != 'T' || s[13] != ':') return std::nullopt;
+  auto day = parse_date(s.substr(0, 10));
+  int hh = 0, mm = 0, ss = 0;
+  if (!day || !digits(s, 11, 2, hh) || !digits(s, 14, 2, mm) || hh > 23 || mm > 59)
+    return std::nullopt;
+  std::size_t pos = 16;
+  if (pos < s.size() && s[pos] == ':') {
+    if (!digits(s, pos + 1, 2, ss) || ss > 59) return std::nullopt;
+    pos += 3;
+  }
+  int offset = 0;
+  if (pos < s.size() && s[pos] == 'Z') {
+    ++pos;
+  } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
+    int oh = 0, om = 0;
+    if (pos + 6 > s.size() || s[pos + 3] != ':' || !digits(s, pos + 1, 2, oh) ||
+        !digits(s, pos + 4, 2, om) || oh > 14 || om > 59)
+      return std::nullopt;
+    offset = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
+    pos += 6;
+  } else {
+    return std::nullopt; // no offset: ambiguous
+  }
+  if (pos != s.size()) return std::nullopt;
+  using namespace boost::posix_time;
+  return timestamp{ptime(*day, hours(hh) + minutes(mm) + seconds(ss)), offset};
+}
+
+std::string format_timestamp(const timestamp& t) {
+  const auto d = t.local.date();
+  const auto tod = t.local.time_of_day();
+  char buf[96];
+  const int off = t.offset_minutes < 0 ? -t.offset_minutes : t.offset_minutes;
+  if (t.offset_minutes == 0) {
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", format_date(d).c_str(), int(tod.hours()),
+                  int(tod.minutes()), int(tod.seconds()));
+  } else {
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d%c%02d:%02d", format_date(d).c_str(),
+                  int(tod.hours()), int(tod.minutes()), int(tod.seconds()),
+                  t.offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
+  }
+  return buf;
+}
+
+} // namespace pmq

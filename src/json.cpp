@@ -1,0 +1,152 @@
+#include "pmq/json.hpp"
+
+#include <charconv>
+
+namespace pmq {
+
+json parse_json(std::string_view text, int max_depth) {
+  try {
+    // The callback sees every value with its depth; refusing deep documents here keeps
+    // both parsing and our readers bounded.
+    return json::parse(text.begin(), text.end(),
+                       [max_depth](int depth, json::parse_event_t, json&) {
+                         if (depth > max_depth)
+                           throw error(errc::parse, "",
+                                       "JSON nested deeper than " + std::to_string(max_depth) +
+                                           " levels");
+                         return true;
+                       });
+  } catch (const json::exception& e) {
+    // nlohmann's message names the byte offset and what was expected.
+    throw error(errc::parse, "", std::string("malformed JSON: ") + e.what());
+  }
+}
+
+namespace json_io {
+
+const char* type_name(const json& j) {
+  switch (j.type()) {
+  case json::value_t::null: return "null";
+  case json::value_t::boolean: return "a boolean";
+  case json::value_t::string: return "a string";
+  case json::value_t::array: return "an array";
+  case json::value_t::object: return "an object";
+  case json::value_t::number_integer:
+  case json::value_t::number_unsigned: return "an integer";
+  case json::value_t::number_float: return "a number";
+  default: return "a value of another type";
+  }
+}
+
+void read(const json& j, std::string& out, const std::string& path, problem_list& problems) {
+  if (!j.is_string()) {
+    problems.add(path, std::string("expected a string, got ") + type_name(j));
+    return;
+  }
+  out = j.get<std::string>();
+}
+
+void read(const json& j, bool& out, const std::string& path, problem_list& problems) {
+  if (!j.is_boolean()) {
+    problems.add(path, std::string("expected true or false, got ") + type_name(j));
+    return;
+  }
+  out = j.get<bool>();
+}
+
+void read_integer(const json& j, std::int64_t& out, std::int64_t lo, std::int64_t hi,
+                  const std::string& path, problem_list& problems) {
+  const auto range = "an integer from " + std::to_string(lo) + " to " + std::to_string(hi);
+  if (j.is_number_unsigned()) {
+    const auto v = j.get<std::uint64_t>();
+    if (v > static_cast<std::uint64_t>(hi)) {
+      problems.add(path, "out of range (expected " + range + ")");
+      return;
+    }
+    out = static_cast<std::int64_t>(v);
+  } else if (j.is_number_integer()) {
+    const auto v = j.get<std::int64_t>();
+    if (v < lo || v > hi) {
+      problems.add(path, "out of range (expected " + range + ")");
+      return;
+    }
+    out = v;
+  } else {
+    problems.add(path, std::string("expected ") + range + ", got " + type_name(j));
+  }
+}
+
+void read(const json& j, points& out, const std::string& path, problem_list& problems) {
+  if (j.is_number_integer() || j.is_number_unsigned()) {
+    std::int64_t v = 0;
+    constexpr std::int64_t limit = std::numeric_limits<std::int64_t>::max() / points::scale;
+    read_integer(j, v, -limit, limit, path, problems);
+    out = points(v);
+    return;
+  }
+  if (!j.is_number_float()) {
+    problems.add(path, std::string("expected a number, got ") + type_name(j));
+    return;
+  }
+  const double d = j.get<double>();
+  if (!std::isfinite(d)) {
+    problems.add(path, "expected a finite number");
+    return;
+  }
+  // The shortest decimal that reads back as this double is what the JSON text said
+  // (for up to 15 significant digits), so "0.1" becomes exactly 100 thousandths.
+  char buf[400];
+  const auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+  const auto parsed = res.ec == std::errc{} ? points::parse(std::string_view(buf, res.ptr - buf))
+                                            : std::nullopt;
+  if (!parsed) {
+    problems.add(path, "number " + std::string(buf, res.ec == std::errc{} ? res.ptr : buf) +
+                           " has more than " + std::to_string(points::decimals) +
+                           " decimals or is too large");
+    return;
+  }
+  out = *parsed;
+}
+
+void read(const json& j, date& out, const std::string& path, problem_list& problems) {
+  if (!j.is_string()) {
+    problems.add(path, std::string("expected a date \"YYYY-MM-DD\", got ") + type_name(j));
+    return;
+  }
+  const auto d = parse_date(j.get_ref<const std::string&>());
+  if (!d) {
+    problems.add(path, "\"" + j.get<std::string>() +
+                           "\" is not a valid date (expected YYYY-MM-DD, years 1400-9999)");
+    return;
+  }
+  out = *d;
+}
+
+void read(const json& j, timestamp& out, const std::string& path, problem_list& problems) {
+  if (!j.is_string()) {
+    problems.add(path, std::string("expected a time \"YYYY-MM-DDThh:mm+08:00\", got ") +
+                           type_name(j));
+    return;
+  }
+  const auto t = parse_timestamp(j.get_ref<const std::string&>());
+  if (!t) {
+    problems.add(path, "\"" + j.get<std::string>() +
+                           "\" is not a valid time (expected YYYY-MM-DDThh:mm[:ss] with a UTC "
+                           "offset such as +08:00 or Z)");
+    return;
+  }
+  out = *t;
+}
+
+void write(json& j, points v) {
+  if (v.milli() % points::scale == 0)
+    j = v.milli() / points::scale;
+  else
+    j = static_cast<double>(v.milli()) / points::scale; // shortest form prints the exact decimal
+}
+
+void write(json& j, const date& v) { j = format_date(v); }
+void write(json& j, const timestamp& v) { j = format_timestamp(v); }
+
+} // namespace json_io
+} // namespace pmq

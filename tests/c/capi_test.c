@@ -1,0 +1,122 @@
+/* Tests the C ABI from C (compiled as C11 with -Wall -Wextra -Wpedantic -Werror). */
+#include <pmq/pmq.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond)                                                                            \
+  do {                                                                                         \
+    ++checks;                                                                                  \
+    if (!(cond)) {                                                                             \
+      ++failures;                                                                              \
+      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond, \
+              pmq_last_error());                                                               \
+    }                                                                                          \
+  } while (0)
+
+static const char *standard_json =
+    "{\"id\":\"c-test\",\"version\":\"1\",\"title\":\"C 测试\",\"total\":10,\"sections\":[{\"id\":"
+    "\"BJ\",\"title\":\"保洁\",\"items\":["
+    "{\"id\":\"BJ-01\",\"title\":\"楼道\",\"requirement\":\"无杂物\",\"max_score\":6,\"kind\":"
+    "\"deduct\",\"deduction\":0.1},"
+    "{\"id\":\"BJ-02\",\"title\":\"垃圾桶\",\"requirement\":\"无异味\",\"max_score\":4,\"kind\":"
+    "\"pass_fail\"}]}]}";
+
+static int contains(const char *haystack, const char *needle) {
+  return haystack && needle && strstr(haystack, needle) != NULL;
+}
+
+static void test_version(void) {
+  char expected[32];
+  snprintf(expected, sizeof expected, "%d.%d.%d", PMQ_VERSION_MAJOR, PMQ_VERSION_MINOR,
+           PMQ_VERSION_PATCH);
+  CHECK(strcmp(pmq_version(), expected) == 0);
+}
+
+static void test_score(void) {
+  pmq_standard *s = NULL;
+  char *result = NULL;
+  CHECK(pmq_standard_load(standard_json, &s) == PMQ_OK);
+  CHECK(s != NULL);
+  CHECK(strcmp(pmq_last_error(), "") == 0);
+  /* fifty 0.1 deductions: 6 - 5 = 1, total 5 exactly */
+  CHECK(pmq_score(s, "{\"id\":\"I-1\",\"responses\":[{\"item\":\"BJ-01\",\"defects\":50}]}",
+                  &result) == PMQ_OK);
+  CHECK(contains(result, "\"score\":5,"));
+  CHECK(contains(result, "50 defects × 0.1 = 5 deducted"));
+  pmq_free(result);
+  result = NULL;
+  CHECK(pmq_score_batch(s, "[{\"id\":\"a\",\"responses\":[]},{\"id\":\"b\",\"responses\":[]}]",
+                        &result) == PMQ_OK);
+  CHECK(result != NULL && result[0] == '[');
+  pmq_free(result);
+  pmq_standard_free(s);
+}
+
+static void test_builtin(void) {
+  pmq_standard *s = NULL;
+  char *ids = NULL, *json = NULL;
+  CHECK(pmq_standard_builtin(NULL, &s) == PMQ_OK);
+  CHECK(pmq_standard_to_json(s, &json) == PMQ_OK);
+  CHECK(contains(json, "pmq-residential-example"));
+  pmq_free(json);
+  pmq_standard_free(s);
+  s = NULL;
+  CHECK(pmq_builtin_standards(&ids) == PMQ_OK);
+  CHECK(contains(ids, "cn-national-demo-estate"));
+  pmq_free(ids);
+  CHECK(pmq_standard_builtin("no-such", &s) == PMQ_EINVAL);
+  CHECK(s == NULL);
+  CHECK(contains(pmq_last_error(), "no built-in standard"));
+}
+
+static void test_errors(void) {
+  pmq_standard *s = NULL;
+  char *result = NULL;
+  /* malformed JSON */
+  CHECK(pmq_standard_load("{", &s) == PMQ_EPARSE);
+  CHECK(s == NULL);
+  /* a field with the wrong type, named by its path */
+  CHECK(pmq_standard_load("{\"id\":\"x\",\"version\":\"1\",\"title\":\"t\",\"sections\":[{\"id\":"
+                          "\"A\",\"title\":\"a\",\"items\":[{\"id\":\"I\",\"title\":\"i\","
+                          "\"requirement\":\"r\",\"max_score\":-2,\"kind\":\"pass_fail\"}]}]}",
+                          &s) == PMQ_EINPUT);
+  CHECK(strcmp(pmq_last_error_path(), "sections[0].items[0].max_score") == 0);
+  CHECK(contains(pmq_last_error(), "must be greater than 0"));
+  CHECK(contains(pmq_last_error_json(), "sections[0].items[0].max_score"));
+  /* unknown item in an inspection */
+  CHECK(pmq_standard_load(standard_json, &s) == PMQ_OK);
+  CHECK(pmq_score(s, "{\"id\":\"I\",\"responses\":[{\"item\":\"ZZ\"}]}", &result) == PMQ_EINPUT);
+  CHECK(result == NULL);
+  CHECK(strcmp(pmq_last_error_path(), "responses[0].item") == 0);
+  /* NULL arguments never crash */
+  CHECK(pmq_score(NULL, "{}", &result) == PMQ_EINVAL);
+  CHECK(pmq_score(s, NULL, &result) == PMQ_EINVAL);
+  CHECK(pmq_score(s, "{}", NULL) == PMQ_EINVAL);
+  CHECK(pmq_score_batch(s, NULL, &result) == PMQ_EINVAL);
+  CHECK(pmq_standard_load(NULL, &s) == PMQ_EINVAL);
+  CHECK(pmq_standard_load(standard_json, NULL) == PMQ_EINVAL);
+  CHECK(pmq_standard_to_json(NULL, &result) == PMQ_EINVAL);
+  CHECK(pmq_builtin_standards(NULL) == PMQ_EINVAL);
+  CHECK(contains(pmq_last_error(), "must not be NULL"));
+  pmq_standard_free(NULL);
+  pmq_free(NULL);
+  /* success clears the last error */
+  CHECK(pmq_standard_load(standard_json, &s) == PMQ_OK);
+  CHECK(strcmp(pmq_last_error(), "") == 0);
+  CHECK(strcmp(pmq_last_error_json(), "[]") == 0);
+  pmq_standard_free(s);
+}
+
+int main(void) {
+  test_version();
+  test_score();
+  test_builtin();
+  test_errors();
+  printf("%d passed, %d failed\n", checks - failures, failures);
+  return failures == 0 ? 0 : 1;
+}

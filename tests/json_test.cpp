@@ -1,0 +1,95 @@
+// The generic JSON reader: every bad-input class gets a clear error with its JSON path.
+#include "pmq/standard.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace {
+pmq::error load_error(const std::string& text) {
+  try {
+    pmq::load_standard(text);
+  } catch (const pmq::error& e) {
+    return e;
+  }
+  FAIL("no error for " << text);
+  throw;
+}
+
+bool has_problem(const pmq::error& e, const std::string& path, const std::string& fragment) {
+  for (const auto& p : e.problems())
+    if (p.path == path && p.message.find(fragment) != std::string::npos) return true;
+  return false;
+}
+
+const std::string good_item =
+    R"({"id":"A-1","title":"地面","requirement":"地面无杂物","max_score":10,"kind":"deduct","deduction":1})";
+std::string standard_with_item(const std::string& item) {
+  return R"({"id":"s","version":"1","title":"t","sections":[{"id":"A","title":"保洁","items":[)" +
+         item + "]}]}";
+}
+} // namespace
+
+TEST_CASE("malformed JSON is a parse error", "[json][bad-input]") {
+  for (const char* text : {"", "{", "{\"id\": }", "[1,2", "{\"a\":1}x", "NaN", "{\"a\": NaN}"}) {
+    auto e = load_error(text);
+    CHECK(e.code() == pmq::errc::parse);
+  }
+}
+
+TEST_CASE("invalid UTF-8 is a parse error", "[json][bad-input]") {
+  auto e = load_error("{\"id\": \"\xff\xfe\"}");
+  CHECK(e.code() == pmq::errc::parse);
+}
+
+TEST_CASE("deep nesting is refused, not a stack overflow", "[json][bad-input]") {
+  std::string deep(100000, '[');
+  auto e = load_error(deep);
+  CHECK(e.code() == pmq::errc::parse);
+  CHECK(std::string(e.what()).find("nested deeper") != std::string::npos);
+}
+
+TEST_CASE("missing fields are named by path", "[json][bad-input]") {
+  auto e = load_error(standard_with_item(R"({"id":"A-1","title":"x","requirement":"y","kind":"deduct","deduction":1})"));
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "sections[0].items[0].max_score", "missing required field"));
+}
+
+TEST_CASE("wrong types are named by path", "[json][bad-input]") {
+  auto e = load_error(standard_with_item(R"({"id":"A-1","title":"x","requirement":"y","max_score":"10","kind":"deduct","deduction":1})"));
+  CHECK(has_problem(e, "sections[0].items[0].max_score", "expected a number, got a string"));
+  e = load_error(R"({"id":"s","version":"1","title":"t","sections":{}})");
+  CHECK(has_problem(e, "sections", "expected an array"));
+  e = load_error("[]");
+  CHECK(has_problem(e, "", "expected an object"));
+}
+
+TEST_CASE("unknown fields and enum values are errors", "[json][bad-input]") {
+  auto e = load_error(standard_with_item(R"({"id":"A-1","title":"x","requirement":"y","max_socre":10,"max_score":10,"kind":"deduct","deduction":1})"));
+  CHECK(has_problem(e, "sections[0].items[0].max_socre", "unknown field"));
+  e = load_error(standard_with_item(R"({"id":"A-1","title":"x","requirement":"y","max_score":10,"kind":"bonus"})"));
+  CHECK(has_problem(e, "sections[0].items[0].kind", "unknown value \"bonus\""));
+}
+
+TEST_CASE("numbers with more decimals than held exactly are errors, not rounded", "[json][bad-input]") {
+  auto e = load_error(standard_with_item(R"({"id":"A-1","title":"x","requirement":"y","max_score":10.0001,"kind":"pass_fail"})"));
+  CHECK(has_problem(e, "sections[0].items[0].max_score", "more than 3 decimals"));
+  e = load_error(standard_with_item(R"({"id":"A-1","title":"x","requirement":"y","max_score":1e300,"kind":"pass_fail"})"));
+  CHECK(has_problem(e, "sections[0].items[0].max_score", "too large"));
+  e = load_error(standard_with_item(R"({"id":"A-1","title":"x","requirement":"y","max_score":18446744073709551615,"kind":"pass_fail"})"));
+  CHECK(has_problem(e, "sections[0].items[0].max_score", "out of range"));
+}
+
+TEST_CASE("every problem is reported at once", "[json][bad-input]") {
+  auto e = load_error(standard_with_item(R"({"id":1,"title":"x","max_score":"a","kind":"deduct"})"));
+  CHECK(e.problems().size() >= 3);
+  CHECK(has_problem(e, "sections[0].items[0].id", "expected a string"));
+  CHECK(has_problem(e, "sections[0].items[0].requirement", "missing"));
+  CHECK(has_problem(e, "sections[0].items[0].max_score", "expected a number"));
+}
+
+TEST_CASE("a standard round-trips through JSON", "[json][R-STD-1]") {
+  const auto s = pmq::load_standard(standard_with_item(good_item));
+  const auto again = pmq::load_standard(pmq::to_json(s).dump());
+  CHECK(pmq::to_json(again) == pmq::to_json(s));
+}
