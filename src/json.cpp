@@ -76,12 +76,15 @@ void read_integer(const json& j, std::int64_t& out, std::int64_t lo, std::int64_
   }
 }
 
-void read(const json& j, points& out, const std::string& path, problem_list& problems) {
+namespace {
+// A JSON number as an exact fixed-point value of type T (points, money).
+template <class T, class Parse>
+void read_fixed(const json& j, T& out, const std::string& path, problem_list& problems, Parse parse) {
   if (j.is_number_integer() || j.is_number_unsigned()) {
     std::int64_t v = 0;
-    constexpr std::int64_t limit = std::numeric_limits<std::int64_t>::max() / points::scale;
+    constexpr std::int64_t limit = std::numeric_limits<std::int64_t>::max() / T::scale;
     read_integer(j, v, -limit, limit, path, problems);
-    out = points(v);
+    out = *parse(std::to_string(v));
     return;
   }
   if (!j.is_number_float()) {
@@ -97,15 +100,24 @@ void read(const json& j, points& out, const std::string& path, problem_list& pro
   // (for up to 15 significant digits), so "0.1" becomes exactly 100 thousandths.
   char buf[400];
   const auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
-  const auto parsed = res.ec == std::errc{} ? points::parse(std::string_view(buf, res.ptr - buf))
+  const auto parsed = res.ec == std::errc{} ? parse(std::string_view(buf, res.ptr - buf))
                                             : std::nullopt;
   if (!parsed) {
     problems.add(path, "number " + std::string(buf, res.ec == std::errc{} ? res.ptr : buf) +
-                           " has more than " + std::to_string(points::decimals) +
+                           " has more than " + std::to_string(T::decimals) +
                            " decimals or is too large");
     return;
   }
   out = *parsed;
+}
+} // namespace
+
+void read(const json& j, points& out, const std::string& path, problem_list& problems) {
+  read_fixed(j, out, path, problems, [](std::string_view s) { return points::parse(s); });
+}
+
+void read(const json& j, money& out, const std::string& path, problem_list& problems) {
+  read_fixed(j, out, path, problems, [](std::string_view s) { return money::parse(s); });
 }
 
 void read(const json& j, date& out, const std::string& path, problem_list& problems) {
@@ -143,6 +155,13 @@ void write(json& j, points v) {
     j = v.milli() / points::scale;
   else
     j = static_cast<double>(v.milli()) / points::scale; // shortest form prints the exact decimal
+}
+
+void write(json& j, money v) {
+  if (v.fen() % money::scale == 0)
+    j = v.fen() / money::scale;
+  else
+    j = static_cast<double>(v.fen()) / money::scale;
 }
 
 void write(json& j, const date& v) { j = format_date(v); }

@@ -6,7 +6,10 @@
 
 namespace pmq {
 
-std::optional<points> points::parse(std::string_view text) {
+namespace {
+// A plain decimal with at most `decimals` places (extra trailing zeros allowed) as an int64
+// count of 10^-decimals; empty optional for anything else or on overflow.
+std::optional<std::int64_t> parse_fixed(std::string_view text, int decimals, std::int64_t scale) {
   std::size_t i = 0;
   bool negative = false;
   if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
@@ -15,7 +18,7 @@ std::optional<points> points::parse(std::string_view text) {
   }
   std::int64_t whole = 0;
   std::size_t digits = 0;
-  constexpr std::int64_t limit = std::numeric_limits<std::int64_t>::max() / scale / 10;
+  const std::int64_t limit = std::numeric_limits<std::int64_t>::max() / scale / 10;
   for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++digits) {
     if (whole > limit) return std::nullopt;
     whole = whole * 10 + (text[i] - '0');
@@ -35,25 +38,43 @@ std::optional<points> points::parse(std::string_view text) {
   }
   if (digits == 0 || i != text.size()) return std::nullopt;
   for (int p = places < decimals ? places : decimals; p < decimals; ++p) frac *= 10;
-  const std::int64_t milli = whole * scale + frac;
-  return from_milli(negative ? -milli : milli);
+  const std::int64_t v = whole * scale + frac;
+  return negative ? -v : v;
 }
 
-std::string points::to_string() const {
-  const bool negative = milli_ < 0;
+std::string format_fixed(std::int64_t v, int decimals, std::int64_t scale, bool trim) {
+  const bool negative = v < 0;
   // int64 min has no positive counterpart; go through unsigned.
   const std::uint64_t magnitude =
-      negative ? std::uint64_t(0) - static_cast<std::uint64_t>(milli_) : std::uint64_t(milli_);
-  std::string out = (negative ? "-" : "") + std::to_string(magnitude / scale);
-  std::uint64_t frac = magnitude % scale;
-  if (frac != 0) {
+      negative ? std::uint64_t(0) - static_cast<std::uint64_t>(v) : std::uint64_t(v);
+  std::string out = (negative ? "-" : "") + std::to_string(magnitude / std::uint64_t(scale));
+  const std::uint64_t frac = magnitude % std::uint64_t(scale);
+  if (frac != 0 || !trim) {
     std::string f = std::to_string(frac);
     f.insert(0, std::size_t(decimals) - f.size(), '0');
-    while (!f.empty() && f.back() == '0') f.pop_back();
+    if (trim)
+      while (!f.empty() && f.back() == '0') f.pop_back();
     out += "." + f;
   }
   return out;
 }
+} // namespace
+
+std::optional<points> points::parse(std::string_view text) {
+  const auto v = parse_fixed(text, decimals, scale);
+  if (!v) return std::nullopt;
+  return from_milli(*v);
+}
+
+std::string points::to_string() const { return format_fixed(milli_, decimals, scale, true); }
+
+std::optional<money> money::parse(std::string_view text) {
+  const auto v = parse_fixed(text, decimals, scale);
+  if (!v) return std::nullopt;
+  return from_fen(*v);
+}
+
+std::string money::to_string() const { return format_fixed(fen_, decimals, scale, false); }
 
 namespace {
 std::int64_t pow10(int places) {
@@ -97,6 +118,10 @@ std::string render(const fraction& value, int places) {
     out += "." + f;
   }
   return out;
+}
+
+money to_money(const fraction& yuan) {
+  return money::from_fen(div_round_half_up(checked_mul(yuan.numerator(), money::scale), yuan.denominator()));
 }
 
 points to_points(const fraction& value) {

@@ -42,3 +42,17 @@ TEST_CASE("rendering rounds half up to the declared places", "[numeric]") {
   CHECK(pmq::to_points(fraction(283, 3)).milli() == 94333);
   CHECK(pmq::to_points(fraction(1, 2000)).milli() == 1); // 0.0005 → 0.001
 }
+
+TEST_CASE("money is exact to the fen", "[numeric]") {
+  using pmq::money;
+  CHECK(money::parse("152700")->fen() == 15270000);
+  CHECK(money::parse("15.5")->fen() == 1550);
+  CHECK_FALSE(money::parse("0.001"));
+  CHECK(money::from_fen(15270000).to_string() == "152700.00");
+  CHECK(money::from_fen(-5).to_string() == "-0.05");
+  money total;
+  for (int i = 0; i < 1000; ++i) total += *money::parse("0.01");
+  CHECK(total == *money::parse("10"));
+  CHECK(pmq::to_money(fraction(1, 3)).fen() == 33);
+  CHECK(pmq::to_money(fraction(1, 200)).fen() == 1); // 0.005 → 0.01
+}

@@ -87,6 +87,7 @@ template <described_struct T> void write(json& j, const T& v);
 void read(const json& j, std::string& out, const std::string& path, problem_list& problems);
 void read(const json& j, bool& out, const std::string& path, problem_list& problems);
 void read(const json& j, points& out, const std::string& path, problem_list& problems);
+void read(const json& j, money& out, const std::string& path, problem_list& problems);
 void read(const json& j, date& out, const std::string& path, problem_list& problems);
 void read(const json& j, timestamp& out, const std::string& path, problem_list& problems);
 void read_integer(const json& j, std::int64_t& out, std::int64_t lo, std::int64_t hi,
@@ -176,6 +177,7 @@ void read(const json& j, T& out, const std::string& path, problem_list& problems
 inline void write(json& j, const std::string& v) { j = v; }
 inline void write(json& j, bool v) { j = v; }
 void write(json& j, points v);
+void write(json& j, money v);
 void write(json& j, const date& v);
 void write(json& j, const timestamp& v);
 

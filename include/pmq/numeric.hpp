@@ -57,6 +57,41 @@ private:
   std::int64_t milli_ = 0;
 };
 
+/// An amount of money in yuan, exact to the fen (an int64 count of fen).
+class money {
+public:
+  static constexpr int decimals = 2;
+  static constexpr std::int64_t scale = 100;
+
+  constexpr money() = default;
+  static constexpr money from_fen(std::int64_t fen) {
+    money m;
+    m.fen_ = fen;
+    return m;
+  }
+  /// Parses "152700", "15.5", "-0.01"; empty optional for more than two places or overflow.
+  static std::optional<money> parse(std::string_view text);
+
+  constexpr std::int64_t fen() const { return fen_; }
+  fraction value() const { return fraction(fen_, scale); } ///< in yuan
+  /// Always two places: "152700.00", "-0.05".
+  std::string to_string() const;
+
+  constexpr money operator+(money o) const { return from_fen(fen_ + o.fen_); }
+  constexpr money operator-(money o) const { return from_fen(fen_ - o.fen_); }
+  constexpr money operator*(std::int64_t n) const { return from_fen(fen_ * n); }
+  constexpr money& operator+=(money o) { fen_ += o.fen_; return *this; }
+  constexpr money& operator-=(money o) { fen_ -= o.fen_; return *this; }
+  constexpr money operator-() const { return from_fen(-fen_); }
+  constexpr auto operator<=>(const money&) const = default;
+
+private:
+  std::int64_t fen_ = 0;
+};
+
+/// Rounds a fraction of yuan to the fen, half away from zero.
+money to_money(const fraction& yuan);
+
 /// Rounds half away from zero (四舍五入) to `places` decimals and renders the decimal
 /// string, e.g. render(fraction(2, 3), 2) == "0.67". places must be 0..9.
 std::string render(const fraction& value, int places);
