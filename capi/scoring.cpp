@@ -68,8 +68,7 @@ PMQ_API int pmq_score_batch(const pmq_standard* standard, const char* inspection
     *results_json = nullptr;
     PMQ_REQUIRE(standard);
     PMQ_REQUIRE(inspections_json);
-    const auto batch = pmq::from_json_value<std::vector<pmq::inspection>>(
-        pmq::parse_json(inspections_json));
+    const auto batch = pmq::load_inspections(inspections_json);
     return give(results_json, pmq::to_json_value(standard->compiled.score(batch)));
   });
 }
