@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <set>
 
 namespace pmq {
 
@@ -114,8 +115,7 @@ std::vector<problem> check_standard(const standard& s) {
           out.add(join_path(join_path(join_path("sections", si), "items"), ii) + ".kind",
                   "not_applicable items contradict the standard's not_applicable policy forbidden");
   if (s.decimals > 3) out.add("decimals", "must be 0 to 3, got " + std::to_string(s.decimals));
-  if (s.pass_mark && (*s.pass_mark < points{} || *s.pass_mark > grand))
-    out.add("pass_mark", "must be between 0 and the full score " + grand.to_string());
+
   const auto ratio = [&](points r, const char* name) {
     if (r < points{} || r > points{1})
       out.add(join_path("three_level", name), "must be a ratio from 0 to 1, got " + r.to_string());
@@ -123,12 +123,15 @@ std::vector<problem> check_standard(const standard& s) {
   ratio(s.three_level.meets, "meets");
   ratio(s.three_level.basically_meets, "basically_meets");
   ratio(s.three_level.fails, "fails");
+  const points full = s.weight_total ? *s.weight_total : s.rebase_to.value_or(grand);
+  if (s.pass_mark && (*s.pass_mark < points{} || *s.pass_mark > full))
+    out.add("pass_mark", "must be between 0 and the full score " + full.to_string());
   for (std::size_t si = 0; si < s.sections.size(); ++si)
     for (std::size_t ii = 0; ii < s.sections[si].items.size(); ++ii) {
       const auto& it = s.sections[si].items[ii];
-      if (it.kind == item_kind::veto && it.veto_cap && (*it.veto_cap < points{} || *it.veto_cap > grand))
+      if (it.kind == item_kind::veto && it.veto_cap && (*it.veto_cap < points{} || *it.veto_cap > full))
         out.add(join_path(join_path(join_path("sections", si), "items"), ii) + ".veto_cap",
-                "must be between 0 and the full score " + grand.to_string());
+                "must be between 0 and the full score " + full.to_string());
     }
   return out.items();
 }
@@ -182,6 +185,79 @@ const standard& builtin_standard(std::string_view id) {
   for (const auto& s : all) known += (known.empty() ? "" : ", ") + s.id;
   throw error(errc::invalid_argument, "", "no built-in standard \"" + std::string(id) +
                                               "\" (built in: " + known + ")");
+}
+
+} // namespace pmq
+
+namespace pmq {
+
+standard derive_standard(const standard& company, const selection& sel) {
+  problem_list problems;
+  if (sel.id.empty()) problems.add("id", "must not be empty");
+  std::set<std::string> ids;
+  for (const auto& sec : company.sections)
+    for (const auto& it : sec.items) ids.insert(it.id);
+  const auto check_ids = [&](const std::vector<std::string>& list, const char* field) {
+    for (std::size_t k = 0; k < list.size(); ++k)
+      if (!ids.count(list[k]))
+        problems.add(join_path(field, k), "no item \"" + list[k] + "\" in standard \"" + company.id + "\"");
+  };
+  if (sel.clauses) check_ids(*sel.clauses, "clauses");
+  check_ids(sel.exclude, "exclude");
+  problems.throw_if_any();
+
+  const auto listed = [](const std::vector<std::string>& list, const std::string& id) {
+    return std::find(list.begin(), list.end(), id) != list.end();
+  };
+  const auto keep = [&](const item& it) {
+    if (sel.clauses && !listed(*sel.clauses, it.id)) return false;
+    if (listed(sel.exclude, it.id)) return false;
+    if (sel.property_type && !it.property_types.empty() &&
+        std::find(it.property_types.begin(), it.property_types.end(), *sel.property_type) ==
+            it.property_types.end())
+      return false;
+    if (sel.grade && !it.grades.empty() && !listed(it.grades, *sel.grade)) return false;
+    return true;
+  };
+
+  standard d = company;
+  d.id = sel.id;
+  d.version = sel.version.value_or(company.version);
+  d.title = sel.title.value_or(company.title);
+  if (sel.property_type) d.property_type = sel.property_type;
+  d.origin = pmq::origin{company.id, company.version};
+  d.sections.clear();
+  points company_full;
+  for (const auto& sec : company.sections) {
+    company_full += sec.total.value_or(items_total(sec));
+    section ns = sec;
+    ns.items.clear();
+    for (const auto& it : sec.items)
+      if (keep(it)) ns.items.push_back(it);
+    if (ns.items.empty()) continue;
+    const bool whole = ns.items.size() == sec.items.size();
+    if (!whole) {
+      ns.total = items_total(ns); // re-totalled; what was dropped is no longer owed
+      if (ns.critical_min && *ns.critical_min > *ns.total) ns.critical_min = ns.total;
+    }
+    d.sections.push_back(std::move(ns));
+  }
+  if (d.sections.empty())
+    throw error(errc::invalid_input, "", "the selection leaves no clauses of standard \"" + company.id + "\"");
+
+  points remaining, weights;
+  for (const auto& sec : d.sections) {
+    remaining += items_total(sec);
+    if (sec.weight) weights += *sec.weight;
+  }
+  d.total = remaining;
+  if (d.weight_total) d.weight_total = weights; // dropped sections take their weight along
+  if (company.derive == derive_policy::rebase && !d.weight_total)
+    d.rebase_to = company.rebase_to.value_or(company_full);
+  else
+    d.rebase_to.reset();
+  validate(d);
+  return d;
 }
 
 } // namespace pmq

@@ -169,7 +169,16 @@ TEST_CASE("a compiled standard scores batches and names the failing inspection",
 TEST_CASE("the example inspection scores against the built-in standard", "[scoring][builtin]") {
   const auto r = pmq::score(pmq::builtin_standard(),
                             pmq::load_inspection(read_file(PMQ_EXAMPLES_DATA "/inspection.json")));
-  CHECK(r.score.value() <= r.full_score);
-  CHECK(r.max_score < r.full_score); // one item is not applicable
-  CHECK(r.findings > 0);
+  CHECK(r.earned == points{89});
+  CHECK(r.max_score == points{96}); // SB-04 (lifts) not applicable
+  CHECK(r.score.value() == *points::parse("92.71")); // 89 × 100 ÷ 96 = 92.7083… half up
+  CHECK(r.findings == 8);
+}
+
+TEST_CASE("the national example inspection: many 0.1 deductions, exact", "[scoring][builtin][R-STD-6]") {
+  const auto r = pmq::score(pmq::builtin_standard("cn-national-demo-estate"),
+                            pmq::load_inspection(read_file(PMQ_EXAMPLES_DATA "/inspection_national.json")));
+  CHECK(r.earned == *points::parse("94.4"));
+  CHECK(r.max_score == points{99});
+  CHECK(r.score.value() == *points::parse("95.35")); // 94.4 × 100 ÷ 99 = 95.3535…
 }
