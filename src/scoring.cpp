@@ -1,5 +1,8 @@
 #include "pmq/scoring.hpp"
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <unordered_map>
 
 namespace pmq {
@@ -314,6 +317,61 @@ std::vector<score_result> compiled_standard::score(const std::vector<inspection>
   }
   if (!all.empty()) throw error(errc::invalid_input, std::move(all));
   return out;
+}
+
+std::size_t compiled_standard::item_count() const { return impl_->index.size(); }
+
+std::optional<points> compiled_standard::score_values(std::span<const std::int64_t> values) const {
+  const auto& def = impl_->def;
+  if (values.size() != impl_->index.size())
+    throw error(errc::invalid_input, "values", "expected " + std::to_string(impl_->index.size()) +
+                                                   " values (one per item), got " + std::to_string(values.size()));
+  // Convert to the one inspection model so both paths share every rule.
+  inspection ins;
+  ins.id = "typed";
+  ins.responses.reserve(values.size());
+  problem_list problems;
+  std::size_t k = 0;
+  for (const auto& sec : def.sections)
+    for (const auto& it : sec.items) {
+      const std::int64_t v = values[k];
+      const auto vp = join_path("values", k++);
+      if (v == no_response) continue;
+      response r;
+      r.item = it.id;
+      if (v == not_applicable) {
+        r.not_applicable = true;
+      } else if (v < 0) {
+        problems.add(vp, "must be -1 (no response), -2 (not applicable) or a value ≥ 0, got " + std::to_string(v));
+        continue;
+      } else {
+        switch (it.kind) {
+        case item_kind::deduct:
+          if (v > std::int64_t(UINT32_MAX)) problems.add(vp, "too many defects");
+          r.defects = static_cast<std::uint32_t>(std::min<std::int64_t>(v, UINT32_MAX));
+          break;
+        case item_kind::pass_fail:
+        case item_kind::veto:
+          if (v > 1) problems.add(vp, "a pass_fail or veto item takes 1 (passed) or 0 (failed)");
+          r.passed = v == 1;
+          break;
+        case item_kind::three_level:
+          if (v > 2) problems.add(vp, "a three_level item takes 0 (meets), 1 (basically) or 2 (fails)");
+          r.level = static_cast<level>(std::min<std::int64_t>(v, 2));
+          break;
+        case item_kind::graded:
+          if (v > it.max_score.milli() || (it.step && v % it.step->milli() != 0))
+            problems.add(vp, "a graded score in 1/1000 points from 0 to " + std::to_string(it.max_score.milli()) +
+                                 (it.step ? " in steps of " + std::to_string(it.step->milli()) : std::string()));
+          r.score = points::from_milli(v);
+          break;
+        case item_kind::not_applicable: break;
+        }
+      }
+      ins.responses.push_back(std::move(r));
+    }
+  problems.throw_if_any();
+  return score(ins).score;
 }
 
 score_result score(const standard& s, const inspection& i) { return compiled_standard(s).score(i); }

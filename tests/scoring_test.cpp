@@ -182,3 +182,21 @@ TEST_CASE("the national example inspection: many 0.1 deductions, exact", "[scori
   CHECK(r.max_score == points{99});
   CHECK(r.score.value() == *points::parse("95.35")); // 94.4 × 100 ÷ 99 = 95.3535…
 }
+
+TEST_CASE("the typed path scores as the JSON path does", "[scoring][typed]") {
+  const pmq::compiled_standard c(sheet());
+  REQUIRE(c.item_count() == 4);
+  // BJ-01: 3 defects; BJ-02 failed; LH-01 no response; LH-02 not applicable
+  const std::vector<std::int64_t> values{3, 0, pmq::compiled_standard::no_response,
+                                         pmq::compiled_standard::not_applicable};
+  const auto typed = c.score_values(values);
+  const auto full = c.score(pmq::load_inspection(
+      R"({"id":"I","responses":[{"item":"BJ-01","defects":3},{"item":"BJ-02","passed":false},{"item":"LH-02","not_applicable":true}]})"));
+  CHECK(typed == full.score);
+  auto e = error_of([&] { c.score_values(std::vector<std::int64_t>{1, 2, -1, -1}); });
+  CHECK(has_problem(e, "values[1]", "1 (passed) or 0 (failed)"));
+  e = error_of([&] { c.score_values(std::vector<std::int64_t>{-7, 1, -1, -1}); });
+  CHECK(has_problem(e, "values[0]", "must be -1"));
+  e = error_of([&] { c.score_values(std::vector<std::int64_t>{1}); });
+  CHECK(has_problem(e, "values", "expected 4 values"));
+}

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,18 @@ public:
 
   /// Scores many inspections; problems are reported under `[k]` for the k-th inspection.
   std::vector<score_result> score(const std::vector<inspection>& batch) const;
+
+  /// The number of items, over all sections in order (the typed path's value count).
+  std::size_t item_count() const;
+
+  /// Typed path, for rescoring histories without JSON: one value per item in order —
+  /// no_response, not_applicable, or per kind: defects (deduct), 1/0 passed (pass_fail,
+  /// veto), 0/1/2 meets/basically/fails (three_level), score in 1/1000 points (graded).
+  /// Returns the final score as score() would, or an empty optional for no data. Problems
+  /// name the index: `values[3]`.
+  static constexpr std::int64_t no_response = -1;
+  static constexpr std::int64_t not_applicable = -2;
+  std::optional<points> score_values(std::span<const std::int64_t> values) const;
 
 private:
   struct impl;
