@@ -204,6 +204,7 @@ template <class T> void write(json& j, const std::optional<T>& v) {
 
 template <class T, class A> void write(json& j, const std::vector<T, A>& v) {
   j = json::array();
+  j.get_ref<json::array_t&>().reserve(v.size());
   for (const auto& e : v) {
     json item;
     write(item, e);
@@ -214,6 +215,9 @@ template <class T, class A> void write(json& j, const std::vector<T, A>& v) {
 template <described_struct T> void write(json& j, const T& v) {
   using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
   j = json::object();
+  // Member names are unique, so append directly instead of searching the ordered map.
+  auto& object = j.get_ref<json::object_t&>();
+  object.reserve(boost::mp11::mp_size<Members>::value);
   boost::mp11::mp_for_each<Members>([&](auto d) {
     const auto& member = v.*d.pointer;
     using M = std::remove_cvref_t<decltype(member)>;
@@ -222,7 +226,9 @@ template <described_struct T> void write(json& j, const T& v) {
     } else if constexpr (is_vector<M>::value) {
       if (member.empty() && defaulted_member<T>(d.name)) return; // as it may be read back
     }
-    write(j[d.name], member);
+    json value;
+    write(value, member);
+    object.emplace_back(d.name, std::move(value));
   });
 }
 

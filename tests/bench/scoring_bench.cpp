@@ -185,8 +185,36 @@ void BM_c_abi_batch_json_256(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * std::int64_t(d.json.size()));
 }
 
+// Where the JSON path's time goes: parsing, reading into structs, writing the result.
+void BM_json_parse_only(benchmark::State& state) {
+  const auto& d = data();
+  std::size_t k = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(pmq::parse_json(d.json[k++ % d.json.size()]));
+  state.SetItemsProcessed(state.iterations());
+}
+
+void BM_json_read_only(benchmark::State& state) {
+  const auto& d = data();
+  std::vector<pmq::json> parsed;
+  for (const auto& j : d.json) parsed.push_back(pmq::parse_json(j));
+  std::size_t k = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(pmq::inspection_from_json(parsed[k++ % parsed.size()]));
+  state.SetItemsProcessed(state.iterations());
+}
+
+void BM_json_write_result_only(benchmark::State& state) {
+  const auto& d = data();
+  const pmq::compiled_standard c(d.standard);
+  const auto r = c.score(d.inspections[0]);
+  for (auto _ : state) benchmark::DoNotOptimize(pmq::to_json(r).dump());
+  state.SetItemsProcessed(state.iterations());
+}
+
 } // namespace
 
+BENCHMARK(BM_json_parse_only);
+BENCHMARK(BM_json_read_only);
+BENCHMARK(BM_json_write_result_only);
 BENCHMARK(BM_baseline_plain_loop);
 BENCHMARK(BM_cpp_typed_values);
 BENCHMARK(BM_cpp_inspection_struct);

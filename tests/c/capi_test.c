@@ -98,13 +98,19 @@ static void test_errors(void) {
   CHECK(pmq_score(s, NULL, &result) == PMQ_EINVAL);
   CHECK(pmq_score(s, "{}", NULL) == PMQ_EINVAL);
   CHECK(pmq_score_batch(s, NULL, &result) == PMQ_EINVAL);
-  CHECK(pmq_standard_load(NULL, &s) == PMQ_EINVAL);
+  {
+    pmq_standard *unused = NULL;
+    CHECK(pmq_standard_load(NULL, &unused) == PMQ_EINVAL);
+    CHECK(unused == NULL);
+  }
   CHECK(pmq_standard_load(standard_json, NULL) == PMQ_EINVAL);
   CHECK(pmq_standard_to_json(NULL, &result) == PMQ_EINVAL);
   CHECK(pmq_builtin_standards(NULL) == PMQ_EINVAL);
   CHECK(contains(pmq_last_error(), "must not be NULL"));
   pmq_standard_free(NULL);
   pmq_free(NULL);
+  pmq_standard_free(s);
+  s = NULL;
   /* success clears the last error */
   CHECK(pmq_standard_load(standard_json, &s) == PMQ_OK);
   CHECK(strcmp(pmq_last_error(), "") == 0);
