@@ -72,3 +72,34 @@ def encode(value):
     if isinstance(value, str):
         return value.encode("utf-8")
     return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+class Handle:
+    """Base of the classes that own a C handle: ``close()``, ``with`` and ``__del__``.
+
+    Subclasses set ``_free`` to the C function that releases the handle."""
+
+    _free = None
+    _kind = "handle"
+
+    def __init__(self, handle):
+        self._handle = handle
+
+    def _live(self):
+        if not self._handle:
+            raise ValueError(f"this pmq.{type(self).__name__} is closed")
+        return self._handle
+
+    def close(self):
+        if getattr(self, "_handle", None):
+            type(self)._free(self._handle)
+            self._handle = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        self.close()

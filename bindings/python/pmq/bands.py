@@ -3,7 +3,7 @@ import ctypes
 import json
 from decimal import Decimal
 
-from ._lib import declare, encode, lib, take_string
+from ._lib import Handle, declare, encode, lib, take_string
 
 _bands_p = ctypes.c_void_p
 _load = declare("pmq_bands_load", ctypes.c_char_p, ctypes.POINTER(_bands_p))
@@ -25,11 +25,10 @@ def _milli(score):
     return int(d)
 
 
-class Bands:
+class Bands(Handle):
     """A validated band table: ``Bands.builtin("pay_adjustment")`` or ``Bands.load(dict)``."""
 
-    def __init__(self, handle):
-        self._handle = handle
+    _free = lib.pmq_bands_free
 
     @classmethod
     def load(cls, table):
@@ -45,25 +44,10 @@ class Bands:
 
     def classify(self, score):
         """The band (dict) a score falls in."""
-        if not self._handle:
-            raise ValueError("this pmq.Bands is closed")
         out = ctypes.c_void_p()
-        _classify(self._handle, _milli(score), ctypes.byref(out))
+        _classify(self._live(), _milli(score), ctypes.byref(out))
         return json.loads(take_string(out.value))
 
-    def close(self):
-        if getattr(self, "_handle", None):
-            lib.pmq_bands_free(self._handle)
-            self._handle = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        self.close()
 
 
 def per_point_pay(score, scheme=None):

@@ -2,7 +2,7 @@
 import ctypes
 import json
 
-from ._lib import declare, encode, lib, take_string
+from ._lib import Handle, declare, encode, lib, take_string
 
 _standard_p = ctypes.c_void_p
 _load = declare("pmq_standard_load", ctypes.c_char_p, ctypes.POINTER(_standard_p))
@@ -31,15 +31,14 @@ def _call_for_json(func, *args):
     return json.loads(take_string(out.value))
 
 
-class Standard:
+class Standard(Handle):
     """A validated, compiled quality standard that scores many inspections.
 
     Use ``Standard.load(dict_or_json)`` or ``Standard.builtin(id=None)``; release it with
     ``close()`` or a ``with`` block.
     """
 
-    def __init__(self, handle):
-        self._handle = handle
+    _free = lib.pmq_standard_free
 
     @classmethod
     def load(cls, standard):
@@ -52,11 +51,6 @@ class Standard:
         handle = _standard_p()
         _builtin(standard_id.encode("utf-8") if standard_id else None, ctypes.byref(handle))
         return cls(handle)
-
-    def _live(self):
-        if not self._handle:
-            raise ValueError("this pmq.Standard is closed")
-        return self._handle
 
     def to_dict(self):
         return _call_for_json(_to_json, self._live())
@@ -91,19 +85,6 @@ class Standard:
         _score_values(self._live(), arr, len(values), ctypes.byref(out))
         return None if out.value == _NO_DATA else Decimal(out.value).scaleb(-3)
 
-    def close(self):
-        if getattr(self, "_handle", None):
-            lib.pmq_standard_free(self._handle)
-            self._handle = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        self.close()
 
 
 def builtin_standards():
