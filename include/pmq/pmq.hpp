@@ -5,6 +5,7 @@
 #include "pmq/error.hpp"
 #include "pmq/inspection.hpp"
 #include "pmq/json.hpp"
+#include "pmq/bands.hpp"
 #include "pmq/numeric.hpp"
 #include "pmq/scoring.hpp"
 #include "pmq/standard.hpp"
