@@ -8,5 +8,8 @@
 #include "pmq/bands.hpp"
 #include "pmq/numeric.hpp"
 #include "pmq/scoring.hpp"
+#include "pmq/staffing.hpp"
 #include "pmq/standard.hpp"
+#include "pmq/supplier.hpp"
+#include "pmq/tender.hpp"
 #include "pmq/version.hpp"
