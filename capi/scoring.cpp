@@ -1,6 +1,7 @@
 // C ABI for standards and scoring: converts and forwards to pmq::compiled_standard.
 #include "common.hpp"
 
+#include "pmq/rollup.hpp"
 #include "pmq/scoring.hpp"
 
 struct pmq_standard {
@@ -68,9 +69,51 @@ PMQ_API int pmq_score_batch(const pmq_standard* standard, const char* inspection
     *results_json = nullptr;
     PMQ_REQUIRE(standard);
     PMQ_REQUIRE(inspections_json);
-    const auto batch = pmq::from_json_value<std::vector<pmq::inspection>>(
-        pmq::parse_json(inspections_json));
+    const auto batch = pmq::load_inspections(inspections_json);
     return give(results_json, pmq::to_json_value(standard->compiled.score(batch)));
+  });
+}
+
+PMQ_API int pmq_standard_derive(const pmq_standard* company, const char* selection_json,
+                                pmq_standard** out) {
+  return guard([&] {
+    PMQ_REQUIRE(out);
+    *out = nullptr;
+    PMQ_REQUIRE(company);
+    PMQ_REQUIRE(selection_json);
+    const auto sel = pmq::from_json_text<pmq::selection>(selection_json);
+    *out = new pmq_standard{pmq::compiled_standard(pmq::derive_standard(company->compiled.definition(), sel))};
+    return ok();
+  });
+}
+
+PMQ_API int pmq_standard_item_count(const pmq_standard* standard, size_t* count) {
+  return guard([&] {
+    PMQ_REQUIRE(count);
+    PMQ_REQUIRE(standard);
+    *count = standard->compiled.item_count();
+    return ok();
+  });
+}
+
+PMQ_API int pmq_score_values(const pmq_standard* standard, const int64_t* values, size_t count,
+                             int64_t* score_milli) {
+  return guard([&] {
+    PMQ_REQUIRE(score_milli);
+    PMQ_REQUIRE(standard);
+    if (count > 0) PMQ_REQUIRE(values);
+    const auto r = standard->compiled.score_values(std::span<const std::int64_t>(values, count));
+    *score_milli = r ? r->milli() : PMQ_NO_DATA;
+    return ok();
+  });
+}
+
+PMQ_API int pmq_rollup(const char* input_json, char** result_json) {
+  return guard([&] {
+    PMQ_REQUIRE(result_json);
+    *result_json = nullptr;
+    PMQ_REQUIRE(input_json);
+    return give(result_json, pmq::to_json(pmq::roll_up(std::string_view(input_json))));
   });
 }
 

@@ -1,12 +1,16 @@
 #include "pmq/scoring.hpp"
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <unordered_map>
 
 namespace pmq {
 
 struct compiled_standard::impl {
   standard def;
-  points full;
+  points full;        ///< sum of all item maxima
+  points target_full; ///< what final scores are out of
   // item id → (section index, item index)
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> index;
 };
@@ -14,11 +18,14 @@ struct compiled_standard::impl {
 compiled_standard::compiled_standard(standard s) : impl_(std::make_unique<impl>()) {
   validate(s);
   impl_->def = std::move(s);
-  for (std::size_t si = 0; si < impl_->def.sections.size(); ++si) {
-    const auto& sec = impl_->def.sections[si];
+  const auto& def = impl_->def;
+  for (std::size_t si = 0; si < def.sections.size(); ++si) {
+    const auto& sec = def.sections[si];
     impl_->full += items_total(sec);
-    for (std::size_t ii = 0; ii < sec.items.size(); ++ii) impl_->index.emplace(sec.items[ii].id, std::pair{si, ii});
+    for (std::size_t ii = 0; ii < sec.items.size(); ++ii)
+      impl_->index.emplace(sec.items[ii].id, std::pair{si, ii});
   }
+  impl_->target_full = def.weight_total ? *def.weight_total : def.rebase_to.value_or(impl_->full);
 }
 
 compiled_standard::~compiled_standard() = default;
@@ -29,36 +36,75 @@ const standard& compiled_standard::definition() const { return impl_->def; }
 
 namespace {
 
+const char* level_text(level l) {
+  switch (l) {
+  case level::meets: return "符合 meets";
+  case level::basically_meets: return "基本符合 basically meets";
+  case level::fails: return "不符合 fails";
+  }
+  return "";
+}
+
 // defects × per-defect deduction exceeds the item's maximum exactly when defects is more
 // than max ÷ per (integer division); testing that first keeps huge counts from overflowing.
 bool exceeds_max(std::uint32_t defects, points per_defect, points max) {
   return std::int64_t(defects) > max.milli() / per_defect.milli();
 }
 
-void score_item(const item& it, const response* r, const std::string& rp, item_result& out,
-                problem_list& problems) {
+// What a response may carry for an item of a given kind; anything else is reported.
+void check_fields(const item& it, const response& r, const std::string& rp, problem_list& problems) {
+  const auto refuse = [&](bool present, const char* field, const char* what) {
+    if (present)
+      problems.add(join_path(rp, field), "item \"" + it.id + "\" is a " +
+                                             std::string(boost::describe::enum_to_string(it.kind, "?")) +
+                                             " item: " + what);
+  };
+  const auto k = it.kind;
+  refuse(r.defects && k != item_kind::deduct, "defects", "only deduct items take defects");
+  refuse(r.passed && k != item_kind::pass_fail && k != item_kind::veto, "passed",
+         "only pass_fail and veto items take passed");
+  refuse(r.level && k != item_kind::three_level, "level", "only three_level items take level");
+  refuse(r.score && k != item_kind::graded, "score", "only graded items take score");
+}
+
+void score_item(const standard& def, const item& it, const response* r, const std::string& rp,
+                item_result& out, problem_list& problems) {
   out.id = it.id;
   out.title = it.title;
   out.kind = it.kind;
   out.max_score = it.max_score;
   out.score = it.max_score;
-  if (r) out.findings = r->findings;
-  if (it.kind == item_kind::not_applicable || (r && r->not_applicable)) {
-    if (r && (r->defects || r->passed || !r->findings.empty()))
-      problems.add(rp, "a response marked not_applicable cannot record defects, passed or findings");
+  if (r) {
+    out.findings = r->findings;
+    check_fields(it, *r, rp, problems);
+  }
+  const bool na = it.kind == item_kind::not_applicable || (r && r->not_applicable);
+  if (na) {
+    if (r && r->not_applicable && def.not_applicable == na_policy::forbidden)
+      problems.add(join_path(rp, "not_applicable"),
+                   "standard \"" + def.id + "\" does not allow items to be not applicable");
+    if (r && r->not_applicable && (r->defects || r->passed || r->level || r->score || !r->findings.empty()))
+      problems.add(rp, "a response marked not_applicable cannot record defects, passed, level, "
+                       "score or findings");
     out.applicable = false;
-    out.max_score = out.score = points{};
-    out.explanation = it.kind == item_kind::not_applicable
-                          ? "not applicable in this standard: removed from the maximum"
-                          : "not applicable: removed from the maximum";
+    out.score = points{};
+    if (def.not_applicable == na_policy::count_as_zero) {
+      out.explanation = "not applicable: counts as 0 (the standard's policy)";
+    } else {
+      out.max_score = points{};
+      out.explanation = it.kind == item_kind::not_applicable
+                            ? "not applicable in this standard: removed from the maximum"
+                            : "not applicable: removed from the maximum";
+    }
+    out.deducted = out.max_score - out.score;
     return;
   }
   switch (it.kind) {
   case item_kind::deduct: {
-    if (r && r->passed) problems.add(join_path(rp, "passed"), "item \"" + it.id + "\" is a deduct item: give defects or findings, not passed");
     const std::size_t recorded = r ? r->findings.size() : 0;
     if (r && r->defects && *r->defects < recorded)
-      problems.add(join_path(rp, "defects"), std::to_string(*r->defects) + " defects but " + std::to_string(recorded) + " findings recorded");
+      problems.add(join_path(rp, "defects"), std::to_string(*r->defects) + " defects but " +
+                                                 std::to_string(recorded) + " findings recorded");
     out.defects = r && r->defects ? *r->defects : static_cast<std::uint32_t>(recorded);
     const points per = *it.deduction;
     const bool capped = exceeds_max(out.defects, per, it.max_score); // 扣完为止, R-STD-5
@@ -74,23 +120,61 @@ void score_item(const item& it, const response* r, const std::string& rp, item_r
                         per.to_string() + " = " + ded.to_string() + " deducted";
     break;
   }
-  case item_kind::pass_fail: {
-    if (r && r->defects) problems.add(join_path(rp, "defects"), "item \"" + it.id + "\" is pass_fail: give passed, not defects");
+  case item_kind::pass_fail:
     if (!r) {
       out.explanation = "no findings: passed";
-      break;
-    }
-    if (!r->passed) {
+    } else if (!r->passed) {
       problems.add(join_path(rp, "passed"), "required for pass_fail item \"" + it.id + "\"");
-      break;
+    } else {
+      if (!*r->passed) out.score = points{};
+      out.explanation = *r->passed ? "passed" : "failed: " + it.max_score.to_string() + " deducted";
     }
-    if (!*r->passed) out.score = points{};
-    out.explanation = *r->passed ? "passed" : "failed: " + it.max_score.to_string() + " deducted";
     break;
-  }
+  case item_kind::three_level:
+    if (!r) {
+      out.explanation = "no findings: meets the standard";
+    } else if (!r->level) {
+      problems.add(join_path(rp, "level"), "required for three_level item \"" + it.id +
+                                               "\" (meets, basically_meets or fails)");
+    } else {
+      const auto& ratios = def.three_level;
+      const points ratio = *r->level == level::meets             ? ratios.meets
+                           : *r->level == level::basically_meets ? ratios.basically_meets
+                                                                 : ratios.fails;
+      out.level = r->level;
+      out.score = to_points(it.max_score.value() * ratio.value()); // the only rounding: 1/1000
+      out.explanation = std::string(level_text(*r->level)) + ": " + ratio.to_string() + " × " +
+                        it.max_score.to_string() + " = " + out.score.to_string();
+    }
+    break;
+  case item_kind::graded:
+    if (!r) {
+      out.explanation = "no findings: full marks";
+    } else if (!r->score) {
+      problems.add(join_path(rp, "score"), "required for graded item \"" + it.id + "\" (0 to " +
+                                               it.max_score.to_string() + ")");
+    } else if (*r->score < points{} || *r->score > it.max_score) {
+      problems.add(join_path(rp, "score"), "must be between 0 and " + it.max_score.to_string() +
+                                               ", got " + r->score->to_string());
+    } else if (it.step && r->score->milli() % it.step->milli() != 0) {
+      problems.add(join_path(rp, "score"), r->score->to_string() + " is not a multiple of the step " +
+                                               it.step->to_string());
+    } else {
+      out.score = *r->score;
+      out.explanation = "graded " + out.score.to_string() + " of " + it.max_score.to_string();
+    }
+    break;
+  case item_kind::veto:
+    out.vetoed = r && r->passed && !*r->passed;
+    out.explanation = out.vetoed ? "veto triggered (一票否决)" : "not triggered";
+    break;
   case item_kind::not_applicable: break; // handled above
   }
   out.deducted = out.max_score - out.score;
+}
+
+std::string places_text(std::uint32_t decimals) {
+  return "rounded half up to " + std::to_string(decimals) + (decimals == 1 ? " place" : " places");
 }
 
 } // namespace
@@ -102,12 +186,9 @@ score_result compiled_standard::score(const inspection& ins) const {
     problems.add("standard", "inspection is for standard \"" + *ins.standard + "\", not \"" + def.id + "\"");
 
   // Which response answers which item; every response must name a known item, once.
-  std::vector<std::vector<const response*>> answer(def.sections.size());
-  std::vector<std::vector<std::size_t>> answer_at(def.sections.size());
-  for (std::size_t si = 0; si < def.sections.size(); ++si) {
-    answer[si].assign(def.sections[si].items.size(), nullptr);
-    answer_at[si].assign(def.sections[si].items.size(), 0);
-  }
+  std::vector<std::vector<std::size_t>> answer(def.sections.size());
+  constexpr std::size_t none = std::size_t(-1);
+  for (std::size_t si = 0; si < def.sections.size(); ++si) answer[si].assign(def.sections[si].items.size(), none);
   for (std::size_t k = 0; k < ins.responses.size(); ++k) {
     const auto& r = ins.responses[k];
     const auto rp = join_path("responses", k);
@@ -117,13 +198,12 @@ score_result compiled_standard::score(const inspection& ins) const {
       continue;
     }
     auto& slot = answer[it->second.first][it->second.second];
-    if (slot) {
+    if (slot != none) {
       problems.add(join_path(rp, "item"), "item \"" + r.item + "\" answered twice (first at responses[" +
-                                              std::to_string(answer_at[it->second.first][it->second.second]) + "])");
+                                              std::to_string(slot) + "])");
       continue;
     }
-    slot = &r;
-    answer_at[it->second.first][it->second.second] = k;
+    slot = k;
   }
 
   score_result out;
@@ -133,26 +213,93 @@ score_result compiled_standard::score(const inspection& ins) const {
   out.project = ins.project;
   out.inspector = ins.inspector;
   out.date = ins.date;
-  out.full_score = impl_->full;
+  out.full_score = impl_->target_full;
   out.sections.resize(def.sections.size());
+  std::vector<std::pair<std::string, points>> vetoes; // item id, cap (0 for zero)
   for (std::size_t si = 0; si < def.sections.size(); ++si) {
     const auto& sec = def.sections[si];
     auto& sr = out.sections[si];
     sr.id = sec.id;
     sr.title = sec.title;
+    sr.weight = sec.weight;
+    sr.critical_min = sec.critical_min;
     sr.items.resize(sec.items.size());
     for (std::size_t ii = 0; ii < sec.items.size(); ++ii) {
-      const response* r = answer[si][ii];
-      score_item(sec.items[ii], r, r ? join_path("responses", answer_at[si][ii]) : std::string(),
-                 sr.items[ii], problems);
-      sr.max_score += sr.items[ii].max_score;
-      sr.score += sr.items[ii].score;
-      out.findings += static_cast<std::uint32_t>(sr.items[ii].findings.size());
+      const std::size_t k = answer[si][ii];
+      const response* r = k == none ? nullptr : &ins.responses[k];
+      auto& ir = sr.items[ii];
+      score_item(def, sec.items[ii], r, r ? join_path("responses", k) : std::string(), ir, problems);
+      sr.max_score += ir.max_score;
+      sr.score += ir.score;
+      out.findings += static_cast<std::uint32_t>(ir.findings.size());
+      if (ir.vetoed) {
+        out.vetoes.push_back(ir.id);
+        vetoes.emplace_back(ir.id, sec.items[ii].veto_effect == veto_effect::cap ? *sec.items[ii].veto_cap : points{});
+      }
+    }
+    // A critical section's minimum is in points of its full maximum; with items not
+    // applicable it scales with the applicable maximum: score × full ≥ min × applicable.
+    if (sec.critical_min && sr.max_score > points{}) {
+      const auto full = items_total(sec);
+      sr.failed_critical = sr.score.value() * full.value() < sec.critical_min->value() * sr.max_score.value();
+      if (sr.failed_critical) out.failed_sections.push_back(sec.id);
     }
     out.max_score += sr.max_score;
-    out.score += sr.score;
+    out.earned += sr.score;
   }
   problems.throw_if_any();
+
+  if (out.max_score == points{}) {
+    out.status = score_status::no_data; // nothing applicable was scored
+    return out;
+  }
+
+  // Weights or re-basing turn the exact sum into a fraction: rounded once, here.
+  points total = out.earned;
+  if (def.weight_total) {
+    fraction weighted(0), applicable_weight(0);
+    for (const auto& sr : out.sections)
+      if (sr.max_score > points{} && sr.weight) {
+        weighted += sr.weight->value() * sr.score.value() / sr.max_score.value();
+        applicable_weight += sr.weight->value();
+      }
+    if (applicable_weight != fraction(0) && applicable_weight != def.weight_total->value())
+      weighted = weighted * def.weight_total->value() / applicable_weight; // re-based weights
+    total = to_points(round_half_up(weighted, int(def.decimals)));
+    out.adjustments.push_back({adjustment_kind::weights, out.earned, total, std::nullopt,
+                               "Σ weight × section score ÷ section maximum, out of " +
+                                   def.weight_total->to_string() + ", " + places_text(def.decimals)});
+  } else if (out.max_score != impl_->target_full && def.not_applicable == na_policy::rebase) {
+    const fraction rebased = out.earned.value() * impl_->target_full.value() / out.max_score.value();
+    total = to_points(round_half_up(rebased, int(def.decimals)));
+    out.adjustments.push_back({adjustment_kind::rebase, out.earned, total, std::nullopt,
+                               "re-based: " + out.earned.to_string() + " of " + out.max_score.to_string() +
+                                   " applicable × " + impl_->target_full.to_string() + " ÷ " +
+                                   out.max_score.to_string() + ", " + places_text(def.decimals)});
+  }
+
+  // R-SCORE-3: carried-over deductions from earlier rectifications, never below 0.
+  for (const auto& c : ins.carry_over) {
+    const points before = total;
+    total = total > c.points ? total - c.points : points{};
+    out.adjustments.push_back({adjustment_kind::carry_over, before, total, c.order,
+                               "rectification " + c.order + " not done at re-inspection: −" +
+                                   c.points.to_string() + (c.reason.empty() ? "" : " (" + c.reason + ")")});
+  }
+
+  // Vetoes (一票否决) come last: they bound whatever the rest gave.
+  for (const auto& [id, cap] : vetoes) {
+    const points before = total;
+    if (cap < total) total = cap;
+    out.adjustments.push_back({adjustment_kind::veto, before, total, id,
+                               cap == points{} ? "veto item " + id + " triggered: total set to 0"
+                                               : "veto item " + id + " triggered: total capped at " + cap.to_string()});
+  }
+
+  out.score = total;
+  if (def.pass_mark || !out.failed_sections.empty() || !out.vetoes.empty())
+    out.passed = out.failed_sections.empty() && out.vetoes.empty() &&
+                 (!def.pass_mark || total >= *def.pass_mark);
   return out;
 }
 
@@ -170,6 +317,61 @@ std::vector<score_result> compiled_standard::score(const std::vector<inspection>
   }
   if (!all.empty()) throw error(errc::invalid_input, std::move(all));
   return out;
+}
+
+std::size_t compiled_standard::item_count() const { return impl_->index.size(); }
+
+std::optional<points> compiled_standard::score_values(std::span<const std::int64_t> values) const {
+  const auto& def = impl_->def;
+  if (values.size() != impl_->index.size())
+    throw error(errc::invalid_input, "values", "expected " + std::to_string(impl_->index.size()) +
+                                                   " values (one per item), got " + std::to_string(values.size()));
+  // Convert to the one inspection model so both paths share every rule.
+  inspection ins;
+  ins.id = "typed";
+  ins.responses.reserve(values.size());
+  problem_list problems;
+  std::size_t k = 0;
+  for (const auto& sec : def.sections)
+    for (const auto& it : sec.items) {
+      const std::int64_t v = values[k];
+      const auto vp = join_path("values", k++);
+      if (v == no_response) continue;
+      response r;
+      r.item = it.id;
+      if (v == not_applicable) {
+        r.not_applicable = true;
+      } else if (v < 0) {
+        problems.add(vp, "must be -1 (no response), -2 (not applicable) or a value ≥ 0, got " + std::to_string(v));
+        continue;
+      } else {
+        switch (it.kind) {
+        case item_kind::deduct:
+          if (v > std::int64_t(UINT32_MAX)) problems.add(vp, "too many defects");
+          r.defects = static_cast<std::uint32_t>(std::min<std::int64_t>(v, UINT32_MAX));
+          break;
+        case item_kind::pass_fail:
+        case item_kind::veto:
+          if (v > 1) problems.add(vp, "a pass_fail or veto item takes 1 (passed) or 0 (failed)");
+          r.passed = v == 1;
+          break;
+        case item_kind::three_level:
+          if (v > 2) problems.add(vp, "a three_level item takes 0 (meets), 1 (basically) or 2 (fails)");
+          r.level = static_cast<level>(std::min<std::int64_t>(v, 2));
+          break;
+        case item_kind::graded:
+          if (v > it.max_score.milli() || (it.step && v % it.step->milli() != 0))
+            problems.add(vp, "a graded score in 1/1000 points from 0 to " + std::to_string(it.max_score.milli()) +
+                                 (it.step ? " in steps of " + std::to_string(it.step->milli()) : std::string()));
+          r.score = points::from_milli(v);
+          break;
+        case item_kind::not_applicable: break;
+        }
+      }
+      ins.responses.push_back(std::move(r));
+    }
+  problems.throw_if_any();
+  return score(ins).score;
 }
 
 score_result score(const standard& s, const inspection& i) { return compiled_standard(s).score(i); }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <set>
 
 namespace pmq {
 
@@ -14,13 +15,58 @@ points items_total(const section& s) {
   return sum;
 }
 
+namespace {
+// Keeps every sum and product of scores far inside int64 (documented in docs/formats.md).
+const points max_points{1000000};
+
+void check_item(const item& it, const std::string& ip, problem_list& out) {
+  const auto not_for = [&](bool present, const char* field, const char* which) {
+    if (present) out.add(join_path(ip, field), std::string("only ") + which + " items take " + field);
+  };
+  if (it.kind == item_kind::veto) {
+    if (it.max_score != points{})
+      out.add(join_path(ip, "max_score"), "a veto item carries no points: must be 0, got " + it.max_score.to_string());
+    if (!it.veto_effect) out.add(join_path(ip, "veto_effect"), "required for a veto item (zero or cap)");
+    if (it.veto_effect == veto_effect::cap && !it.veto_cap)
+      out.add(join_path(ip, "veto_cap"), "required for a veto item whose effect is cap");
+    if (it.veto_effect == veto_effect::zero && it.veto_cap)
+      out.add(join_path(ip, "veto_cap"), "a veto item whose effect is zero takes no cap");
+  } else {
+    if (it.max_score <= points{})
+      out.add(join_path(ip, "max_score"), "must be greater than 0, got " + it.max_score.to_string());
+    else if (it.max_score > max_points)
+      out.add(join_path(ip, "max_score"), "must be at most " + max_points.to_string() + ", got " +
+                                              it.max_score.to_string());
+    not_for(it.veto_effect.has_value(), "veto_effect", "veto");
+    not_for(it.veto_cap.has_value(), "veto_cap", "veto");
+  }
+  if (it.kind == item_kind::deduct) {
+    if (!it.deduction)
+      out.add(join_path(ip, "deduction"), "required for a deduct item (points per defect)");
+    else if (*it.deduction <= points{})
+      out.add(join_path(ip, "deduction"), "must be greater than 0, got " + it.deduction->to_string());
+    else if (*it.deduction > it.max_score && it.max_score > points{})
+      out.add(join_path(ip, "deduction"), "per-defect deduction " + it.deduction->to_string() +
+                                              " exceeds the item's max_score " + it.max_score.to_string());
+  } else {
+    not_for(it.deduction.has_value(), "deduction", "deduct");
+  }
+  if (it.kind == item_kind::graded) {
+    if (it.step && (*it.step <= points{} || *it.step > it.max_score))
+      out.add(join_path(ip, "step"), "must be greater than 0 and at most max_score");
+  } else {
+    not_for(it.step.has_value(), "step", "graded");
+  }
+}
+} // namespace
+
 std::vector<problem> check_standard(const standard& s) {
   problem_list out;
   if (s.id.empty()) out.add("id", "must not be empty");
   if (s.sections.empty()) out.add("sections", "a standard needs at least one section");
   std::map<std::string, std::string> item_ids; // id → path where first seen
   std::map<std::string, std::string> section_ids;
-  points grand;
+  points grand, weights;
   for (std::size_t si = 0; si < s.sections.size(); ++si) {
     const auto& sec = s.sections[si];
     const auto sp = join_path("sections", si);
@@ -36,21 +82,17 @@ std::vector<problem> check_standard(const standard& s) {
       else if (auto [prev, fresh] = item_ids.emplace(it.id, ip); !fresh)
         out.add(join_path(ip, "id"),
                 "duplicate item id \"" + it.id + "\" (first at " + prev->second + ")");
-      if (it.max_score <= points{})
-        out.add(join_path(ip, "max_score"), "must be greater than 0, got " + it.max_score.to_string());
-      if (it.kind == item_kind::deduct) {
-        if (!it.deduction)
-          out.add(join_path(ip, "deduction"), "required for a deduct item (points per defect)");
-        else if (*it.deduction <= points{})
-          out.add(join_path(ip, "deduction"), "must be greater than 0, got " + it.deduction->to_string());
-        else if (*it.deduction > it.max_score && it.max_score > points{})
-          out.add(join_path(ip, "deduction"), "per-defect deduction " + it.deduction->to_string() +
-                                                  " exceeds the item's max_score " +
-                                                  it.max_score.to_string());
-      } else if (it.deduction) {
-        out.add(join_path(ip, "deduction"), "only deduct items take a per-defect deduction");
-      }
+      check_item(it, ip, out);
     }
+    if (sec.weight && *sec.weight <= points{})
+      out.add(join_path(sp, "weight"), "must be greater than 0, got " + sec.weight->to_string());
+    if (sec.weight) weights += *sec.weight;
+    else if (s.weight_total) out.add(join_path(sp, "weight"), "required: the standard declares weight_total");
+    if (sec.weight && !s.weight_total)
+      out.add(join_path(sp, "weight"), "a weighted section needs the standard's weight_total");
+    if (sec.critical_min && (*sec.critical_min < points{} || *sec.critical_min > items_total(sec)))
+      out.add(join_path(sp, "critical_min"), "must be between 0 and the section's maximum " +
+                                                 items_total(sec).to_string());
     const points sum = items_total(sec);
     if (sec.total && *sec.total != sum)
       out.add(join_path(sp, "total"), "declared " + sec.total->to_string() +
@@ -59,6 +101,38 @@ std::vector<problem> check_standard(const standard& s) {
   }
   if (s.total && *s.total != grand)
     out.add("total", "declared " + s.total->to_string() + " but the sections sum to " + grand.to_string());
+  if (s.weight_total && *s.weight_total != weights && !s.sections.empty())
+    out.add("weight_total", "declared " + s.weight_total->to_string() +
+                                " but the section weights sum to " + weights.to_string());
+  if (s.rebase_to && (*s.rebase_to <= points{} || *s.rebase_to > max_points))
+    out.add("rebase_to", "must be greater than 0 and at most " + max_points.to_string());
+  if (s.weight_total && (*s.weight_total <= points{} || *s.weight_total > max_points))
+    out.add("weight_total", "must be greater than 0 and at most " + max_points.to_string());
+  if (s.not_applicable == na_policy::forbidden)
+    for (std::size_t si = 0; si < s.sections.size(); ++si)
+      for (std::size_t ii = 0; ii < s.sections[si].items.size(); ++ii)
+        if (s.sections[si].items[ii].kind == item_kind::not_applicable)
+          out.add(join_path(join_path(join_path("sections", si), "items"), ii) + ".kind",
+                  "not_applicable items contradict the standard's not_applicable policy forbidden");
+  if (s.decimals > 3) out.add("decimals", "must be 0 to 3, got " + std::to_string(s.decimals));
+
+  const auto ratio = [&](points r, const char* name) {
+    if (r < points{} || r > points{1})
+      out.add(join_path("three_level", name), "must be a ratio from 0 to 1, got " + r.to_string());
+  };
+  ratio(s.three_level.meets, "meets");
+  ratio(s.three_level.basically_meets, "basically_meets");
+  ratio(s.three_level.fails, "fails");
+  const points full = s.weight_total ? *s.weight_total : s.rebase_to.value_or(grand);
+  if (s.pass_mark && (*s.pass_mark < points{} || *s.pass_mark > full))
+    out.add("pass_mark", "must be between 0 and the full score " + full.to_string());
+  for (std::size_t si = 0; si < s.sections.size(); ++si)
+    for (std::size_t ii = 0; ii < s.sections[si].items.size(); ++ii) {
+      const auto& it = s.sections[si].items[ii];
+      if (it.kind == item_kind::veto && it.veto_cap && (*it.veto_cap < points{} || *it.veto_cap > full))
+        out.add(join_path(join_path(join_path("sections", si), "items"), ii) + ".veto_cap",
+                "must be between 0 and the full score " + full.to_string());
+    }
   return out.items();
 }
 
@@ -111,6 +185,79 @@ const standard& builtin_standard(std::string_view id) {
   for (const auto& s : all) known += (known.empty() ? "" : ", ") + s.id;
   throw error(errc::invalid_argument, "", "no built-in standard \"" + std::string(id) +
                                               "\" (built in: " + known + ")");
+}
+
+} // namespace pmq
+
+namespace pmq {
+
+standard derive_standard(const standard& company, const selection& sel) {
+  problem_list problems;
+  if (sel.id.empty()) problems.add("id", "must not be empty");
+  std::set<std::string> ids;
+  for (const auto& sec : company.sections)
+    for (const auto& it : sec.items) ids.insert(it.id);
+  const auto check_ids = [&](const std::vector<std::string>& list, const char* field) {
+    for (std::size_t k = 0; k < list.size(); ++k)
+      if (!ids.count(list[k]))
+        problems.add(join_path(field, k), "no item \"" + list[k] + "\" in standard \"" + company.id + "\"");
+  };
+  if (sel.clauses) check_ids(*sel.clauses, "clauses");
+  check_ids(sel.exclude, "exclude");
+  problems.throw_if_any();
+
+  const auto listed = [](const std::vector<std::string>& list, const std::string& id) {
+    return std::find(list.begin(), list.end(), id) != list.end();
+  };
+  const auto keep = [&](const item& it) {
+    if (sel.clauses && !listed(*sel.clauses, it.id)) return false;
+    if (listed(sel.exclude, it.id)) return false;
+    if (sel.property_type && !it.property_types.empty() &&
+        std::find(it.property_types.begin(), it.property_types.end(), *sel.property_type) ==
+            it.property_types.end())
+      return false;
+    if (sel.grade && !it.grades.empty() && !listed(it.grades, *sel.grade)) return false;
+    return true;
+  };
+
+  standard d = company;
+  d.id = sel.id;
+  d.version = sel.version.value_or(company.version);
+  d.title = sel.title.value_or(company.title);
+  if (sel.property_type) d.property_type = sel.property_type;
+  d.origin = pmq::origin{company.id, company.version};
+  d.sections.clear();
+  points company_full;
+  for (const auto& sec : company.sections) {
+    company_full += sec.total.value_or(items_total(sec));
+    section ns = sec;
+    ns.items.clear();
+    for (const auto& it : sec.items)
+      if (keep(it)) ns.items.push_back(it);
+    if (ns.items.empty()) continue;
+    const bool whole = ns.items.size() == sec.items.size();
+    if (!whole) {
+      ns.total = items_total(ns); // re-totalled; what was dropped is no longer owed
+      if (ns.critical_min && *ns.critical_min > *ns.total) ns.critical_min = ns.total;
+    }
+    d.sections.push_back(std::move(ns));
+  }
+  if (d.sections.empty())
+    throw error(errc::invalid_input, "", "the selection leaves no clauses of standard \"" + company.id + "\"");
+
+  points remaining, weights;
+  for (const auto& sec : d.sections) {
+    remaining += items_total(sec);
+    if (sec.weight) weights += *sec.weight;
+  }
+  d.total = remaining;
+  if (d.weight_total) d.weight_total = weights; // dropped sections take their weight along
+  if (company.derive == derive_policy::rebase && !d.weight_total)
+    d.rebase_to = company.rebase_to.value_or(company_full);
+  else
+    d.rebase_to.reset();
+  validate(d);
+  return d;
 }
 
 } // namespace pmq

@@ -38,7 +38,7 @@ const std::string finding =
 
 TEST_CASE("an inspection with no findings scores full marks", "[R-STD-5][scoring]") {
   const auto r = score("[]");
-  CHECK(r.score == points{20});
+  CHECK(r.score.value() == points{20});
   CHECK(r.max_score == points{20});
   CHECK(r.full_score == points{20});
   CHECK(item(r, "BJ-01").explanation == "no defects found");
@@ -50,7 +50,7 @@ TEST_CASE("deduct items take off points per defect", "[R-STD-5][scoring]") {
   CHECK(item(r, "BJ-01").deducted == *points::parse("1.5"));
   CHECK(item(r, "BJ-01").explanation == "3 defects × 0.5 = 1.5 deducted");
   CHECK(r.sections[0].score == *points::parse("8.5"));
-  CHECK(r.score == *points::parse("18.5"));
+  CHECK(r.score.value() == *points::parse("18.5"));
 }
 
 TEST_CASE("defects default to the number of findings", "[R-STD-4][R-STD-5][scoring]") {
@@ -73,13 +73,13 @@ TEST_CASE("deductions stop at the item's maximum (扣完为止) on both sides", 
   CHECK(item(r, "BJ-01").explanation.find("capped") != std::string::npos);
   r = score(R"([{"item":"BJ-01","defects":4294967295}])"); // no overflow
   CHECK(item(r, "BJ-01").score == points{0});
-  CHECK(r.score == points{14});
+  CHECK(r.score.value() == points{14});
 }
 
 TEST_CASE("fifty 0.1 deductions land exactly", "[R-STD-5][scoring]") {
   const auto r = score(R"([{"item":"LH-01","defects":49}])");
   CHECK(item(r, "LH-01").score == *points::parse("0.1"));
-  CHECK(r.score == *points::parse("15.1"));
+  CHECK(r.score.value() == *points::parse("15.1"));
 }
 
 TEST_CASE("pass/fail items are all or nothing", "[R-STD-5][scoring]") {
@@ -91,7 +91,8 @@ TEST_CASE("not applicable removes the item from the maximum", "[R-STD-5][scoring
   const auto r = score(R"([{"item":"LH-02","not_applicable":true},{"item":"LH-01","defects":10}])");
   CHECK(r.max_score == points{15});
   CHECK(r.full_score == points{20});
-  CHECK(r.score == points{14});
+  CHECK(r.earned == points{14});
+  CHECK(r.score.value() == *points::parse("18.67")); // 14 × 20 ÷ 15, re-based (default policy)
   CHECK_FALSE(item(r, "LH-02").applicable);
   CHECK(r.sections[1].max_score == points{5});
 }
@@ -117,10 +118,10 @@ TEST_CASE("bad inspections name the offending response", "[scoring][bad-input]")
   CHECK(has_problem(e, "responses[0].passed", "required for pass_fail"));
 
   e = error_of([] { score(R"([{"item":"BJ-01","passed":false}])"); });
-  CHECK(has_problem(e, "responses[0].passed", "deduct item"));
+  CHECK(has_problem(e, "responses[0].passed", "only pass_fail and veto items take passed"));
 
   e = error_of([] { score(R"([{"item":"BJ-02","passed":true,"defects":1}])"); });
-  CHECK(has_problem(e, "responses[0].defects", "pass_fail"));
+  CHECK(has_problem(e, "responses[0].defects", "only deduct items take defects"));
 
   e = error_of([] { score(R"([{"item":"BJ-01"},{"item":"BJ-01"}])"); });
   CHECK(has_problem(e, "responses[1].item", "answered twice (first at responses[0])"));
@@ -159,7 +160,7 @@ TEST_CASE("a compiled standard scores batches and names the failing inspection",
                                      pmq::load_inspection(R"({"id":"b","responses":[{"item":"BJ-01","defects":2}]})")};
   const auto results = c.score(batch);
   REQUIRE(results.size() == 2);
-  CHECK(results[1].score == points{19});
+  CHECK(results[1].score.value() == points{19});
   batch.push_back(pmq::load_inspection(R"({"id":"c","responses":[{"item":"X"}]})"));
   auto e = error_of([&] { c.score(batch); });
   CHECK(has_problem(e, "[2].responses[0].item", "no item"));
@@ -168,7 +169,34 @@ TEST_CASE("a compiled standard scores batches and names the failing inspection",
 TEST_CASE("the example inspection scores against the built-in standard", "[scoring][builtin]") {
   const auto r = pmq::score(pmq::builtin_standard(),
                             pmq::load_inspection(read_file(PMQ_EXAMPLES_DATA "/inspection.json")));
-  CHECK(r.score <= r.max_score);
-  CHECK(r.max_score < r.full_score); // one item is not applicable
-  CHECK(r.findings > 0);
+  CHECK(r.earned == points{89});
+  CHECK(r.max_score == points{96}); // SB-04 (lifts) not applicable
+  CHECK(r.score.value() == *points::parse("92.71")); // 89 × 100 ÷ 96 = 92.7083… half up
+  CHECK(r.findings == 8);
+}
+
+TEST_CASE("the national example inspection: many 0.1 deductions, exact", "[scoring][builtin][R-STD-6]") {
+  const auto r = pmq::score(pmq::builtin_standard("cn-national-demo-estate"),
+                            pmq::load_inspection(read_file(PMQ_EXAMPLES_DATA "/inspection_national.json")));
+  CHECK(r.earned == *points::parse("94.4"));
+  CHECK(r.max_score == points{99});
+  CHECK(r.score.value() == *points::parse("95.35")); // 94.4 × 100 ÷ 99 = 95.3535…
+}
+
+TEST_CASE("the typed path scores as the JSON path does", "[scoring][typed]") {
+  const pmq::compiled_standard c(sheet());
+  REQUIRE(c.item_count() == 4);
+  // BJ-01: 3 defects; BJ-02 failed; LH-01 no response; LH-02 not applicable
+  const std::vector<std::int64_t> values{3, 0, pmq::compiled_standard::no_response,
+                                         pmq::compiled_standard::not_applicable};
+  const auto typed = c.score_values(values);
+  const auto full = c.score(pmq::load_inspection(
+      R"({"id":"I","responses":[{"item":"BJ-01","defects":3},{"item":"BJ-02","passed":false},{"item":"LH-02","not_applicable":true}]})"));
+  CHECK(typed == full.score);
+  auto e = error_of([&] { c.score_values(std::vector<std::int64_t>{1, 2, -1, -1}); });
+  CHECK(has_problem(e, "values[1]", "1 (passed) or 0 (failed)"));
+  e = error_of([&] { c.score_values(std::vector<std::int64_t>{-7, 1, -1, -1}); });
+  CHECK(has_problem(e, "values[0]", "must be -1"));
+  e = error_of([&] { c.score_values(std::vector<std::int64_t>{1}); });
+  CHECK(has_problem(e, "values", "expected 4 values"));
 }

@@ -1,6 +1,7 @@
 // `pmq score`, `pmq standards`, `pmq standard`: standards and scoring on the command line.
 #include "cli.hpp"
 
+#include "pmq/bands.hpp"
 #include "pmq/scoring.hpp"
 
 #include <iostream>
@@ -17,11 +18,23 @@ void print_text(const pmq::score_result& r) {
   for (const auto& s : r.sections)
     std::cout << "  " << s.id << "  " << s.score.to_string() << " / " << s.max_score.to_string()
               << "  " << s.title << "\n";
-  std::cout << "\n  TOTAL  " << r.score.to_string() << " / " << r.max_score.to_string();
-  if (r.max_score != r.full_score)
-    std::cout << "  (full score " << r.full_score.to_string()
-              << "; not-applicable items removed from the maximum)";
-  std::cout << "\n  findings: " << r.findings << "\n";
+  std::cout << "\n  items  " << r.earned.to_string() << " / " << r.max_score.to_string()
+            << "  (applicable maximum)\n";
+  for (const auto& a : r.adjustments)
+    std::cout << "         " << a.before.to_string() << " → " << a.after.to_string() << "  "
+              << a.explanation << "\n";
+  if (!r.score) {
+    std::cout << "  SCORE  no data (nothing applicable was scored)\n";
+  } else {
+    std::cout << "  SCORE  " << r.score->to_string() << " / " << r.full_score.to_string();
+    if (r.passed) std::cout << (*r.passed ? "  passed" : "  FAILED");
+    std::cout << "\n";
+    const auto& pay = pmq::builtin_band_table("pay_adjustment");
+    if (r.full_score == pay.max)
+      std::cout << "  pay    " << pmq::classify(pay, *r.score).label << "  (R-SCORE-4)\n";
+  }
+  for (const auto& s : r.failed_sections) std::cout << "  critical section " << s << " below its minimum\n";
+  std::cout << "  findings: " << r.findings << "\n";
   bool header = false;
   for (const auto& s : r.sections)
     for (const auto& i : s.items) {

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   text << in.rdbuf();
   const auto result = pmq::score(pmq::builtin_standard(), pmq::load_inspection(text.str()));
   std::cout << "consumer: pmq " << pmq::version << " scored " << result.inspection << " "
-            << result.score.to_string() << " / " << result.max_score.to_string() << "\n";
+            << (result.score ? result.score->to_string() : "no data") << " / "
+            << result.full_score.to_string() << "\n";
   return 0;
 }

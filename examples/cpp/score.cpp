@@ -16,8 +16,9 @@ int main(int argc, char** argv) {
   try {
     const pmq::compiled_standard standard(pmq::builtin_standard());
     const pmq::score_result r = standard.score(pmq::load_inspection(text.str()));
-    std::cout << r.inspection << ": " << r.score.to_string() << " / " << r.max_score.to_string()
-              << "\n";
+    std::cout << r.inspection << ": "
+              << (r.score ? r.score->to_string() : std::string("no data")) << " / "
+              << r.full_score.to_string() << "\n";
     for (const auto& s : r.sections)
       std::cout << "  " << s.title << " " << s.score.to_string() << " / " << s.max_score.to_string() << "\n";
   } catch (const pmq::error& e) {

@@ -8,6 +8,7 @@
 
 #include "pmq/datetime.hpp"
 #include "pmq/json.hpp"
+#include "pmq/standard.hpp"
 
 #include <array>
 #include <cstdint>
@@ -30,12 +31,23 @@ BOOST_DESCRIBE_STRUCT(finding, (), (description, location, time, department))
 struct response {
   std::string item;                     ///< the item's id in the standard
   std::optional<std::uint32_t> defects; ///< deduct items; defaults to the number of findings
-  std::optional<bool> passed;           ///< pass/fail items: required
-  bool not_applicable = false;          ///< removes the item from the maximum
+  std::optional<bool> passed;           ///< pass/fail items: required; veto items: false triggers
+  std::optional<pmq::level> level;      ///< three_level items: required
+  std::optional<points> score;          ///< graded items: required, 0..max in the item's steps
+  bool not_applicable = false;          ///< see the standard's not_applicable policy
   std::vector<finding> findings;
   static constexpr std::array<std::string_view, 2> json_defaulted{"not_applicable", "findings"};
 };
-BOOST_DESCRIBE_STRUCT(response, (), (item, defects, passed, not_applicable, findings))
+BOOST_DESCRIBE_STRUCT(response, (), (item, defects, passed, level, score, not_applicable, findings))
+
+/// R-SCORE-3: a rectification found not done at re-inspection costs points at the next
+/// assessment. Produced by the rectification lifecycle; deducted from the final score.
+struct carry_over {
+  std::string order;  ///< the rectification order's id
+  pmq::points points; ///< the deduction, > 0
+  std::string reason;
+};
+BOOST_DESCRIBE_STRUCT(carry_over, (), (order, points, reason))
 
 struct inspection {
   std::string id;
@@ -44,8 +56,13 @@ struct inspection {
   std::optional<std::string> inspector;
   std::optional<pmq::date> date;
   std::vector<response> responses;
+  std::vector<pmq::carry_over> carry_over; ///< deductions carried from earlier assessments
+  static constexpr std::array<std::string_view, 1> json_defaulted{"carry_over"};
 };
-BOOST_DESCRIBE_STRUCT(inspection, (), (id, standard, project, inspector, date, responses))
+BOOST_DESCRIBE_STRUCT(inspection, (), (id, standard, project, inspector, date, responses, carry_over))
+
+/// Reads a JSON array of inspections; problems are named `[k].…`.
+std::vector<inspection> load_inspections(std::string_view json_text);
 
 /// Reads an inspection from JSON (format only; it is checked against a standard when scored).
 inspection load_inspection(std::string_view json_text);

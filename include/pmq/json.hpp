@@ -216,8 +216,11 @@ template <described_struct T> void write(json& j, const T& v) {
   j = json::object();
   boost::mp11::mp_for_each<Members>([&](auto d) {
     const auto& member = v.*d.pointer;
-    if constexpr (is_optional<std::remove_cvref_t<decltype(member)>>::value) {
+    using M = std::remove_cvref_t<decltype(member)>;
+    if constexpr (is_optional<M>::value) {
       if (!member) return; // absent rather than null
+    } else if constexpr (is_vector<M>::value) {
+      if (member.empty() && defaulted_member<T>(d.name)) return; // as it may be read back
     }
     write(j[d.name], member);
   });

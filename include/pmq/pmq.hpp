@@ -7,6 +7,7 @@
 #include "pmq/json.hpp"
 #include "pmq/bands.hpp"
 #include "pmq/numeric.hpp"
+#include "pmq/rollup.hpp"
 #include "pmq/scoring.hpp"
 #include "pmq/staffing.hpp"
 #include "pmq/standard.hpp"

@@ -1,17 +1,23 @@
 // Scoring: an inspection against a standard → item, section and total scores.
 //
 // Every point is explained: each item result says how its score came about (defects ×
-// deduction, capped at the item's maximum, R-STD-5), and lists the findings behind it
-// (R-STD-4). Arithmetic is fixed-point (1/1000 point), so fifty 0.1-point deductions from
-// 100 land exactly on 95. Items that are not applicable leave the maximum (R-STD-5).
+// deduction, capped at the item's maximum; a three-level judgement; a grade; a veto —
+// R-STD-5), and lists the findings behind it (R-STD-4); each step from the sum of the items
+// to the final score (weights, re-basing after not-applicable items, carry-over deductions
+// of R-SCORE-3, vetoes) is an adjustment with its own explanation. Arithmetic is fixed-point
+// (1/1000 point), so fifty 0.1-point deductions from 100 land exactly on 95; the one
+// rounding, where weights or re-basing make a fraction, is half up to the standard's
+// declared decimals.
 #pragma once
 
 #include "pmq/inspection.hpp"
 #include "pmq/standard.hpp"
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,25 +28,44 @@ struct item_result {
   std::string title;
   item_kind kind = item_kind::deduct;
   bool applicable = true;
-  points max_score;    ///< 0 when not applicable
+  points max_score;    ///< 0 when not applicable (policy rebase) and for veto items
   points score;        ///< 0 ≤ score ≤ max_score
   points deducted;     ///< max_score − score
   std::uint32_t defects = 0;
-  std::string explanation; ///< e.g. "3 defects × 0.5 = 1.5 deducted"
+  std::optional<pmq::level> level; ///< three_level items, when judged
+  bool vetoed = false;             ///< a veto item that was triggered
+  std::string explanation;         ///< e.g. "3 defects × 0.5 = 1.5 deducted"
   std::vector<finding> findings;
 };
 BOOST_DESCRIBE_STRUCT(item_result, (),
-                      (id, title, kind, applicable, max_score, score, deducted, defects,
-                       explanation, findings))
+                      (id, title, kind, applicable, max_score, score, deducted, defects, level,
+                       vetoed, explanation, findings))
 
 struct section_result {
   std::string id;
   std::string title;
   points max_score; ///< sum of the applicable items' maxima
-  points score;
+  points score;     ///< sum of the items' scores, exact
+  std::optional<points> weight;
+  std::optional<points> critical_min;
+  bool failed_critical = false; ///< a critical section below its minimum (R-STD-5 model)
   std::vector<item_result> items;
 };
-BOOST_DESCRIBE_STRUCT(section_result, (), (id, title, max_score, score, items))
+BOOST_DESCRIBE_STRUCT(section_result, (),
+                      (id, title, max_score, score, weight, critical_min, failed_critical, items))
+
+/// A step from the sum of item scores to the final score, in the order applied.
+BOOST_DEFINE_ENUM_CLASS(adjustment_kind, weights, rebase, carry_over, veto)
+struct adjustment {
+  adjustment_kind kind = adjustment_kind::rebase;
+  points before;
+  points after;
+  std::optional<std::string> source; ///< the carry-over's order, the veto item's id
+  std::string explanation;
+};
+BOOST_DESCRIBE_STRUCT(adjustment, (), (kind, before, after, source, explanation))
+
+BOOST_DEFINE_ENUM_CLASS(score_status, scored, no_data)
 
 struct score_result {
   std::string standard;
@@ -49,15 +74,28 @@ struct score_result {
   std::optional<std::string> project;
   std::optional<std::string> inspector;
   std::optional<pmq::date> date;
-  points full_score; ///< the standard's total, all items applicable
-  points max_score;  ///< the applicable maximum
-  points score;      ///< the sum of the sections' scores
+  /// `no_data` when nothing applicable was scored (every item not applicable): then `score`
+  /// and `passed` are absent — never a division by zero, never 0 or 100.
+  score_status status = score_status::scored;
+  points full_score; ///< what the final score is out of (total, weight_total or rebase_to)
+  points max_score;  ///< the applicable maximum of the items
+  points earned;     ///< the sum of the item scores, exact
+  /// The final score: earned, re-based/weighted (rounded once, half up, to the standard's
+  /// decimals), less carry-over deductions (never below 0), then vetoes.
+  std::optional<points> score;
+  std::optional<bool> passed; ///< against pass_mark, critical sections and vetoes
+  std::vector<std::string> failed_sections; ///< critical sections below their minimum
+  std::vector<std::string> vetoes;          ///< triggered veto items
   std::uint32_t findings = 0;
+  std::vector<adjustment> adjustments;
   std::vector<section_result> sections;
+  static constexpr std::array<std::string_view, 3> json_defaulted{"failed_sections", "vetoes",
+                                                                  "adjustments"};
 };
 BOOST_DESCRIBE_STRUCT(score_result, (),
-                      (standard, standard_version, inspection, project, inspector, date,
-                       full_score, max_score, score, findings, sections))
+                      (standard, standard_version, inspection, project, inspector, date, status,
+                       full_score, max_score, earned, score, passed, failed_sections, vetoes,
+                       findings, adjustments, sections))
 
 /// A standard validated and indexed once, to score many inspections. Immutable, so one
 /// instance may be shared by many threads.
@@ -76,6 +114,18 @@ public:
 
   /// Scores many inspections; problems are reported under `[k]` for the k-th inspection.
   std::vector<score_result> score(const std::vector<inspection>& batch) const;
+
+  /// The number of items, over all sections in order (the typed path's value count).
+  std::size_t item_count() const;
+
+  /// Typed path, for rescoring histories without JSON: one value per item in order —
+  /// no_response, not_applicable, or per kind: defects (deduct), 1/0 passed (pass_fail,
+  /// veto), 0/1/2 meets/basically/fails (three_level), score in 1/1000 points (graded).
+  /// Returns the final score as score() would, or an empty optional for no data. Problems
+  /// name the index: `values[3]`.
+  static constexpr std::int64_t no_response = -1;
+  static constexpr std::int64_t not_applicable = -2;
+  std::optional<points> score_values(std::span<const std::int64_t> values) const;
 
 private:
   struct impl;

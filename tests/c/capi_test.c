@@ -112,11 +112,81 @@ static void test_errors(void) {
   pmq_standard_free(s);
 }
 
+static void test_bands_rollup_derive(void) {
+  pmq_bands *pay = NULL, *bad = NULL;
+  pmq_standard *co = NULL, *project = NULL;
+  char *out = NULL;
+  size_t n = 0;
+  int64_t score = 0;
+  int64_t values[2];
+  /* R-SCORE-4 edges through the C ABI */
+  CHECK(pmq_bands_builtin("pay_adjustment", &pay) == PMQ_OK);
+  CHECK(pmq_bands_classify(pay, 95000, &out) == PMQ_OK);
+  CHECK(contains(out, "\"plus_10\""));
+  pmq_free(out);
+  CHECK(pmq_bands_classify(pay, 94999, &out) == PMQ_OK);
+  CHECK(contains(out, "\"plus_5\""));
+  pmq_free(out);
+  out = NULL;
+  CHECK(pmq_bands_classify(pay, 100001, &out) == PMQ_EINVAL);
+  CHECK(out == NULL);
+  CHECK(pmq_bands_classify(NULL, 1, &out) == PMQ_EINVAL);
+  pmq_bands_free(pay);
+  pmq_bands_free(NULL);
+  /* a table leaving 100 in no band is refused */
+  CHECK(pmq_bands_load("{\"id\":\"t\",\"title\":\"t\",\"min\":0,\"max\":100,\"bands\":[{\"id\":"
+                       "\"a\",\"label\":\"a\",\"to\":100,\"to_edge\":\"exclusive\"}]}",
+                       &bad) == PMQ_EINPUT);
+  CHECK(bad == NULL);
+  CHECK(strcmp(pmq_last_error_path(), "bands[0].to_edge") == 0);
+  /* R-SCORE-5 */
+  CHECK(pmq_per_point_pay(88500, NULL, &out) == PMQ_OK);
+  CHECK(contains(out, "\"pay_reduction\":1"));
+  pmq_free(out);
+  CHECK(pmq_per_point_pay(88500, "{\"rounding\":\"exact\"}", &out) == PMQ_OK);
+  CHECK(contains(out, "\"pay_reduction\":1.5"));
+  pmq_free(out);
+  /* R-SCORE-1/2 */
+  CHECK(pmq_rollup("{\"branches\":[{\"id\":\"b\",\"projects\":[{\"id\":\"p\",\"scores\":[95,94,94]}]}]}",
+                   &out) == PMQ_OK);
+  CHECK(contains(out, "\"exact\":\"283/3\""));
+  pmq_free(out);
+  CHECK(pmq_rollup("{\"branches\":[{\"id\":\"b\",\"projects\":[{\"id\":\"p\",\"scores\":[-1]}]}]}",
+                   &out) == PMQ_EINPUT);
+  CHECK(strcmp(pmq_last_error_path(), "branches[0].projects[0].scores[0]") == 0);
+  /* R-STD-2 derive, then the typed path */
+  CHECK(pmq_standard_load(standard_json, &co) == PMQ_OK);
+  CHECK(pmq_standard_derive(co, "{\"id\":\"p\",\"clauses\":[\"BJ-01\"]}", &project) == PMQ_OK);
+  CHECK(pmq_standard_item_count(project, &n) == PMQ_OK);
+  CHECK(n == 1);
+  CHECK(pmq_standard_derive(co, "{\"id\":\"p\"}", NULL) == PMQ_EINVAL);
+  {
+    pmq_standard *none = NULL;
+    CHECK(pmq_standard_derive(co, "{\"id\":\"p\",\"clauses\":[\"NOPE\"]}", &none) == PMQ_EINPUT);
+    CHECK(none == NULL);
+    CHECK(strcmp(pmq_last_error_path(), "clauses[0]") == 0);
+  }
+  values[0] = 50;
+  CHECK(pmq_score_values(project, values, 1, &score) == PMQ_OK);
+  CHECK(score == 1000); /* 6 - 50 × 0.1 = 1 */
+  values[0] = PMQ_NOT_APPLICABLE;
+  CHECK(pmq_score_values(project, values, 1, &score) == PMQ_OK);
+  CHECK(score == PMQ_NO_DATA);
+  values[0] = -9;
+  CHECK(pmq_score_values(project, values, 1, &score) == PMQ_EINPUT);
+  CHECK(strcmp(pmq_last_error_path(), "values[0]") == 0);
+  CHECK(pmq_score_values(project, NULL, 1, &score) == PMQ_EINVAL);
+  CHECK(pmq_score_values(project, values, 2, &score) == PMQ_EINPUT);
+  pmq_standard_free(project);
+  pmq_standard_free(co);
+}
+
 int main(void) {
   test_version();
   test_score();
   test_builtin();
   test_errors();
+  test_bands_rollup_derive();
   printf("%d passed, %d failed\n", checks - failures, failures);
   return failures == 0 ? 0 : 1;
 }

@@ -91,6 +91,51 @@ PMQ_API int pmq_score(const pmq_standard *standard, const char *inspection_json,
 PMQ_API int pmq_score_batch(const pmq_standard *standard, const char *inspections_json,
                             char **results_json);
 
+/* Derives a project standard from a company standard (R-STD-2). selection_json:
+ * {"id", "version"?, "title"?, "property_type"?, "grade"?, "clauses"?: [...], "exclude"?: [...]}.
+ * The new handle is released with pmq_standard_free. */
+PMQ_API int pmq_standard_derive(const pmq_standard *company, const char *selection_json,
+                                pmq_standard **out);
+
+/* Typed fast path, no JSON: the number of items of a standard (all sections, in order). */
+PMQ_API int pmq_standard_item_count(const pmq_standard *standard, size_t *count);
+
+/* Typed fast path: one value per item of the standard, in the standard's item order:
+ *   PMQ_NO_RESPONSE (-1): no response (full marks); PMQ_NOT_APPLICABLE (-2): not applicable;
+ *   deduct: the number of defects; pass_fail and veto: 1 passed, 0 failed;
+ *   three_level: 0 meets, 1 basically meets, 2 fails; graded: the score in 1/1000 points.
+ * Writes the final score in 1/1000 points, or PMQ_NO_DATA when nothing applicable was
+ * scored. Errors (a value out of range) name the index: "values[3]". */
+#define PMQ_NO_RESPONSE (-1)
+#define PMQ_NOT_APPLICABLE (-2)
+#define PMQ_NO_DATA INT64_MIN
+PMQ_API int pmq_score_values(const pmq_standard *standard, const int64_t *values, size_t count,
+                             int64_t *score_milli);
+
+/* Roll-ups (R-SCORE-1, R-SCORE-2): {"branches": [{"id", "projects": [{"id", "scores": [..]}]}],
+ * "decimals"?: 2} → project, branch and company means with their input counts (caller frees). */
+PMQ_API int pmq_rollup(const char *input_json, char **result_json);
+
+/* ---- band tables (R-SCORE-4, R-SCORE-5, R-SCORE-6) --------------------------------- */
+
+typedef struct pmq_bands pmq_bands;
+
+/* Loads and validates a band table (no gaps, no overlaps, both ends covered). */
+PMQ_API int pmq_bands_load(const char *bands_json, pmq_bands **out);
+
+/* A built-in band table: "pay_adjustment" (R-SCORE-4) or "annual_grades" (R-SCORE-6). */
+PMQ_API int pmq_bands_builtin(const char *id, pmq_bands **out);
+
+/* The band a score (in 1/1000 points) falls in, as JSON (caller frees). */
+PMQ_API int pmq_bands_classify(const pmq_bands *bands, int64_t score_milli, char **band_json);
+
+/* Releases a band table. NULL is allowed. */
+PMQ_API void pmq_bands_free(pmq_bands *bands);
+
+/* R-SCORE-5: pass at 90, one percentage point of performance pay per point lost below it.
+ * scheme_json may be NULL for the defaults ({"pass_mark", "percent_per_point", "rounding"}). */
+PMQ_API int pmq_per_point_pay(int64_t score_milli, const char *scheme_json, char **result_json);
+
 /* ---- outsourced suppliers (R-OUT-1 ... R-OUT-11) --------------------------------------
  * JSON in, JSON out (caller frees the result with pmq_free). A rules argument may be NULL
  * or "" for the documented defaults (see pmq_supplier_default_rules); paths in errors about
