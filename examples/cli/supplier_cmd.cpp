@@ -23,10 +23,10 @@ void print_month(const pmq::monthly_result& r) {
   std::cout << r.supplier << "  " << r.year << "-" << (r.month < 10 ? "0" : "") << r.month
             << "  monthly evaluation (R-OUT-4)\n\n";
   if (!r.deductions.empty()) {
-    std::cout << "  incident                          count   points      fine\n";
+    std::cout << "  incident (source): count, points, fine\n";
     for (const auto& l : r.deductions)
-      std::cout << "  " << l.title << " (" << l.source << ")  " << l.count << "  −"
-                << l.points_total.to_string() << "  ¥" << l.fine_total.to_string() << "\n";
+      std::cout << "  " << l.title << " (" << l.source << "): " << l.count << ", −"
+                << l.points_total.to_string() << ", ¥" << l.fine_total.to_string() << "\n";
     std::cout << "\n";
   }
   for (const auto& w : r.working) std::cout << "  " << w << "\n";
@@ -60,6 +60,8 @@ void print_year(const pmq::yearly_result& r) {
     std::cout << "  " << s.supplier << "  " << (s.score ? s.score->to_string() : "no data") << "  " << s.band
               << "  " << s.label;
     for (const auto& a : s.actions) std::cout << " [" << a << "]";
+    if (s.qualified) std::cout << "  → qualified" << (s.may_take_new_contracts ? "" : ", no new contracts");
+    else if (s.contract_ends) std::cout << "  → NOT qualified, contract ends";
     for (const auto& b : s.bars)
       std::cout << "\n      barred through " << pmq::format_date(b.barred_through) << " (may bid from "
                 << pmq::format_date(b.may_bid_from) << ")";

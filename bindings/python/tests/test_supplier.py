@@ -56,8 +56,9 @@ class SupplierTest(unittest.TestCase):
         decisions = [{"supplier": "SUP-GUARD", "decided": "2026-12-31", "reason": "unqualified"}]
         self.assertFalse(pmq.supplier.may_bid("SUP-GUARD", "2028-12-30", decisions)["may_bid"])
         self.assertTrue(pmq.supplier.may_bid("SUP-GUARD", "2028-12-31", decisions)["may_bid"])
-        self.assertTrue(pmq.supplier.may_bid("SUP-GUARD", "2027-01-01", decisions,
-                                             {"unqualified_years": 0 + 1} and None) is not None)
+        one_year = pmq.supplier.may_bid("SUP-GUARD", "2027-12-30", decisions, {"unqualified_years": 1})
+        self.assertFalse(one_year["may_bid"])
+        self.assertEqual(one_year["may_bid_from"], "2027-12-31")
 
     def test_errors_name_paths(self):
         with self.assertRaises(pmq.Error) as ctx:
