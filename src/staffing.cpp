@@ -93,6 +93,8 @@ std::vector<problem> check_staffing_rules(const staffing_rules& r, const std::st
   problem_list out;
   if (r.roster_due_day < 1 || r.roster_due_day > 31)
     out.add(join_path(base, "roster_due_day"), "must be 1..31, got " + std::to_string(r.roster_due_day));
+  if (r.vacancy_grace_days > 366) out.add(join_path(base, "vacancy_grace_days"), "must be at most 366");
+  if (r.min_patrols_per_day > 1000) out.add(join_path(base, "min_patrols_per_day"), "must be at most 1000");
   if (r.manager_notice_months > 120)
     out.add(join_path(base, "manager_notice_months"), "must be at most 120");
   std::set<role_kind> seen;

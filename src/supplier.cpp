@@ -77,17 +77,31 @@ std::vector<deduction_rule> default_deduction_table() {
   };
 }
 
+namespace {
+__extension__ typedef __int128 i128;
+// round(n / d) half away from zero, d > 0.
+std::int64_t div_half_up(i128 n, i128 d) {
+  const bool neg = n < 0;
+  const i128 m = neg ? -n : n;
+  i128 q = m / d;
+  if ((m % d) * 2 >= d) ++q;
+  return std::int64_t(neg ? -q : q);
+}
+} // namespace
+
 std::optional<points> satisfaction_deduction(const satisfaction_survey& s, const monthly_rules& rules) {
   if (s.surveyed == 0) return std::nullopt;
-  const fraction percent = fraction(std::int64_t(s.satisfied) * 100, std::int64_t(s.surveyed));
-  const fraction shortfall = rules.satisfaction_target.value() - percent;
+  // (target − 100·satisfied/surveyed) percentage points × points per percent, in 1/1000 point:
+  // (target_milli·surveyed − 100 000·satisfied) · per_milli ÷ (1000·surveyed), exactly, in 128 bits.
+  const i128 shortfall = i128(rules.satisfaction_target.milli()) * s.surveyed - i128(100000) * s.satisfied;
   if (shortfall <= 0) return points{};
-  return to_points(shortfall * rules.points_per_percent_below.value());
+  return points::from_milli(div_half_up(shortfall * rules.points_per_percent_below.milli(), i128(1000) * s.surveyed));
 }
 
 namespace {
 __extension__ typedef unsigned __int128 u128;
 constexpr std::int64_t max_fee_fen = 1'000'000'000'000; // ¥10 000 000 000 a month
+constexpr std::int64_t max_fine_fen = 1'000'000'000;    // ¥10 000 000 an incident
 } // namespace
 
 money settlement_amount(money fee, std::uint64_t attended, std::uint64_t contracted,
@@ -118,10 +132,11 @@ bool evaluation_on_time(const date& submitted, std::uint32_t year, std::uint32_t
 std::vector<problem> check_monthly_rules(const monthly_rules& r, const std::string& base) {
   problem_list out;
   const auto at = [&](const char* m) { return join_path(base, m); };
-  if (r.full_score <= points{}) out.add(at("full_score"), "must be greater than 0");
+  if (r.full_score <= points{} || r.full_score > points{10000}) out.add(at("full_score"), "must be greater than 0 and at most 10000");
   if (r.satisfaction_target < points{} || r.satisfaction_target > points{100})
     out.add(at("satisfaction_target"), "a percentage: must be 0..100");
-  if (r.points_per_percent_below < points{}) out.add(at("points_per_percent_below"), "must not be negative");
+  if (r.points_per_percent_below < points{} || r.points_per_percent_below > points{10000})
+    out.add(at("points_per_percent_below"), "must be 0..10000");
   std::set<incident> seen;
   for (std::size_t i = 0; i < r.deductions.size(); ++i) {
     const auto p = join_path(at("deductions"), i);
@@ -130,10 +145,10 @@ std::vector<problem> check_monthly_rules(const monthly_rules& r, const std::stri
     if (d.points_each < points{}) out.add(join_path(p, "points_each"), "must not be negative");
     if (d.points_each > r.full_score) out.add(join_path(p, "points_each"), "exceeds the full score");
     if (d.fine_each < money{}) out.add(join_path(p, "fine_each"), "must not be negative");
-    if (d.fine_each.fen() > max_fee_fen) out.add(join_path(p, "fine_each"), "implausibly large");
+    if (d.fine_each.fen() > max_fine_fen) out.add(join_path(p, "fine_each"), "must be at most ¥10000000");
   }
-  if (r.fee_reduction.percent_per_point < points{})
-    out.add(join_path(at("fee_reduction"), "percent_per_point"), "must not be negative");
+  if (r.fee_reduction.percent_per_point < points{} || r.fee_reduction.percent_per_point > points{100})
+    out.add(join_path(at("fee_reduction"), "percent_per_point"), "must be 0..100");
   if (r.fee_reduction.pass_mark < points{} || r.fee_reduction.pass_mark > r.full_score)
     out.add(join_path(at("fee_reduction"), "pass_mark"), "must be 0.." + r.full_score.to_string());
   if (r.evaluation_due_day < 1 || r.evaluation_due_day > 31) out.add(at("evaluation_due_day"), "must be 1..31");
@@ -391,9 +406,9 @@ yearly_result evaluate_year(const yearly_review& y, const yearly_rules& rules) {
       st.band = "no_data";
       st.label = "no monthly evaluations: no standing";
     } else {
-      std::int64_t sum = 0;
+      i128 sum = 0;
       for (const auto& p : s.monthly_scores) sum += p.milli();
-      st.score = to_points(fraction(sum, std::int64_t(s.monthly_scores.size()) * points::scale));
+      st.score = points::from_milli(div_half_up(sum, i128(s.monthly_scores.size())));
       const band& b = classify(standings, *st.score);
       st.band = b.id;
       st.label = b.label;

@@ -16,7 +16,9 @@ fraction expert_mean(std::vector<points> marks, bool drop_extremes, std::uint32_
     --hi;
   }
   std::int64_t sum = 0;
-  for (std::size_t i = lo; i < hi; ++i) sum += marks[i].milli();
+  for (std::size_t i = lo; i < hi; ++i)
+    if (__builtin_add_overflow(sum, marks[i].milli(), &sum))
+      throw error(errc::invalid_argument, "", "marks too large to add up");
   return fraction(sum, std::int64_t(hi - lo) * points::scale);
 }
 
@@ -28,8 +30,10 @@ std::vector<problem> check_tender_rules(const tender_rules& r, const std::string
   if (r.service_weight + r.financial_weight != points{100})
     out.add(at("financial_weight"), "service_weight + financial_weight must be 100, got " +
                                         (r.service_weight + r.financial_weight).to_string());
-  if (r.service_max <= points{}) out.add(at("service_max"), "must be greater than 0");
-  if (r.financial_max <= points{}) out.add(at("financial_max"), "must be greater than 0");
+  if (r.service_max <= points{} || r.service_max > points{1000000})
+    out.add(at("service_max"), "must be greater than 0 and at most 1000000");
+  if (r.financial_max <= points{} || r.financial_max > points{1000000})
+    out.add(at("financial_max"), "must be greater than 0 and at most 1000000");
   if (r.drop_extremes && r.drop_extremes_min_experts < 3)
     out.add(at("drop_extremes_min_experts"), "dropping two marks needs at least 3 experts");
   std::set<tie_break> seen;
@@ -45,6 +49,7 @@ std::vector<problem> check_tender(const tender& t, const tender_rules& rules) {
   if (t.id.empty()) out.add("id", "must not be empty");
   if (t.bids.empty()) out.add("bids", "a tender needs at least one bid");
   if (t.experts.empty()) out.add("experts", "a tender needs at least one expert");
+  if (t.experts.size() > 1000) out.add("experts", "at most 1000 experts");
   const bool by_price = std::find(rules.tie_breaks.begin(), rules.tie_breaks.end(),
                                   tie_break::lower_price) != rules.tie_breaks.end();
   std::map<std::string, std::size_t> bidders, experts;
@@ -88,26 +93,49 @@ std::vector<problem> check_tender(const tender& t, const tender_rules& rules) {
 }
 
 namespace {
+__extension__ typedef __int128 i128;
+
+// Every expert marks every bid, so every bidder keeps the same number k of marks per sheet and
+// every total has the same denominator D = 1000 · k · service_max · financial_max (in 1/1000
+// point units): totals, and sheet sums, compare exactly as 128-bit integers.
 struct scored {
-  const bid* b;
-  fraction service, financial, total;
-  std::uint32_t used = 0;
+  const bid* b = nullptr;
+  std::int64_t service_sum = 0, financial_sum = 0; ///< kept marks, in 1/1000 point
+  i128 total = 0;                                  ///< numerator over D
 };
+
+std::int64_t kept_sum(std::vector<points> marks, bool drop) {
+  std::sort(marks.begin(), marks.end());
+  std::int64_t sum = 0;
+  for (std::size_t i = drop ? 1 : 0; i < marks.size() - (drop ? 1 : 0); ++i) sum += marks[i].milli();
+  return sum;
+}
+
+std::int64_t div_half_up(i128 n, i128 d) { // n ≥ 0, d > 0
+  i128 q = n / d;
+  if ((n % d) * 2 >= d) ++q;
+  return std::int64_t(q);
+}
+
+template <class T> int order(T a, T b, bool higher_first) {
+  if (a == b) return 0;
+  return (a > b) == higher_first ? -1 : 1;
+}
 
 // < 0: a before b, > 0: b before a, 0: still tied.
 int compare_by(tie_break k, const scored& a, const scored& b) {
   switch (k) {
-  case tie_break::higher_service: return a.service > b.service ? -1 : a.service < b.service ? 1 : 0;
-  case tie_break::higher_financial: return a.financial > b.financial ? -1 : a.financial < b.financial ? 1 : 0;
-  case tie_break::lower_price: return *a.b->price < *b.b->price ? -1 : *b.b->price < *a.b->price ? 1 : 0;
-  case tie_break::bidder_id: return a.b->bidder < b.b->bidder ? -1 : a.b->bidder > b.b->bidder ? 1 : 0;
+  case tie_break::higher_service: return order(a.service_sum, b.service_sum, true);
+  case tie_break::higher_financial: return order(a.financial_sum, b.financial_sum, true);
+  case tie_break::lower_price: return order(a.b->price->fen(), b.b->price->fen(), false);
+  case tie_break::bidder_id: return order(a.b->bidder, b.b->bidder, false);
   }
   return 0;
 }
 
-// Which rule separates a from b ("" when nothing does), and the order.
+// The order of a and b, and the rule that decides it ("" when nothing does).
 std::pair<int, std::string> compare(const scored& a, const scored& b, const tender_rules& r) {
-  if (a.total != b.total) return {a.total > b.total ? -1 : 1, "total"};
+  if (int c = order(a.total, b.total, true)) return {c, "total"};
   for (auto k : r.tie_breaks)
     if (int c = compare_by(k, a, b)) {
       std::string name;
@@ -125,7 +153,11 @@ tender_result evaluate_tender(const tender& t, const tender_rules& rules) {
   if (problems.empty()) problems = check_tender(t, rules);
   if (!problems.empty()) throw error(errc::invalid_input, std::move(problems));
 
-  const bool drop = rules.drop_extremes && t.experts.size() >= std::max<std::uint32_t>(rules.drop_extremes_min_experts, 3);
+  const bool drop = rules.drop_extremes &&
+                    t.experts.size() >= std::max<std::uint32_t>(rules.drop_extremes_min_experts, 3);
+  const std::int64_t k = std::int64_t(t.experts.size()) - (drop ? 2 : 0);
+  const i128 smax = rules.service_max.milli(), fmax = rules.financial_max.milli();
+  const i128 denominator = i128(1000) * k * smax * fmax;
   std::vector<scored> all;
   for (const auto& b : t.bids) {
     std::vector<points> service, financial;
@@ -134,11 +166,13 @@ tender_result evaluate_tender(const tender& t, const tender_rules& rules) {
         service.push_back(m.service);
         financial.push_back(m.financial);
       }
-    scored s{&b, expert_mean(service, rules.drop_extremes, rules.drop_extremes_min_experts),
-             expert_mean(financial, rules.drop_extremes, rules.drop_extremes_min_experts), {}, 0};
-    s.used = std::uint32_t(service.size() - (drop ? 2 : 0));
-    s.total = rules.service_weight.value() * s.service / rules.service_max.value() +
-              rules.financial_weight.value() * s.financial / rules.financial_max.value();
+    scored s;
+    s.b = &b;
+    s.service_sum = kept_sum(service, drop);
+    s.financial_sum = kept_sum(financial, drop);
+    // w_s·(S/k)/smax + w_f·(F/k)/fmax, all in 1/1000 units, over D.
+    s.total = i128(rules.service_weight.milli()) * s.service_sum * fmax +
+              i128(rules.financial_weight.milli()) * s.financial_sum * smax;
     all.push_back(s);
   }
   std::stable_sort(all.begin(), all.end(),
@@ -154,10 +188,10 @@ tender_result evaluate_tender(const tender& t, const tender_rules& rules) {
     row.bidder = s.b->bidder;
     row.name = s.b->name;
     row.price = s.b->price;
-    row.service_mean = to_points(s.service);
-    row.financial_mean = to_points(s.financial);
-    row.total = to_points(s.total);
-    row.marks_used = s.used;
+    row.service_mean = points::from_milli(div_half_up(s.service_sum, k));
+    row.financial_mean = points::from_milli(div_half_up(s.financial_sum, k));
+    row.total = points::from_milli(div_half_up(s.total * 1000, denominator));
+    row.marks_used = std::uint32_t(k);
     row.rank = std::uint32_t(i + 1);
     if (i > 0) {
       row.decided_by = compare(all[i - 1], s, rules).second;

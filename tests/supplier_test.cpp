@@ -100,8 +100,8 @@ pmq::monthly_record worked_example() {
                   {"主管", std::vector<std::uint32_t>(30, 1)}};
   for (int day = 9; day < 13; ++day) s.attendance[0].present[day] = 3; // Nov 10–13
   s.patrols = {{"M1", std::vector<std::optional<std::uint32_t>>(30, 2u)}};
-  s.patrols[0].records[20] = 1u;
-  s.patrols[0].records[21] = 0u;
+  s.patrols[0].records[17] = 1u; // Nov 18
+  s.patrols[0].records[18] = 0u; // Nov 19
   m.staffing = s;
   m.submitted = d("2026-12-08");
   return m;
