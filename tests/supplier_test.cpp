@@ -413,3 +413,30 @@ TEST_CASE("yearly input errors name their paths", "[R-OUT-11][supplier][errors]"
   e = error_of([] { pmq::evaluate_year(review({{"A", {points(-1)}, {}}})); });
   CHECK(has_problem(e, "suppliers[0].monthly_scores[0]", "must be 0..100"));
 }
+
+TEST_CASE("huge numbers are refused or handled exactly, never overflowed", "[R-OUT-4][R-OUT-3][supplier][errors]") {
+  CHECK(pmq::satisfaction_deduction({4294967295u, 0}) == points(95));
+  CHECK(pmq::satisfaction_deduction({4294967295u, 4294967295u}) == points(0));
+  auto e = error_of([] {
+    pmq::load_monthly_rules(R"({"full_score":1000000000,"fee_reduction":{"percent_per_point":1000},
+      "deductions":[{"kind":"audit_failure","title":"x","points_each":1,"fine_each":100000000}]})");
+  });
+  CHECK(has_problem(e, "full_score", "at most 10000"));
+  CHECK(has_problem(e, "fee_reduction.percent_per_point", "0..100"));
+  CHECK(has_problem(e, "deductions[0].fine_each", "at most"));
+  e = error_of([] { pmq::load_monthly_record(R"({"supplier":"S","year":2026,"month":11,"fee":1e300})"); });
+  CHECK(e.path() == "fee");
+  pmq::monthly_record m;
+  m.supplier = "S";
+  m.year = 2026;
+  m.month = 11;
+  m.fee = money::from_fen(1'000'000'000'000); // the largest fee accepted
+  m.incidents = {{pmq::incident::audit_failure, 100000, std::nullopt}};
+  const auto r = pmq::evaluate_month(m);
+  CHECK(r.score == points(0));
+  CHECK(r.fines == yuan("20000000"));
+  CHECK(r.settlement == money::from_fen(1'000'000'000'000 / 10 - 2'000'000'000));
+  pmq::tender_rules rules;
+  rules.service_max = points(2000000);
+  CHECK(has_problem(error_of([&] { pmq::evaluate_tender(pmq::tender{}, rules); }), "rules.service_max", "at most"));
+}
