@@ -440,3 +440,33 @@ TEST_CASE("huge numbers are refused or handled exactly, never overflowed", "[R-O
   rules.service_max = points(2000000);
   CHECK(has_problem(error_of([&] { pmq::evaluate_tender(pmq::tender{}, rules); }), "rules.service_max", "at most"));
 }
+
+TEST_CASE("the documented examples, read from their JSON files", "[R-OUT-3][R-OUT-4][R-OUT-11][supplier]") {
+  const std::string dir = PMQ_TEST_DATA "/valid/";
+  const auto month = pmq::evaluate_month(pmq::load_monthly_record(read_file(dir + "supplier_month.json")));
+  CHECK(month.score == p("80.5"));
+  CHECK(month.settlement == yuan("26298.33"));
+  CHECK(month.staffing->violations.size() == 2);
+  const auto tender = pmq::evaluate_tender(pmq::load_tender(read_file(dir + "supplier_tender.json")),
+                                           pmq::load_tender_rules(read_file(dir + "supplier_tender_rules.json")));
+  CHECK(tender.ranking[0].bidder == "B");
+  CHECK(tender.ranking[0].total == p("87.267"));
+  CHECK(tender.candidates == std::vector<std::string>{"B", "A"});
+  const auto year = pmq::evaluate_year(pmq::load_yearly_review(read_file(dir + "supplier_year.json")));
+  CHECK(year.qualified_suppliers == std::vector<std::string>{"SUP-CLEAN", "SUP-GREEN"});
+  CHECK(year.suppliers[2].bars[0].may_bid_from == d("2028-12-31"));
+  CHECK(year.suppliers[3].bars[0].may_bid_from == d("2029-12-31"));
+  const auto bid = pmq::may_bid(pmq::load_bid_query(read_file(dir + "supplier_may_bid.json")));
+  CHECK_FALSE(bid.may_bid);
+  const auto q = pmq::qualify(pmq::load_qualification(read_file(dir + "supplier_qualification.json")));
+  CHECK(q.missing.size() == 2);
+}
+
+TEST_CASE("unknown fields in rules documents are errors, not ignored", "[R-OUT-4][supplier][errors]") {
+  CHECK(has_problem(error_of([] { pmq::load_monthly_rules(R"({"satisfaction_targt":90})"); }),
+                    "satisfaction_targt", "unknown field"));
+  CHECK(has_problem(error_of([] { pmq::load_staffing_rules(R"({"age_ranges":[{"kind":"cook","min_age":1,"max_age":2}]})"); }),
+                    "age_ranges[0].kind", "unknown value"));
+  CHECK(has_problem(error_of([] { pmq::load_yearly_rules(R"({"bars":{"unqualified_years":-2}})"); }),
+                    "bars.unqualified_years", ""));
+}
