@@ -11,8 +11,13 @@ struct compiled_standard::impl {
   standard def;
   points full;        ///< sum of all item maxima
   points target_full; ///< what final scores are out of
-  // item id → (section index, item index)
-  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> index;
+  std::size_t items = 0;
+  // item id → its position over all sections, in order
+  std::unordered_map<std::string, std::size_t> index;
+
+  score_result run(const std::vector<const response*>& by_item, const std::vector<std::size_t>& at,
+                   const char* base, bool explain, const std::vector<carry_over>& carried,
+                   problem_list& problems) const;
 };
 
 compiled_standard::compiled_standard(standard s) : impl_(std::make_unique<impl>()) {
@@ -22,8 +27,7 @@ compiled_standard::compiled_standard(standard s) : impl_(std::make_unique<impl>(
   for (std::size_t si = 0; si < def.sections.size(); ++si) {
     const auto& sec = def.sections[si];
     impl_->full += items_total(sec);
-    for (std::size_t ii = 0; ii < sec.items.size(); ++ii)
-      impl_->index.emplace(sec.items[ii].id, std::pair{si, ii});
+    for (const auto& it : sec.items) impl_->index.emplace(it.id, impl_->items++);
   }
   impl_->target_full = def.weight_total ? *def.weight_total : def.rebase_to.value_or(impl_->full);
 }
@@ -35,6 +39,17 @@ compiled_standard& compiled_standard::operator=(compiled_standard&&) noexcept = 
 const standard& compiled_standard::definition() const { return impl_->def; }
 
 namespace {
+
+// Where a response came from ("responses[3]", "values[3]"); the path string is built only
+// when a problem is reported, so the error-free path allocates nothing for it.
+struct where {
+  const char* base;
+  std::size_t index;
+  std::string path(const char* field = nullptr) const {
+    auto p = join_path(base, index);
+    return field ? join_path(p, field) : p;
+  }
+};
 
 const char* level_text(level l) {
   switch (l) {
@@ -52,10 +67,10 @@ bool exceeds_max(std::uint32_t defects, points per_defect, points max) {
 }
 
 // What a response may carry for an item of a given kind; anything else is reported.
-void check_fields(const item& it, const response& r, const std::string& rp, problem_list& problems) {
+void check_fields(const item& it, const response& r, const where& at, problem_list& problems) {
   const auto refuse = [&](bool present, const char* field, const char* what) {
     if (present)
-      problems.add(join_path(rp, field), "item \"" + it.id + "\" is a " +
+      problems.add(at.path(field), "item \"" + it.id + "\" is a " +
                                              std::string(boost::describe::enum_to_string(it.kind, "?")) +
                                              " item: " + what);
   };
@@ -67,34 +82,39 @@ void check_fields(const item& it, const response& r, const std::string& rp, prob
   refuse(r.score && k != item_kind::graded, "score", "only graded items take score");
 }
 
-void score_item(const standard& def, const item& it, const response* r, const std::string& rp,
-                item_result& out, problem_list& problems) {
-  out.id = it.id;
-  out.title = it.title;
+// Scores one item from its response (or none). With explain false (the typed path) it
+// skips the title, findings and explanation text, and only the numbers are filled in.
+void score_item(const standard& def, const item& it, const response* r, const where& at,
+                bool explain, item_result& out, problem_list& problems) {
+  if (explain) {
+    out.id = it.id;
+    out.title = it.title;
+  }
   out.kind = it.kind;
   out.max_score = it.max_score;
   out.score = it.max_score;
   if (r) {
-    out.findings = r->findings;
-    check_fields(it, *r, rp, problems);
+    if (explain) out.findings = r->findings;
+    check_fields(it, *r, at, problems);
   }
   const bool na = it.kind == item_kind::not_applicable || (r && r->not_applicable);
   if (na) {
     if (r && r->not_applicable && def.not_applicable == na_policy::forbidden)
-      problems.add(join_path(rp, "not_applicable"),
+      problems.add(at.path("not_applicable"),
                    "standard \"" + def.id + "\" does not allow items to be not applicable");
     if (r && r->not_applicable && (r->defects || r->passed || r->level || r->score || !r->findings.empty()))
-      problems.add(rp, "a response marked not_applicable cannot record defects, passed, level, "
+      problems.add(at.path(), "a response marked not_applicable cannot record defects, passed, level, "
                        "score or findings");
     out.applicable = false;
     out.score = points{};
     if (def.not_applicable == na_policy::count_as_zero) {
-      out.explanation = "not applicable: counts as 0 (the standard's policy)";
+      if (explain) out.explanation = "not applicable: counts as 0 (the standard's policy)";
     } else {
       out.max_score = points{};
-      out.explanation = it.kind == item_kind::not_applicable
-                            ? "not applicable in this standard: removed from the maximum"
-                            : "not applicable: removed from the maximum";
+      if (explain)
+        out.explanation = it.kind == item_kind::not_applicable
+                              ? "not applicable in this standard: removed from the maximum"
+                              : "not applicable: removed from the maximum";
     }
     out.deducted = out.max_score - out.score;
     return;
@@ -103,13 +123,14 @@ void score_item(const standard& def, const item& it, const response* r, const st
   case item_kind::deduct: {
     const std::size_t recorded = r ? r->findings.size() : 0;
     if (r && r->defects && *r->defects < recorded)
-      problems.add(join_path(rp, "defects"), std::to_string(*r->defects) + " defects but " +
+      problems.add(at.path("defects"), std::to_string(*r->defects) + " defects but " +
                                                  std::to_string(recorded) + " findings recorded");
     out.defects = r && r->defects ? *r->defects : static_cast<std::uint32_t>(recorded);
     const points per = *it.deduction;
     const bool capped = exceeds_max(out.defects, per, it.max_score); // 扣完为止, R-STD-5
     const points ded = capped ? it.max_score : per * out.defects;
     out.score = it.max_score - ded;
+    if (!explain) break;
     if (out.defects == 0)
       out.explanation = "no defects found";
     else if (capped)
@@ -122,19 +143,19 @@ void score_item(const standard& def, const item& it, const response* r, const st
   }
   case item_kind::pass_fail:
     if (!r) {
-      out.explanation = "no findings: passed";
+      if (explain) out.explanation = "no findings: passed";
     } else if (!r->passed) {
-      problems.add(join_path(rp, "passed"), "required for pass_fail item \"" + it.id + "\"");
+      problems.add(at.path("passed"), "required for pass_fail item \"" + it.id + "\"");
     } else {
       if (!*r->passed) out.score = points{};
-      out.explanation = *r->passed ? "passed" : "failed: " + it.max_score.to_string() + " deducted";
+      if (explain) out.explanation = *r->passed ? "passed" : "failed: " + it.max_score.to_string() + " deducted";
     }
     break;
   case item_kind::three_level:
     if (!r) {
-      out.explanation = "no findings: meets the standard";
+      if (explain) out.explanation = "no findings: meets the standard";
     } else if (!r->level) {
-      problems.add(join_path(rp, "level"), "required for three_level item \"" + it.id +
+      problems.add(at.path("level"), "required for three_level item \"" + it.id +
                                                "\" (meets, basically_meets or fails)");
     } else {
       const auto& ratios = def.three_level;
@@ -143,30 +164,31 @@ void score_item(const standard& def, const item& it, const response* r, const st
                                                                  : ratios.fails;
       out.level = r->level;
       out.score = to_points(it.max_score.value() * ratio.value()); // the only rounding: 1/1000
-      out.explanation = std::string(level_text(*r->level)) + ": " + ratio.to_string() + " × " +
+      if (explain)
+        out.explanation = std::string(level_text(*r->level)) + ": " + ratio.to_string() + " × " +
                         it.max_score.to_string() + " = " + out.score.to_string();
     }
     break;
   case item_kind::graded:
     if (!r) {
-      out.explanation = "no findings: full marks";
+      if (explain) out.explanation = "no findings: full marks";
     } else if (!r->score) {
-      problems.add(join_path(rp, "score"), "required for graded item \"" + it.id + "\" (0 to " +
+      problems.add(at.path("score"), "required for graded item \"" + it.id + "\" (0 to " +
                                                it.max_score.to_string() + ")");
     } else if (*r->score < points{} || *r->score > it.max_score) {
-      problems.add(join_path(rp, "score"), "must be between 0 and " + it.max_score.to_string() +
+      problems.add(at.path("score"), "must be between 0 and " + it.max_score.to_string() +
                                                ", got " + r->score->to_string());
     } else if (it.step && r->score->milli() % it.step->milli() != 0) {
-      problems.add(join_path(rp, "score"), r->score->to_string() + " is not a multiple of the step " +
+      problems.add(at.path("score"), r->score->to_string() + " is not a multiple of the step " +
                                                it.step->to_string());
     } else {
       out.score = *r->score;
-      out.explanation = "graded " + out.score.to_string() + " of " + it.max_score.to_string();
+      if (explain) out.explanation = "graded " + out.score.to_string() + " of " + it.max_score.to_string();
     }
     break;
   case item_kind::veto:
     out.vetoed = r && r->passed && !*r->passed;
-    out.explanation = out.vetoed ? "veto triggered (一票否决)" : "not triggered";
+    if (explain) out.explanation = out.vetoed ? "veto triggered (一票否决)" : "not triggered";
     break;
   case item_kind::not_applicable: break; // handled above
   }
@@ -186,62 +208,68 @@ score_result compiled_standard::score(const inspection& ins) const {
     problems.add("standard", "inspection is for standard \"" + *ins.standard + "\", not \"" + def.id + "\"");
 
   // Which response answers which item; every response must name a known item, once.
-  std::vector<std::vector<std::size_t>> answer(def.sections.size());
   constexpr std::size_t none = std::size_t(-1);
-  for (std::size_t si = 0; si < def.sections.size(); ++si) answer[si].assign(def.sections[si].items.size(), none);
+  std::vector<const response*> by_item(impl_->items, nullptr);
+  std::vector<std::size_t> at(impl_->items, none);
   for (std::size_t k = 0; k < ins.responses.size(); ++k) {
     const auto& r = ins.responses[k];
-    const auto rp = join_path("responses", k);
     const auto it = impl_->index.find(r.item);
     if (it == impl_->index.end()) {
-      problems.add(join_path(rp, "item"), "no item \"" + r.item + "\" in standard \"" + def.id + "\"");
+      problems.add(join_path(join_path("responses", k), "item"), "no item \"" + r.item + "\" in standard \"" + def.id + "\"");
       continue;
     }
-    auto& slot = answer[it->second.first][it->second.second];
-    if (slot != none) {
-      problems.add(join_path(rp, "item"), "item \"" + r.item + "\" answered twice (first at responses[" +
-                                              std::to_string(slot) + "])");
+    if (by_item[it->second]) {
+      problems.add(join_path(join_path("responses", k), "item"),
+                   "item \"" + r.item + "\" answered twice (first at responses[" + std::to_string(at[it->second]) + "])");
       continue;
     }
-    slot = k;
+    by_item[it->second] = &r;
+    at[it->second] = k;
   }
 
-  score_result out;
-  out.standard = def.id;
-  out.standard_version = def.version;
+  auto out = impl_->run(by_item, at, "responses", true, ins.carry_over, problems);
   out.inspection = ins.id;
   out.project = ins.project;
   out.inspector = ins.inspector;
   out.date = ins.date;
-  out.full_score = impl_->target_full;
+  return out;
+}
+
+score_result compiled_standard::impl::run(const std::vector<const response*>& by_item,
+                                          const std::vector<std::size_t>& at, const char* base,
+                                          bool explain, const std::vector<carry_over>& carried,
+                                          problem_list& problems) const {
+  score_result out;
+  out.standard = def.id;
+  out.standard_version = def.version;
+  out.full_score = target_full;
   out.sections.resize(def.sections.size());
   std::vector<std::pair<std::string, points>> vetoes; // item id, cap (0 for zero)
+  std::size_t flat = 0;
   for (std::size_t si = 0; si < def.sections.size(); ++si) {
     const auto& sec = def.sections[si];
     auto& sr = out.sections[si];
     sr.id = sec.id;
-    sr.title = sec.title;
+    if (explain) sr.title = sec.title;
     sr.weight = sec.weight;
     sr.critical_min = sec.critical_min;
     sr.items.resize(sec.items.size());
-    for (std::size_t ii = 0; ii < sec.items.size(); ++ii) {
-      const std::size_t k = answer[si][ii];
-      const response* r = k == none ? nullptr : &ins.responses[k];
+    for (std::size_t ii = 0; ii < sec.items.size(); ++ii, ++flat) {
       auto& ir = sr.items[ii];
-      score_item(def, sec.items[ii], r, r ? join_path("responses", k) : std::string(), ir, problems);
+      score_item(def, sec.items[ii], by_item[flat], where{base, at[flat]}, explain, ir, problems);
       sr.max_score += ir.max_score;
       sr.score += ir.score;
       out.findings += static_cast<std::uint32_t>(ir.findings.size());
       if (ir.vetoed) {
-        out.vetoes.push_back(ir.id);
-        vetoes.emplace_back(ir.id, sec.items[ii].veto_effect == veto_effect::cap ? *sec.items[ii].veto_cap : points{});
+        out.vetoes.push_back(sec.items[ii].id);
+        vetoes.emplace_back(sec.items[ii].id, sec.items[ii].veto_effect == veto_effect::cap ? *sec.items[ii].veto_cap : points{});
       }
     }
     // A critical section's minimum is in points of its full maximum; with items not
     // applicable it scales with the applicable maximum: score × full ≥ min × applicable.
     if (sec.critical_min && sr.max_score > points{}) {
-      const auto full = items_total(sec);
-      sr.failed_critical = sr.score.value() * full.value() < sec.critical_min->value() * sr.max_score.value();
+      const auto full_max = items_total(sec);
+      sr.failed_critical = sr.score.value() * full_max.value() < sec.critical_min->value() * sr.max_score.value();
       if (sr.failed_critical) out.failed_sections.push_back(sec.id);
     }
     out.max_score += sr.max_score;
@@ -267,19 +295,21 @@ score_result compiled_standard::score(const inspection& ins) const {
       weighted = weighted * def.weight_total->value() / applicable_weight; // re-based weights
     total = to_points(round_half_up(weighted, int(def.decimals)));
     out.adjustments.push_back({adjustment_kind::weights, out.earned, total, std::nullopt,
-                               "Σ weight × section score ÷ section maximum, out of " +
-                                   def.weight_total->to_string() + ", " + places_text(def.decimals)});
-  } else if (out.max_score != impl_->target_full && def.not_applicable == na_policy::rebase) {
-    const fraction rebased = out.earned.value() * impl_->target_full.value() / out.max_score.value();
+                               explain ? "Σ weight × section score ÷ section maximum, out of " +
+                                             def.weight_total->to_string() + ", " + places_text(def.decimals)
+                                       : std::string()});
+  } else if (out.max_score != target_full && def.not_applicable == na_policy::rebase) {
+    const fraction rebased = out.earned.value() * target_full.value() / out.max_score.value();
     total = to_points(round_half_up(rebased, int(def.decimals)));
     out.adjustments.push_back({adjustment_kind::rebase, out.earned, total, std::nullopt,
-                               "re-based: " + out.earned.to_string() + " of " + out.max_score.to_string() +
-                                   " applicable × " + impl_->target_full.to_string() + " ÷ " +
-                                   out.max_score.to_string() + ", " + places_text(def.decimals)});
+                               explain ? "re-based: " + out.earned.to_string() + " of " + out.max_score.to_string() +
+                                             " applicable × " + target_full.to_string() + " ÷ " +
+                                             out.max_score.to_string() + ", " + places_text(def.decimals)
+                                       : std::string()});
   }
 
   // R-SCORE-3: carried-over deductions from earlier rectifications, never below 0.
-  for (const auto& c : ins.carry_over) {
+  for (const auto& c : carried) {
     const points before = total;
     total = total > c.points ? total - c.points : points{};
     out.adjustments.push_back({adjustment_kind::carry_over, before, total, c.order,
@@ -323,55 +353,53 @@ std::size_t compiled_standard::item_count() const { return impl_->index.size(); 
 
 std::optional<points> compiled_standard::score_values(std::span<const std::int64_t> values) const {
   const auto& def = impl_->def;
-  if (values.size() != impl_->index.size())
-    throw error(errc::invalid_input, "values", "expected " + std::to_string(impl_->index.size()) +
+  if (values.size() != impl_->items)
+    throw error(errc::invalid_input, "values", "expected " + std::to_string(impl_->items) +
                                                    " values (one per item), got " + std::to_string(values.size()));
-  // Convert to the one inspection model so both paths share every rule.
-  inspection ins;
-  ins.id = "typed";
-  ins.responses.reserve(values.size());
+  // Positional responses, scored by the same rules as the JSON path, without the text.
+  std::vector<response> responses(values.size());
+  std::vector<const response*> by_item(values.size(), nullptr);
+  std::vector<std::size_t> at(values.size());
   problem_list problems;
   std::size_t k = 0;
   for (const auto& sec : def.sections)
     for (const auto& it : sec.items) {
       const std::int64_t v = values[k];
-      const auto vp = join_path("values", k++);
+      at[k] = k;
+      response& r = responses[k];
+      const where w{"values", k++};
       if (v == no_response) continue;
-      response r;
-      r.item = it.id;
+      by_item[w.index] = &r;
       if (v == not_applicable) {
         r.not_applicable = true;
-      } else if (v < 0) {
-        problems.add(vp, "must be -1 (no response), -2 (not applicable) or a value ≥ 0, got " + std::to_string(v));
         continue;
-      } else {
-        switch (it.kind) {
-        case item_kind::deduct:
-          if (v > std::int64_t(UINT32_MAX)) problems.add(vp, "too many defects");
-          r.defects = static_cast<std::uint32_t>(std::min<std::int64_t>(v, UINT32_MAX));
-          break;
-        case item_kind::pass_fail:
-        case item_kind::veto:
-          if (v > 1) problems.add(vp, "a pass_fail or veto item takes 1 (passed) or 0 (failed)");
-          r.passed = v == 1;
-          break;
-        case item_kind::three_level:
-          if (v > 2) problems.add(vp, "a three_level item takes 0 (meets), 1 (basically) or 2 (fails)");
-          r.level = static_cast<level>(std::min<std::int64_t>(v, 2));
-          break;
-        case item_kind::graded:
-          if (v > it.max_score.milli() || (it.step && v % it.step->milli() != 0))
-            problems.add(vp, "a graded score in 1/1000 points from 0 to " + std::to_string(it.max_score.milli()) +
-                                 (it.step ? " in steps of " + std::to_string(it.step->milli()) : std::string()));
-          r.score = points::from_milli(v);
-          break;
-        case item_kind::not_applicable: break;
-        }
       }
-      ins.responses.push_back(std::move(r));
+      if (v < 0) {
+        problems.add(w.path(), "must be -1 (no response), -2 (not applicable) or a value ≥ 0, got " + std::to_string(v));
+        by_item[w.index] = nullptr;
+        continue;
+      }
+      switch (it.kind) {
+      case item_kind::deduct:
+        if (v > std::int64_t(UINT32_MAX)) problems.add(w.path(), "too many defects");
+        r.defects = static_cast<std::uint32_t>(std::min<std::int64_t>(v, UINT32_MAX));
+        break;
+      case item_kind::pass_fail:
+      case item_kind::veto:
+        if (v > 1) problems.add(w.path(), "a pass_fail or veto item takes 1 (passed) or 0 (failed)");
+        r.passed = v == 1;
+        break;
+      case item_kind::three_level:
+        if (v > 2) problems.add(w.path(), "a three_level item takes 0 (meets), 1 (basically) or 2 (fails)");
+        r.level = static_cast<level>(std::min<std::int64_t>(v, 2));
+        break;
+      case item_kind::graded: r.score = points::from_milli(v); break;
+      case item_kind::not_applicable: break;
+      }
     }
   problems.throw_if_any();
-  return score(ins).score;
+  static const std::vector<carry_over> none;
+  return impl_->run(by_item, at, "values", false, none, problems).score;
 }
 
 score_result score(const standard& s, const inspection& i) { return compiled_standard(s).score(i); }

@@ -10,7 +10,8 @@ code, the message and the JSON path of the offending field.
 """
 from ._errors import EINPUT, EINTERNAL, EINVAL, ENOMEM, EPARSE, OK, Error
 from ._lib import lib as _lib
-from .scoring import Standard, builtin_standards, score
+from .bands import Bands, per_point_pay
+from .scoring import NO_RESPONSE, NOT_APPLICABLE, Standard, builtin_standards, rollup, score
 from . import supplier
 
 
@@ -19,5 +20,6 @@ def version():
     return _lib.pmq_version().decode("ascii")
 
 
-__all__ = ["Error", "Standard", "builtin_standards", "score", "version",
+__all__ = ["Error", "Standard", "builtin_standards", "score", "rollup", "version",
+           "Bands", "per_point_pay", "NO_RESPONSE", "NOT_APPLICABLE",
            "OK", "EINVAL", "EPARSE", "EINPUT", "ENOMEM", "EINTERNAL"]

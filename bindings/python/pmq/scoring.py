@@ -12,6 +12,15 @@ _to_json = declare("pmq_standard_to_json", _standard_p, ctypes.POINTER(ctypes.c_
 _score = declare("pmq_score", _standard_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p))
 _score_batch = declare("pmq_score_batch", _standard_p, ctypes.c_char_p,
                        ctypes.POINTER(ctypes.c_void_p))
+_derive = declare("pmq_standard_derive", _standard_p, ctypes.c_char_p, ctypes.POINTER(_standard_p))
+_item_count = declare("pmq_standard_item_count", _standard_p, ctypes.POINTER(ctypes.c_size_t))
+_score_values = declare("pmq_score_values", _standard_p, ctypes.POINTER(ctypes.c_int64),
+                        ctypes.c_size_t, ctypes.POINTER(ctypes.c_int64))
+_rollup = declare("pmq_rollup", ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p))
+
+NO_RESPONSE = -1
+NOT_APPLICABLE = -2
+_NO_DATA = -(2 ** 63)
 lib.pmq_standard_free.argtypes = [_standard_p]
 lib.pmq_standard_free.restype = None
 
@@ -60,6 +69,28 @@ class Standard:
         """Scores a list of inspections in one call → list of result dicts."""
         return _call_for_json(_score_batch, self._live(), encode(inspections))
 
+    def derive(self, selection):
+        """R-STD-2: a project standard selected from this company standard (a new Standard)."""
+        handle = _standard_p()
+        _derive(self._live(), encode(selection), ctypes.byref(handle))
+        return Standard(handle)
+
+    def item_count(self):
+        n = ctypes.c_size_t()
+        _item_count(self._live(), ctypes.byref(n))
+        return n.value
+
+    def score_values(self, values):
+        """Typed path: one int per item in order (NO_RESPONSE, NOT_APPLICABLE, defects,
+        1/0 passed, 0/1/2 three-level, graded score in 1/1000 points) → the final score as
+        a decimal.Decimal, or None for no data."""
+        from decimal import Decimal
+
+        arr = (ctypes.c_int64 * len(values))(*values)
+        out = ctypes.c_int64()
+        _score_values(self._live(), arr, len(values), ctypes.byref(out))
+        return None if out.value == _NO_DATA else Decimal(out.value).scaleb(-3)
+
     def close(self):
         if getattr(self, "_handle", None):
             lib.pmq_standard_free(self._handle)
@@ -78,6 +109,11 @@ class Standard:
 def builtin_standards():
     """The ids of the built-in standards; the first is the default."""
     return _call_for_json(_builtins)
+
+
+def rollup(data):
+    """R-SCORE-1/2: project, branch and company means with their input counts."""
+    return _call_for_json(_rollup, encode(data))
 
 
 def score(standard, inspection):

@@ -25,6 +25,7 @@ class ScoringTest(unittest.TestCase):
         with pmq.Standard.load(SHEET) as s:
             r = s.score({"id": "I-1", "responses": [{"item": "BJ-01", "defects": 50}]})
         self.assertEqual(r["score"], 5)
+        self.assertEqual(r["status"], "scored")
         self.assertEqual(r["sections"][0]["items"][0]["explanation"], "50 defects × 0.1 = 5 deducted")
 
     def test_json_strings_accepted(self):

@@ -1,0 +1,54 @@
+"""The JSON Schemas in docs/schemas/ describe what pmq reads and writes: the bundled examples
+and built-in standards validate against them, and so do the results pmq produces."""
+import json
+import os
+import unittest
+
+import jsonschema
+
+import pmq
+
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
+
+
+def load(*parts):
+    with open(os.path.join(ROOT, *parts), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def validator(name):
+    schema = load("docs", "schemas", name)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+class SchemaTest(unittest.TestCase):
+    def test_builtin_standards_match_the_standard_schema(self):
+        v = validator("standard.schema.json")
+        for f in sorted(os.listdir(os.path.join(ROOT, "src", "presets"))):
+            data = load("src", "presets", f)
+            if "sections" in data:
+                v.validate(data)
+        for sid in pmq.builtin_standards():
+            with pmq.Standard.builtin(sid) as s:
+                v.validate(s.to_dict())
+
+    def test_example_inspections_and_their_results(self):
+        vi = validator("inspection.schema.json")
+        vr = validator("result.schema.json")
+        for name, sid in (("inspection.json", None), ("inspection_national.json", "cn-national-demo-estate")):
+            inspection = load("examples", "data", name)
+            vi.validate(inspection)
+            with pmq.Standard.builtin(sid) as s:
+                vr.validate(s.score(inspection))
+
+    def test_schema_rejects_what_pmq_rejects(self):
+        v = validator("inspection.schema.json")
+        with self.assertRaises(jsonschema.ValidationError):
+            v.validate({"id": "x", "responses": [{"item": "A", "defects": -1}]})
+        with self.assertRaises(jsonschema.ValidationError):
+            v.validate({"id": "x", "responses": [], "typo": 1})
+
+
+if __name__ == "__main__":
+    unittest.main()
