@@ -47,6 +47,7 @@ const command commands[] = {
      run_score},
     {"standards", "pmq standards", run_standards},
     {"standard", "pmq standard [--builtin ID]", run_standard},
+    {"supplier", "pmq supplier qualify --checklist FILE | tender --tender FILE | staffing --month FILE | month --record FILE | year --review FILE  [--rules FILE] [--format text|json]\n  pmq supplier may-bid --query FILE [--on DATE] | rules monthly|staffing|tender|yearly", run_supplier},
 };
 
 std::string usage() {

@@ -9,5 +9,8 @@
 #include "pmq/numeric.hpp"
 #include "pmq/rollup.hpp"
 #include "pmq/scoring.hpp"
+#include "pmq/staffing.hpp"
 #include "pmq/standard.hpp"
+#include "pmq/supplier.hpp"
+#include "pmq/tender.hpp"
 #include "pmq/version.hpp"

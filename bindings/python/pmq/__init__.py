@@ -12,6 +12,7 @@ from ._errors import EINPUT, EINTERNAL, EINVAL, ENOMEM, EPARSE, OK, Error
 from ._lib import lib as _lib
 from .bands import Bands, per_point_pay
 from .scoring import NO_RESPONSE, NOT_APPLICABLE, Standard, builtin_standards, rollup, score
+from . import supplier
 
 
 def version():

@@ -136,6 +136,38 @@ PMQ_API void pmq_bands_free(pmq_bands *bands);
  * scheme_json may be NULL for the defaults ({"pass_mark", "percent_per_point", "rounding"}). */
 PMQ_API int pmq_per_point_pay(int64_t score_milli, const char *scheme_json, char **result_json);
 
+/* ---- outsourced suppliers (R-OUT-1 ... R-OUT-11) --------------------------------------
+ * JSON in, JSON out (caller frees the result with pmq_free). A rules argument may be NULL
+ * or "" for the documented defaults (see pmq_supplier_default_rules); paths in errors about
+ * a rules document are relative to that document. Formats: docs/supplier.md. */
+
+/* R-OUT-2: a qualification checklist -> {"qualified": bool, "missing": [...]}. */
+PMQ_API int pmq_supplier_qualify(const char *checklist_json, char **result_json);
+
+/* R-OUT-3: a tender (bids, experts, marks) -> the ranking table and the candidate list. */
+PMQ_API int pmq_supplier_tender(const char *tender_json, const char *rules_json,
+                                char **result_json);
+
+/* R-OUT-5 ... R-OUT-9: a staffing month (contract, roster, attendance, patrols, changes) ->
+ * violations, incident counts and person-days. */
+PMQ_API int pmq_supplier_staffing(const char *month_json, const char *rules_json,
+                                  char **result_json);
+
+/* R-OUT-4 (with R-OUT-5 ... R-OUT-10): a monthly record -> score, deduction lines and the
+ * settlement exact to the fen. */
+PMQ_API int pmq_supplier_month(const char *record_json, const char *rules_json,
+                               char **result_json);
+
+/* R-OUT-11: a yearly review -> standings, the qualified-supplier list and new bars. */
+PMQ_API int pmq_supplier_year(const char *review_json, const char *rules_json,
+                              char **result_json);
+
+/* R-OUT-11: {"supplier", "on", "decisions": [...]} -> may this supplier bid on that date? */
+PMQ_API int pmq_supplier_may_bid(const char *query_json, char **result_json);
+
+/* The default rules as JSON: which is "monthly", "staffing", "tender" or "yearly". */
+PMQ_API int pmq_supplier_default_rules(const char *which, char **rules_json);
+
 #ifdef __cplusplus
 }
 #endif
