@@ -60,7 +60,8 @@ json to_json(const band_table& t);
 /// [min, max]. The table must be valid (as every loaded one is).
 const band& classify(const band_table& t, points score);
 
-/// Ids of the built-in band tables: "pay_adjustment" (R-SCORE-4), "annual_grades" (R-SCORE-6).
+/// Ids of the built-in band tables: "pay_adjustment" (R-SCORE-4), "annual_grades" (R-SCORE-6),
+/// "supplier_standings" (R-OUT-11).
 std::vector<std::string> builtin_band_table_ids();
 /// A built-in band table by id; throws pmq::error(errc::invalid_argument) for an unknown id.
 const band_table& builtin_band_table(std::string_view id);
