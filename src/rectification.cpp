@@ -55,6 +55,7 @@ void check_event(const rectification_event& e, const std::string& p, problem_lis
 struct tracked {
   order_status s;
   std::vector<date> failed_on;
+  date first_due;            // R-CAL-6: one week from receipt; later deadlines do not excuse
   std::size_t issued_at = 0; // index of the "issued" event
 };
 
@@ -95,7 +96,7 @@ std::vector<tracked> replay(const std::vector<rectification_event>& events, cons
       t.s.description = e.description;
       t.s.issued = e.date;
       t.s.received = e.received.value_or(e.date);
-      t.s.due = rectification_deadline(cal, rules, t.s.received);
+      t.s.due = t.first_due = rectification_deadline(cal, rules, t.s.received);
       index.emplace(e.order, out.size());
       out.push_back(std::move(t));
       continue;
@@ -122,7 +123,7 @@ std::vector<tracked> replay(const std::vector<rectification_event>& events, cons
       if (s.state == st::rectified) refuse("already reported done, awaiting re-inspection");
       else if (s.state == st::passed) refuse("closed: it passed re-inspection");
       else {
-        s.rectified_late = e.date > s.due;
+        s.rectified_late = e.date > t.first_due;
         s.rectified = e.date;
         s.state = st::rectified;
       }

@@ -1,11 +1,14 @@
 // pmq — property-service quality management rules (物业服务品质管理). Includes every concern.
 #pragma once
 
+#include "pmq/calendar.hpp"
+#include "pmq/complaint.hpp"
 #include "pmq/datetime.hpp"
 #include "pmq/error.hpp"
 #include "pmq/inspection.hpp"
 #include "pmq/json.hpp"
 #include "pmq/numeric.hpp"
+#include "pmq/rectification.hpp"
 #include "pmq/scoring.hpp"
 #include "pmq/standard.hpp"
 #include "pmq/version.hpp"

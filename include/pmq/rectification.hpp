@@ -92,7 +92,7 @@ struct order_status {
   pmq::date due;                       ///< R-CAL-6 (after a failed re-inspection: the second notice's)
   rectification_state state = rectification_state::issued;
   std::optional<pmq::date> rectified;  ///< last reported completion
-  bool rectified_late = false;         ///< reported after its due date
+  bool rectified_late = false;         ///< reported after one week from receipt (R-CAL-6)
   std::optional<pmq::date> reinspected; ///< last re-inspection
   std::uint32_t failed_reinspections = 0;
   bool second_notice = false;          ///< R-CAL-6 / R-SCORE-3: after a failed re-inspection
