@@ -222,9 +222,9 @@ rectification_table rectification_status_table(const std::vector<rectification_e
 std::vector<carry_over> carry_overs(const std::vector<rectification_event>& events, year_month month,
                                     points points_per_order, const business_calendar& calendar,
                                     const deadline_rules& rules) {
-  if (points_per_order < points{})
+  if (points_per_order <= points{})
     throw error(errc::invalid_input, "carry_over_points",
-                "must not be negative, got " + points_per_order.to_string());
+                "must be greater than 0, got " + points_per_order.to_string());
   problem_list problems;
   const auto tracked = checked_replay(events, month.last_day(), calendar, rules, problems);
   std::vector<carry_over> out;
@@ -260,8 +260,8 @@ rectification_report rectification_monthly_report(const rectification_report_req
   if (req.as_of && *req.as_of < req.month.first_day())
     problems.add("as_of", format_date(*req.as_of) + " is before the month " +
                               format_year_month(req.month) + " starts");
-  if (req.carry_over_points && *req.carry_over_points < points{})
-    problems.add("carry_over_points", "must not be negative, got " + req.carry_over_points->to_string());
+  if (req.carry_over_points && *req.carry_over_points <= points{})
+    problems.add("carry_over_points", "must be greater than 0, got " + req.carry_over_points->to_string());
   problems.throw_if_any();
   const auto cal = req.calendar.value_or(business_calendar{});
   const auto rules = req.rules.value_or(deadline_rules{});

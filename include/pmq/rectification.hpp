@@ -41,9 +41,11 @@ namespace pmq {
 /// A deduction carried into the next assessment for an order that failed re-inspection
 /// (R-SCORE-3). The scoring engine reads exactly this shape from an inspection's
 /// "carry_over": [{"order", "points", "reason"}].
+/// MERGE NOTE: main's inspection.hpp now defines the identical struct; when merging, keep
+/// one definition (e.g. delete this one and include "pmq/inspection.hpp" here).
 struct carry_over {
-  std::string order;
-  pmq::points points;
+  std::string order;  ///< the rectification order's id
+  pmq::points points; ///< the deduction, > 0
   std::string reason;
 };
 BOOST_DESCRIBE_STRUCT(carry_over, (), (order, points, reason))
@@ -150,7 +152,7 @@ rectification_table rectification_status_table(const std::vector<rectification_e
                                                const deadline_rules& rules = {});
 
 /// R-SCORE-3: one carry-over per order whose re-inspection failed within `month` (the
-/// assessment period), of `points_per_order` (default 2) each, to deduct from the next
+/// assessment period), of `points_per_order` (> 0, default 2) each, to deduct from the next
 /// assessment's total.
 std::vector<carry_over> carry_overs(const std::vector<rectification_event>& events,
                                     year_month month, points points_per_order = points{2},
