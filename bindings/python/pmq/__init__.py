@@ -11,6 +11,9 @@ code, the message and the JSON path of the offending field.
 from ._errors import EINPUT, EINTERNAL, EINVAL, ENOMEM, EPARSE, OK, Error
 from ._lib import lib as _lib
 from .scoring import Standard, builtin_standards, score
+from .calendar import archive_loans, inspection_plan, monthly_deadlines, sample_households
+from .complaint import complaint_classes, evaluate_complaints
+from .rectification import consecutive_failures, rectification_report, rectification_status
 
 
 def version():
@@ -19,4 +22,7 @@ def version():
 
 
 __all__ = ["Error", "Standard", "builtin_standards", "score", "version",
+           "monthly_deadlines", "archive_loans", "inspection_plan", "sample_households",
+           "rectification_status", "rectification_report", "consecutive_failures",
+           "complaint_classes", "evaluate_complaints",
            "OK", "EINVAL", "EPARSE", "EINPUT", "ENOMEM", "EINTERNAL"]
