@@ -212,6 +212,7 @@ rectification_table rectification_status_table(const std::vector<rectification_e
       case rectification_state::failed: ++r->failed; break;
       }
       if (s.rectified) ++(s.rectified_late ? r->rectified_late : r->rectified_on_time);
+      if (s.second_notice) ++r->second_notices;
       r->penalty_notices += static_cast<std::uint32_t>(s.penalties.size());
     }
   }

@@ -121,6 +121,7 @@ TEST_CASE("R-CAL-5 the month's rectification status table", "[R-CAL-5]") {
   CHECK(p1.passed == 2);
   CHECK(p1.rectified_on_time == 1);
   CHECK(p1.rectified_late == 1);
+  CHECK(p1.second_notices == 1); // R-2 failed, then passed
   const auto& p2 = t.rows[1];
   CHECK(p2.issued == 2);
   CHECK(p2.failed == 1);

@@ -47,6 +47,11 @@ const command commands[] = {
      run_score},
     {"standards", "pmq standards", run_standards},
     {"standard", "pmq standard [--builtin ID]", run_standard},
+    {"calendar", "pmq calendar deadlines --month YYYY-MM [--calendar FILE] [--rules FILE] [--format text|json]\n"
+                 "  pmq calendar plan|households|loans --request FILE", run_calendar},
+    {"rectification", "pmq rectification status|report|failures --request FILE [--as-of YYYY-MM-DD]",
+     run_rectification},
+    {"complaints", "pmq complaints --request FILE | pmq complaints classes", run_complaints},
 };
 
 std::string usage() {

@@ -129,12 +129,13 @@ struct rectification_row {
   std::uint32_t rectified_late = 0;
   std::uint32_t awaiting_reinspection = 0;
   std::uint32_t passed = 0;
-  std::uint32_t failed = 0;            ///< failed re-inspection: second notice, circular
+  std::uint32_t failed = 0;            ///< now in the week of a second notice
+  std::uint32_t second_notices = 0;    ///< failed a re-inspection (any state): circulated
   std::uint32_t penalty_notices = 0;
 };
 BOOST_DESCRIBE_STRUCT(rectification_row, (),
                       (project, issued, open, overdue, rectified_on_time, rectified_late,
-                       awaiting_reinspection, passed, failed, penalty_notices))
+                       awaiting_reinspection, passed, failed, second_notices, penalty_notices))
 
 struct rectification_table {
   year_month month;
