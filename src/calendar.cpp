@@ -321,6 +321,8 @@ void check_plan(const plan_request& req, const plan_options& o, problem_list& pr
                            format_date(req.from) + ")");
   else if ((req.to - req.from).days() > 730)
     problems.add("to", "a plan covers at most 731 days");
+  if (req.from.year() < 1401) problems.add("from", "plans start in 1401 or later");
+  if (req.to.year() > 9998) problems.add("to", "plans end in 9998 or earlier");
   if (req.projects.empty()) problems.add("projects", "at least one project is needed");
   std::map<std::string, std::size_t> seen;
   for (std::size_t i = 0; i < req.projects.size(); ++i) {
@@ -333,6 +335,7 @@ void check_plan(const plan_request& req, const plan_options& o, problem_list& pr
   if (req.projects.size() > 1000) problems.add("projects", "at most 1000 projects per plan");
   check_day(o.monthly_day, "options.monthly_day", problems);
   check_day(o.joint_day, "options.joint_day", problems);
+  if (o.branch_day > 31) problems.add("options.branch_day", "a day of the month is 1..31 (0: none)");
   if (o.night_checks_per_month > 31)
     problems.add("options.night_checks_per_month", "at most 31 nights a month");
   if (o.joint_month_of_quarter < 1 || o.joint_month_of_quarter > 3)
@@ -384,6 +387,9 @@ inspection_plan plan_inspections(const plan_request& req) {
   for (year_month m = first; m <= last; m = m.next()) {
     if (auto d = working_day_from(cal, m, o.monthly_day); d && in_range(*d, req.from, req.to))
       all_projects(*d, check_level::monthly);
+    if (o.branch_day > 0)
+      if (auto d = working_day_from(cal, m, o.branch_day); d && in_range(*d, req.from, req.to))
+        all_projects(*d, check_level::branch_monthly);
     if ((m.month - 1) % 3 + 1 == static_cast<int>(o.joint_month_of_quarter))
       if (auto d = working_day_from(cal, m, o.joint_day); d && in_range(*d, req.from, req.to))
         all_projects(*d, check_level::joint_quarterly);
@@ -427,9 +433,10 @@ inspection_plan plan_inspections(const plan_request& req) {
   inspection_plan out{req.from, req.to, req.seed, {}};
   out.slots.reserve(slots.size());
   for (const auto& s : slots) {
-    const char* rule = s.level == check_level::joint_quarterly     ? "R-CAL-3"
-                       : s.level == check_level::head_office_audit ? "R-CAL-2"
-                                                                   : "R-CAL-1";
+    const char* rule = s.level == check_level::joint_quarterly ? "R-CAL-3"
+                       : s.level == check_level::head_office_audit || s.level == check_level::branch_monthly
+                           ? "R-CAL-2"
+                           : "R-CAL-1";
     out.slots.push_back({s.day, req.projects[s.project], s.level, rule,
                          s.level == check_level::head_office_audit});
   }

@@ -239,13 +239,14 @@ std::vector<pmq::date> dates_of(const pmq::inspection_plan& p, const std::string
 
 } // namespace
 
-TEST_CASE("R-CAL-1 daily, weekly and monthly internal checks and night checks", "[R-CAL-1]") {
+TEST_CASE("R-CAL-1 daily, weekly and monthly internal checks and night checks", "[R-CAL-1][R-CAL-2]") {
   const auto plan = pmq::plan_inspections(year_plan(42));
   auto n = count_levels(plan, "P-01");
   CHECK(n[pmq::check_level::daily] == 365);
   CHECK(n[pmq::check_level::weekly] == 52); // the Mondays of 2026
   CHECK(n[pmq::check_level::monthly] == 12);
   CHECK(n[pmq::check_level::night] == 24); // two a month
+  CHECK(n[pmq::check_level::branch_monthly] == 12); // R-CAL-2: the branch, monthly
   const auto weekly = dates_of(plan, "P-01", pmq::check_level::weekly);
   CHECK(weekly.front() == d("2026-01-05"));
   CHECK(dates_of(plan, "P-01", pmq::check_level::monthly).front() == d("2026-01-25"));
@@ -353,6 +354,8 @@ TEST_CASE("bad plan requests name the field", "[R-CAL-1][bad-input]") {
              "options": {"audit_window_first_month": 4, "audit_window_last_month": 2}})");
   });
   CHECK(has_problem(e, "options.audit_window_last_month", "ends before it starts"));
+  e = error_of([&] { plan(R"({"from": "9998-12-01", "to": "9999-12-31", "projects": ["P"], "seed": 1})"); });
+  CHECK(has_problem(e, "to", "9998 or earlier"));
 }
 
 // --- household visits -------------------------------------------------------------------

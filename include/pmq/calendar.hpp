@@ -203,8 +203,8 @@ archive_loans_request archive_loans_request_from_json(const json& value);
 
 // --- inspection plans (R-CAL-1, R-CAL-2, R-CAL-3) ---------------------------------------
 
-BOOST_DEFINE_ENUM_CLASS(check_level, daily, weekly, monthly, night, joint_quarterly,
-                        head_office_audit)
+BOOST_DEFINE_ENUM_CLASS(check_level, daily, weekly, monthly, night, branch_monthly,
+                        joint_quarterly, head_office_audit)
 
 /// How the plan places each level. Defaults documented in docs/calendar.md.
 struct plan_options {
@@ -212,16 +212,18 @@ struct plan_options {
   weekday weekly_on = weekday::monday;     ///< R-CAL-1 周检: first working day from this weekday
   std::uint32_t monthly_day = 25;          ///< R-CAL-1 月检: first working day from this day (clamped)
   std::uint32_t night_checks_per_month = 2; ///< R-CAL-1 夜查: random nights per project and month
+  std::uint32_t branch_day = 20;           ///< R-CAL-2 branch's monthly assessment: first working
+                                           ///< day from this day; 0 = not planned
   std::uint32_t joint_month_of_quarter = 3; ///< R-CAL-3: 1..3, default the quarter's last month
   std::uint32_t joint_day = 15;            ///< R-CAL-3: first working day from this day
   std::uint32_t audit_window_first_month = 1; ///< R-CAL-2: window inside the half year (1..6)
   std::uint32_t audit_window_last_month = 6;
-  static constexpr std::array<std::string_view, 8> json_defaulted{
-      "daily",      "weekly_on",  "monthly_day", "night_checks_per_month", "joint_month_of_quarter",
-      "joint_day",  "audit_window_first_month", "audit_window_last_month"};
+  static constexpr std::array<std::string_view, 9> json_defaulted{
+      "daily",      "weekly_on",  "monthly_day", "night_checks_per_month", "branch_day",
+      "joint_month_of_quarter", "joint_day",  "audit_window_first_month", "audit_window_last_month"};
 };
 BOOST_DESCRIBE_STRUCT(plan_options, (),
-                      (daily, weekly_on, monthly_day, night_checks_per_month,
+                      (daily, weekly_on, monthly_day, night_checks_per_month, branch_day,
                        joint_month_of_quarter, joint_day, audit_window_first_month,
                        audit_window_last_month))
 
@@ -229,7 +231,7 @@ struct plan_request {
   std::optional<business_calendar> calendar;
   std::optional<plan_options> options;
   date from;
-  date to; ///< inclusive; at most 731 days after from
+  date to; ///< inclusive; at most 731 days after from; years 1401..9998
   std::vector<std::string> projects;
   std::uint64_t seed = 0;
 };
@@ -253,8 +255,9 @@ struct inspection_plan {
 BOOST_DESCRIBE_STRUCT(inspection_plan, (), (from, to, seed, slots))
 
 /// R-CAL-1/2/3: the dated inspection slots for the period and projects. Levels: daily,
-/// weekly and monthly internal checks and random night checks (R-CAL-1), the quarterly
-/// joint inspection (R-CAL-3) and the half-yearly unannounced head-office audit (R-CAL-2),
+/// weekly and monthly internal checks and random night checks (R-CAL-1), the branch's
+/// monthly assessment (R-CAL-2), the quarterly joint inspection (R-CAL-3) and the
+/// half-yearly unannounced head-office audit (R-CAL-2),
 /// drawn from the seed among the working days of its window. Same request, same plan.
 inspection_plan plan_inspections(const plan_request& request);
 plan_request plan_request_from_json(const json& value);
