@@ -247,6 +247,8 @@ std::vector<deadline_entry> monthly_deadlines(const business_calendar& c, const 
 deadlines_request deadlines_request_from_json(const json& value) {
   auto req = from_json_value<deadlines_request>(value);
   problem_list problems;
+  if (req.month.year == 9999 && req.month.month == 12)
+    problems.add("month", "its deadlines fall after 9999-12-31, the last date pmq holds");
   check_request_calendar(req.calendar, problems);
   check_request_rules(req.rules, problems);
   problems.throw_if_any();
@@ -263,6 +265,8 @@ archive_loans_report check_archive_loans(const archive_loans_request& req) {
     const auto& l = req.loans[i];
     const auto p = join_path("loans", i);
     if (l.file.empty()) problems.add(join_path(p, "file"), "must not be empty");
+    if (l.borrowed.year() == 9999 && l.borrowed.month() == 12)
+      problems.add(join_path(p, "borrowed"), "its due date falls after 9999-12-31, the last date pmq holds");
     if (l.borrowed > req.today)
       problems.add(join_path(p, "borrowed"), format_date(l.borrowed) + " is after today (" +
                                                  format_date(req.today) + ")");

@@ -64,7 +64,9 @@ complaints_report evaluate_complaints(const complaints_request& req) {
       for (const auto& k : classes) names += (names.empty() ? "" : ", ") + k.id;
       problems.add(join_path(p, "category"), "unknown class \"" + c.category + "\" (expected one of: " + names + ")");
     }
-    if (before(req.as_of, c.received))
+    if (c.received.local.date().year() == 9999)
+      problems.add(join_path(p, "received"), "its time limit may fall after 9999-12-31, the last date pmq holds");
+    else if (before(req.as_of, c.received))
       problems.add(join_path(p, "received"), "after as_of (" + format_timestamp(req.as_of) + ")");
     const std::pair<const char*, const std::optional<timestamp>*> moments[] = {
         {"responded", &c.responded}, {"handled", &c.handled}, {"followed_up", &c.followed_up}};

@@ -24,6 +24,8 @@ std::string state_name(rectification_state s) {
 void check_event(const rectification_event& e, const std::string& p, problem_list& problems) {
   using k = rectification_event_kind;
   if (e.order.empty()) problems.add(join_path(p, "order"), "must not be empty");
+  if (e.date.year() == 9999 && e.date.month() == 12)
+    problems.add(join_path(p, "date"), "its deadline falls after 9999-12-31, the last date pmq holds");
   auto only = [&](bool present, const char* field, bool allowed) {
     if (present && !allowed)
       problems.add(join_path(p, field), std::string("not used by a \"") + kind_name(e.kind) + "\" event");

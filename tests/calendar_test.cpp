@@ -423,3 +423,16 @@ TEST_CASE("R-CAL-7 bad sample requests", "[R-CAL-7][bad-input]") {
   });
   CHECK(has_problem(e, "households", "empty"));
 }
+
+TEST_CASE("deadlines beyond 9999-12-31 are clear errors, not crashes", "[calendar][bad-input]") {
+  auto e = error_of([] { pmq::deadlines_request_from_json(pmq::parse_json(R"({"month": "9999-12"})")); });
+  CHECK(has_problem(e, "month", "after 9999-12-31"));
+  e = error_of([] {
+    pmq::check_archive_loans(pmq::archive_loans_request_from_json(pmq::parse_json(
+        R"({"today": "9999-12-31", "loans": [{"file": "A", "borrowed": "9999-12-30"}]})")));
+  });
+  CHECK(has_problem(e, "loans[0].borrowed", "after 9999-12-31"));
+  e = error_of([] { pmq::rectification_deadline(plain, rules, d("9999-12-30")); });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(pmq::monthly_deadlines(plain, rules, ym("1400-01")).size() == 7);
+}
