@@ -7,7 +7,7 @@ using namespace pmq::capi;
 
 extern "C" {
 
-PMQ_API int pmq_complaints_evaluate(const char* request_json, char** report_json) {
+PMQ_API int pmq_complaints_evaluate(const char *request_json, char **report_json) {
   return guard([&] {
     PMQ_REQUIRE(report_json);
     *report_json = nullptr;
@@ -17,7 +17,7 @@ PMQ_API int pmq_complaints_evaluate(const char* request_json, char** report_json
   });
 }
 
-PMQ_API int pmq_complaint_classes(char** classes_json) {
+PMQ_API int pmq_complaint_classes(char **classes_json) {
   return guard([&] {
     PMQ_REQUIRE(classes_json);
     *classes_json = nullptr;

@@ -11,8 +11,8 @@ using pmq_test::has_problem;
 
 namespace {
 
-pmq::date d(const char* s) { return *pmq::parse_date(s); }
-pmq::year_month ym(const char* s) { return *pmq::parse_year_month(s); }
+pmq::date d(const char *s) { return *pmq::parse_date(s); }
+pmq::year_month ym(const char *s) { return *pmq::parse_year_month(s); }
 
 const pmq::business_calendar plain{};
 const pmq::deadline_rules rules{};
@@ -158,7 +158,8 @@ TEST_CASE("the month's deadline table", "[R-CAL-4][R-CAL-5][R-CAL-9][R-OUT-7][R-
   CHECK(t.front().due == d("2026-12-05"));
   CHECK(t.back().rule == "R-OUT-10");
   CHECK(t.back().due == d("2027-01-10"));
-  CHECK(std::is_sorted(t.begin(), t.end(), [](const auto& a, const auto& b) { return a.due < b.due; }));
+  CHECK(std::is_sorted(t.begin(), t.end(),
+                       [](const auto &a, const auto &b) { return a.due < b.due; }));
   const auto j = pmq::to_json(t);
   CHECK(j[1]["period"] == "2027-01");
 }
@@ -182,20 +183,22 @@ TEST_CASE("bad calendars are named by path", "[calendar][bad-input]") {
   });
   CHECK(has_problem(e, "calendar.weekend", "at least one working day"));
   e = error_of([] {
-    pmq::deadlines_request_from_json(pmq::parse_json(R"({"month": "2026-12", "rules": {"summary_day": 32}})"));
+    pmq::deadlines_request_from_json(
+        pmq::parse_json(R"({"month": "2026-12", "rules": {"summary_day": 32}})"));
   });
   CHECK(has_problem(e, "rules.summary_day", "1..31"));
 }
 
 TEST_CASE("impossible dates and months are errors naming the field", "[calendar][bad-input]") {
-  auto e = error_of([] { pmq::deadlines_request_from_json(pmq::parse_json(R"({"month": "2026-13"})")); });
+  auto e = error_of(
+      [] { pmq::deadlines_request_from_json(pmq::parse_json(R"({"month": "2026-13"})")); });
   CHECK(e.code() == pmq::errc::invalid_input);
   CHECK(has_problem(e, "month", "not a valid month"));
   e = error_of([] { pmq::deadlines_request_from_json(pmq::parse_json(R"({})")); });
   CHECK(has_problem(e, "month", "missing required field"));
   e = error_of([] {
-    pmq::check_archive_loans(pmq::archive_loans_request_from_json(pmq::parse_json(
-        R"({"today": "2026-02-30", "loans": []})")));
+    pmq::check_archive_loans(pmq::archive_loans_request_from_json(
+        pmq::parse_json(R"({"today": "2026-02-30", "loans": []})")));
   });
   CHECK(has_problem(e, "today", "not a valid date"));
   e = error_of([] {
@@ -222,30 +225,32 @@ pmq::plan_request year_plan(std::uint64_t seed) {
       std::to_string(seed) + "}"));
 }
 
-std::map<pmq::check_level, int> count_levels(const pmq::inspection_plan& p, const std::string& project) {
+std::map<pmq::check_level, int> count_levels(const pmq::inspection_plan &p,
+                                             const std::string &project) {
   std::map<pmq::check_level, int> n;
-  for (const auto& s : p.slots)
+  for (const auto &s : p.slots)
     if (s.project == project) ++n[s.level];
   return n;
 }
 
-std::vector<pmq::date> dates_of(const pmq::inspection_plan& p, const std::string& project,
+std::vector<pmq::date> dates_of(const pmq::inspection_plan &p, const std::string &project,
                                 pmq::check_level level) {
   std::vector<pmq::date> out;
-  for (const auto& s : p.slots)
+  for (const auto &s : p.slots)
     if (s.project == project && s.level == level) out.push_back(s.day);
   return out;
 }
 
 } // namespace
 
-TEST_CASE("R-CAL-1 daily, weekly and monthly internal checks and night checks", "[R-CAL-1][R-CAL-2]") {
+TEST_CASE("R-CAL-1 daily, weekly and monthly internal checks and night checks",
+          "[R-CAL-1][R-CAL-2]") {
   const auto plan = pmq::plan_inspections(year_plan(42));
   auto n = count_levels(plan, "P-01");
   CHECK(n[pmq::check_level::daily] == 365);
   CHECK(n[pmq::check_level::weekly] == 52); // the Mondays of 2026
   CHECK(n[pmq::check_level::monthly] == 12);
-  CHECK(n[pmq::check_level::night] == 24); // two a month
+  CHECK(n[pmq::check_level::night] == 24);          // two a month
   CHECK(n[pmq::check_level::branch_monthly] == 12); // R-CAL-2: the branch, monthly
   const auto weekly = dates_of(plan, "P-01", pmq::check_level::weekly);
   CHECK(weekly.front() == d("2026-01-05"));
@@ -253,12 +258,14 @@ TEST_CASE("R-CAL-1 daily, weekly and monthly internal checks and night checks", 
   // two different nights in every month
   const auto nights = dates_of(plan, "P-02", pmq::check_level::night);
   std::map<int, std::set<pmq::date>> per_month;
-  for (const auto& x : nights) per_month[x.month()].insert(x);
+  for (const auto &x : nights)
+    per_month[x.month()].insert(x);
   CHECK(per_month.size() == 12);
-  for (const auto& [m, s] : per_month) CHECK(s.size() == 2);
+  for (const auto &[m, s] : per_month)
+    CHECK(s.size() == 2);
   // sorted by date
   CHECK(std::is_sorted(plan.slots.begin(), plan.slots.end(),
-                       [](const auto& a, const auto& b) { return a.day < b.day; }));
+                       [](const auto &a, const auto &b) { return a.day < b.day; }));
 }
 
 TEST_CASE("R-CAL-1 on a working-day calendar, daily checks skip holidays", "[R-CAL-1][calendar]") {
@@ -271,16 +278,16 @@ TEST_CASE("R-CAL-1 on a working-day calendar, daily checks skip holidays", "[R-C
   // the week of Oct 5: Monday to Wednesday are holidays, so the weekly check is on Thursday
   const auto weekly = dates_of(plan, "P-01", pmq::check_level::weekly);
   CHECK(std::find(weekly.begin(), weekly.end(), d("2026-10-08")) != weekly.end());
-  for (const auto& s : plan.slots)
+  for (const auto &s : plan.slots)
     if (s.level != pmq::check_level::night) CHECK(pmq::is_working_day(*req.calendar, s.day));
 }
 
 TEST_CASE("R-CAL-3 a joint inspection every three months", "[R-CAL-3]") {
   const auto plan = pmq::plan_inspections(year_plan(42));
   const auto joint = dates_of(plan, "P-01", pmq::check_level::joint_quarterly);
-  CHECK(joint == std::vector<pmq::date>{d("2026-03-15"), d("2026-06-15"), d("2026-09-15"),
-                                        d("2026-12-15")});
-  for (const auto& s : plan.slots)
+  CHECK(joint ==
+        std::vector<pmq::date>{d("2026-03-15"), d("2026-06-15"), d("2026-09-15"), d("2026-12-15")});
+  for (const auto &s : plan.slots)
     if (s.level == pmq::check_level::joint_quarterly) CHECK(s.rule == "R-CAL-3");
 }
 
@@ -292,7 +299,7 @@ TEST_CASE("R-CAL-2 half-yearly unannounced audit drawn reproducibly in its windo
   REQUIRE(audits.size() == 2);
   CHECK(audits[0].month() <= 6);
   CHECK(audits[1].month() >= 7);
-  for (const auto& s : a.slots)
+  for (const auto &s : a.slots)
     if (s.level == pmq::check_level::head_office_audit) {
       CHECK(s.unannounced);
       CHECK(s.rule == "R-CAL-2");
@@ -309,13 +316,14 @@ TEST_CASE("R-CAL-2 half-yearly unannounced audit drawn reproducibly in its windo
   more.projects.insert(more.projects.begin(), "P-00");
   const auto m = pmq::plan_inspections(more);
   CHECK(dates_of(m, "P-01", pmq::check_level::head_office_audit) == audits);
-  CHECK(dates_of(m, "P-01", pmq::check_level::night) == dates_of(a, "P-01", pmq::check_level::night));
+  CHECK(dates_of(m, "P-01", pmq::check_level::night) ==
+        dates_of(a, "P-01", pmq::check_level::night));
   // a window: only the last two months of each half
   auto w = year_plan(42);
   w.options = pmq::plan_options{};
   w.options->audit_window_first_month = 5;
   const auto wp = pmq::plan_inspections(w);
-  for (const auto& x : dates_of(wp, "P-02", pmq::check_level::head_office_audit))
+  for (const auto &x : dates_of(wp, "P-02", pmq::check_level::head_office_audit))
     CHECK((x.month() == 5 || x.month() == 6 || x.month() == 11 || x.month() == 12));
 }
 
@@ -323,38 +331,51 @@ TEST_CASE("the random draws are pinned: same numbers on every platform", "[R-CAL
   // std::mt19937_64 is specified exactly by the standard; the mapping is pmq's own.
   pmq::seeded_random r(42, "pin");
   std::vector<std::uint64_t> got;
-  for (int i = 0; i < 5; ++i) got.push_back(r.below(1000));
+  for (int i = 0; i < 5; ++i)
+    got.push_back(r.below(1000));
   pmq::seeded_random again(42, "pin");
-  for (int i = 0; i < 5; ++i) CHECK(again.below(1000) == got[std::size_t(i)]);
+  for (int i = 0; i < 5; ++i)
+    CHECK(again.below(1000) == got[std::size_t(i)]);
   // golden values: fail if the generator or the mapping ever changes
   CHECK(got == std::vector<std::uint64_t>{953, 306, 198, 382, 994});
 }
 
 TEST_CASE("bad plan requests name the field", "[R-CAL-1][bad-input]") {
-  auto plan = [](const std::string& text) {
+  auto plan = [](const std::string &text) {
     return pmq::plan_inspections(pmq::plan_request_from_json(pmq::parse_json(text)));
   };
-  auto e = error_of([&] { plan(R"({"from": "2026-06-01", "to": "2026-05-31", "projects": ["P"], "seed": 1})"); });
+  auto e = error_of(
+      [&] { plan(R"({"from": "2026-06-01", "to": "2026-05-31", "projects": ["P"], "seed": 1})"); });
   CHECK(e.code() == pmq::errc::invalid_input);
   CHECK(has_problem(e, "to", "before it starts"));
-  e = error_of([&] { plan(R"({"from": "2026-02-30", "to": "2026-05-31", "projects": ["P"], "seed": 1})"); });
+  e = error_of(
+      [&] { plan(R"({"from": "2026-02-30", "to": "2026-05-31", "projects": ["P"], "seed": 1})"); });
   CHECK(has_problem(e, "from", "not a valid date"));
-  e = error_of([&] { plan(R"({"from": "2026-01-01", "to": "2026-05-31", "projects": [], "seed": 1})"); });
+  e = error_of(
+      [&] { plan(R"({"from": "2026-01-01", "to": "2026-05-31", "projects": [], "seed": 1})"); });
   CHECK(has_problem(e, "projects", "at least one"));
-  e = error_of([&] { plan(R"({"from": "2026-01-01", "to": "2026-05-31", "projects": ["P", "P"], "seed": 1})"); });
+  e = error_of([&] {
+    plan(R"({"from": "2026-01-01", "to": "2026-05-31", "projects": ["P", "P"], "seed": 1})");
+  });
   CHECK(has_problem(e, "projects[1]", "duplicate"));
-  e = error_of([&] { plan(R"({"from": "2026-01-01", "to": "2026-05-31", "projects": ["P"], "seed": -1})"); });
+  e = error_of([&] {
+    plan(R"({"from": "2026-01-01", "to": "2026-05-31", "projects": ["P"], "seed": -1})");
+  });
   CHECK(has_problem(e, "seed", "out of range"));
-  e = error_of([&] { plan(R"({"from": "2026-01-01", "to": "2026-05-31", "projects": ["P"], "seed": "x"})"); });
+  e = error_of([&] {
+    plan(R"({"from": "2026-01-01", "to": "2026-05-31", "projects": ["P"], "seed": "x"})");
+  });
   CHECK(has_problem(e, "seed", "got a string"));
-  e = error_of([&] { plan(R"({"from": "2026-01-01", "to": "2029-05-31", "projects": ["P"], "seed": 1})"); });
+  e = error_of(
+      [&] { plan(R"({"from": "2026-01-01", "to": "2029-05-31", "projects": ["P"], "seed": 1})"); });
   CHECK(has_problem(e, "to", "at most 731 days"));
   e = error_of([&] {
     plan(R"({"from": "2026-01-01", "to": "2026-05-31", "projects": ["P"], "seed": 1,
              "options": {"audit_window_first_month": 4, "audit_window_last_month": 2}})");
   });
   CHECK(has_problem(e, "options.audit_window_last_month", "ends before it starts"));
-  e = error_of([&] { plan(R"({"from": "9998-12-01", "to": "9999-12-31", "projects": ["P"], "seed": 1})"); });
+  e = error_of(
+      [&] { plan(R"({"from": "9998-12-01", "to": "9999-12-31", "projects": ["P"], "seed": 1})"); });
   CHECK(has_problem(e, "to", "9998 or earlier"));
 }
 
@@ -366,8 +387,8 @@ pmq::household_sample_request households(std::uint32_t count, bool spread, std::
   pmq::household_sample_request r;
   for (int b = 1; b <= 3; ++b)
     for (int u = 1; u <= 8; ++u)
-      r.households.push_back({std::to_string(b) + "-" + std::to_string(100 + u),
-                              std::to_string(b) + "栋"});
+      r.households.push_back(
+          {std::to_string(b) + "-" + std::to_string(100 + u), std::to_string(b) + "栋"});
   r.count = count;
   r.spread_across_buildings = spread;
   r.seed = seed;
@@ -382,7 +403,8 @@ TEST_CASE("R-CAL-7 5 to 10 households, reproducible from the seed", "[R-CAL-7]")
   const auto b = pmq::sample_households(households(5, false, 7));
   CHECK(pmq::to_json(a) == pmq::to_json(b));
   std::set<std::string> ids;
-  for (const auto& h : a) ids.insert(h.id);
+  for (const auto &h : a)
+    ids.insert(h.id);
   CHECK(ids.size() == 5);
   CHECK(pmq::sample_households(households(10, false, 7)).size() == 10);
   bool differs = false;
@@ -395,9 +417,11 @@ TEST_CASE("R-CAL-7 spread across buildings", "[R-CAL-7]") {
   for (std::uint64_t seed = 0; seed < 20; ++seed) {
     const auto s = pmq::sample_households(households(6, true, seed));
     std::map<std::string, int> per;
-    for (const auto& h : s) ++per[*h.building];
+    for (const auto &h : s)
+      ++per[*h.building];
     CHECK(per.size() == 3);
-    for (const auto& [b, n] : per) CHECK(n == 2);
+    for (const auto &[b, n] : per)
+      CHECK(n == 2);
   }
 }
 
@@ -415,17 +439,20 @@ TEST_CASE("R-CAL-7 bad sample requests", "[R-CAL-7][bad-input]") {
   e = error_of([&] { pmq::sample_households(dup); });
   CHECK(has_problem(e, "households[4].id", "duplicate"));
   e = error_of([] {
-    pmq::household_sample_request_from_json(pmq::parse_json(R"({"households": [], "seed": 1, "count": -5})"));
+    pmq::household_sample_request_from_json(
+        pmq::parse_json(R"({"households": [], "seed": 1, "count": -5})"));
   });
   CHECK(has_problem(e, "count", "out of range"));
   e = error_of([] {
-    pmq::sample_households(pmq::household_sample_request_from_json(pmq::parse_json(R"({"households": [], "seed": 1})")));
+    pmq::sample_households(pmq::household_sample_request_from_json(
+        pmq::parse_json(R"({"households": [], "seed": 1})")));
   });
   CHECK(has_problem(e, "households", "empty"));
 }
 
 TEST_CASE("deadlines beyond 9999-12-31 are clear errors, not crashes", "[calendar][bad-input]") {
-  auto e = error_of([] { pmq::deadlines_request_from_json(pmq::parse_json(R"({"month": "9999-12"})")); });
+  auto e = error_of(
+      [] { pmq::deadlines_request_from_json(pmq::parse_json(R"({"month": "9999-12"})")); });
   CHECK(has_problem(e, "month", "after 9999-12-31"));
   e = error_of([] {
     pmq::check_archive_loans(pmq::archive_loans_request_from_json(pmq::parse_json(

@@ -7,11 +7,11 @@ using pmq_test::has_problem;
 
 namespace {
 
-pmq::complaints_report evaluate(const std::string& text) {
+pmq::complaints_report evaluate(const std::string &text) {
   return pmq::evaluate_complaints(pmq::complaints_request_from_json(pmq::parse_json(text)));
 }
 
-const char* month = R"({"as_of": "2026-11-30T18:00+08:00", "complaints": [
+const char *month = R"({"as_of": "2026-11-30T18:00+08:00", "complaints": [
   {"id": "C-1", "category": "urgent_repair", "received": "2026-11-30T08:00+08:00",
    "responded": "2026-11-30T08:30+08:00", "handled": "2026-11-30T09:00+08:00",
    "followed_up": "2026-11-30T10:00+08:00", "satisfied": true},
@@ -35,7 +35,8 @@ TEST_CASE("R-CAL-10 default classes and their time limits", "[R-CAL-10]") {
   REQUIRE(c.front().id == "urgent_repair");
   CHECK(*c.front().respond_minutes == 30);
   CHECK(c.front().handle_minutes == 60);
-  for (std::size_t i = 1; i < c.size(); ++i) CHECK(c[i].handle_minutes == 1440);
+  for (std::size_t i = 1; i < c.size(); ++i)
+    CHECK(c[i].handle_minutes == 1440);
 }
 
 TEST_CASE("R-CAL-10 on time or late from timestamps, limits inclusive", "[R-CAL-10]") {
@@ -45,20 +46,20 @@ TEST_CASE("R-CAL-10 on time or late from timestamps, limits inclusive", "[R-CAL-
   CHECK(*r.complaints[0].respond == t::on_time); // exactly 30 minutes
   CHECK(r.complaints[0].handle == t::on_time);   // exactly 60 minutes
   CHECK_FALSE(r.complaints[0].late);
-  CHECK(*r.complaints[1].respond == t::late);    // 31 minutes
+  CHECK(*r.complaints[1].respond == t::late); // 31 minutes
   CHECK(r.complaints[1].late);
-  CHECK(r.complaints[2].handle == t::late);      // 61 minutes
-  CHECK(r.complaints[3].handle == t::on_time);   // exactly 24 hours
-  CHECK(r.complaints[4].handle == t::late);      // not handled, 24 h 1 min later
-  CHECK(r.complaints[5].handle == t::pending);   // not handled, not yet due
-  CHECK(r.complaints[7].handle == t::on_time);   // offsets differ: 00:00Z = 08:00+08:00
+  CHECK(r.complaints[2].handle == t::late);    // 61 minutes
+  CHECK(r.complaints[3].handle == t::on_time); // exactly 24 hours
+  CHECK(r.complaints[4].handle == t::late);    // not handled, 24 h 1 min later
+  CHECK(r.complaints[5].handle == t::pending); // not handled, not yet due
+  CHECK(r.complaints[7].handle == t::on_time); // offsets differ: 00:00Z = 08:00+08:00
   CHECK(pmq::format_timestamp(r.complaints[7].handle_due) == "2026-11-30T01:00:00Z");
 }
 
 TEST_CASE("R-CAL-10 counts for R-KPI-6 / R-KPI-12 and follow-up coverage",
           "[R-CAL-10][R-KPI-6][R-KPI-12]") {
   const auto r = evaluate(month);
-  const auto& n = r.counts;
+  const auto &n = r.counts;
   CHECK(n.complaints == 8);
   CHECK(n.valid_complaints == 7); // C-7 is not a valid complaint
   CHECK(n.handled_on_time == 3);  // C-1, C-4, C-8
@@ -107,9 +108,8 @@ TEST_CASE("R-CAL-10 bad complaints name the field", "[R-CAL-10][bad-input]") {
       {"id": "C", "category": "other", "received": "2026-11-30T08:00+08:00", "satisfied": true}]})");
   });
   CHECK(has_problem(e, "complaints[0].satisfied", "follow-up"));
-  e = error_of([] {
-    evaluate(R"({"as_of": "2026-11-30T18:00+08:00", "classes": [], "complaints": []})");
-  });
+  e = error_of(
+      [] { evaluate(R"({"as_of": "2026-11-30T18:00+08:00", "classes": [], "complaints": []})"); });
   CHECK(has_problem(e, "classes", "at least one"));
   e = error_of([] {
     evaluate(R"({"as_of": "2026-11-30T18:00+08:00", "classes": [{"id": "x", "title": "x",

@@ -7,15 +7,15 @@ using pmq_test::has_problem;
 
 namespace {
 
-pmq::date d(const char* s) { return *pmq::parse_date(s); }
-pmq::year_month ym(const char* s) { return *pmq::parse_year_month(s); }
+pmq::date d(const char *s) { return *pmq::parse_date(s); }
+pmq::year_month ym(const char *s) { return *pmq::parse_year_month(s); }
 
-std::vector<pmq::rectification_event> events(const std::string& text) {
+std::vector<pmq::rectification_event> events(const std::string &text) {
   return pmq::from_json_value<std::vector<pmq::rectification_event>>(pmq::parse_json(text));
 }
 
 // A month of orders (see docs/rectification.md, the worked example).
-const char* november = R"([
+const char *november = R"([
   {"order": "R-5", "kind": "issued", "date": "2026-10-28", "project": "P-01", "item": "BJ-01"},
   {"order": "R-1", "kind": "issued", "date": "2026-11-02", "project": "P-01", "item": "KF-03"},
   {"order": "R-2", "kind": "issued", "date": "2026-11-02", "received": "2026-11-03", "project": "P-01"},
@@ -33,8 +33,8 @@ const char* november = R"([
    "reason": "整改不及时"}
 ])";
 
-const pmq::order_status& find(const std::vector<pmq::order_status>& v, const std::string& id) {
-  for (const auto& s : v)
+const pmq::order_status &find(const std::vector<pmq::order_status> &v, const std::string &id) {
+  for (const auto &s : v)
     if (s.order == id) return s;
   FAIL("no order " << id);
   throw;
@@ -53,7 +53,7 @@ TEST_CASE("R-CAL-6 an order is due one week after receipt; on the due day it is 
   CHECK(find(on_11, "R-2").days_overdue == 1);
   CHECK(pmq::overdue_orders(on_11) == std::vector<std::string>{"R-2"});
   // R-1 reported done on its due day: on time, then passed
-  const auto& r1 = find(on_11, "R-1");
+  const auto &r1 = find(on_11, "R-1");
   CHECK(r1.state == pmq::rectification_state::passed);
   CHECK_FALSE(r1.rectified_late);
   // before its issue an order does not exist yet
@@ -64,7 +64,7 @@ TEST_CASE("R-CAL-6 / R-SCORE-3 a failed re-inspection: second notice, circular, 
           "[R-CAL-6][R-SCORE-3]") {
   const auto ev = events(november);
   auto s = pmq::rectification_states(ev, d("2026-11-12"));
-  const auto& r2 = find(s, "R-2");
+  const auto &r2 = find(s, "R-2");
   CHECK(r2.state == pmq::rectification_state::failed);
   CHECK(r2.second_notice);
   CHECK(r2.circulated);
@@ -104,7 +104,7 @@ TEST_CASE("R-SCORE-3 carry-over deductions for the next assessment", "[R-SCORE-3
 
 TEST_CASE("R-SCORE-7 penalty notices are kept with their order", "[R-SCORE-7]") {
   const auto s = pmq::rectification_states(events(november), d("2026-11-30"));
-  const auto& r4 = find(s, "R-4");
+  const auto &r4 = find(s, "R-4");
   REQUIRE(r4.penalties.size() == 1);
   CHECK(r4.penalties[0].person == "张三");
   CHECK(*r4.penalties[0].amount == *pmq::money::parse("200"));
@@ -115,14 +115,14 @@ TEST_CASE("R-CAL-5 the month's rectification status table", "[R-CAL-5]") {
   const auto t = pmq::rectification_status_table(events(november), ym("2026-11"), d("2026-11-30"));
   CHECK(t.due == d("2026-12-05"));
   REQUIRE(t.rows.size() == 2);
-  const auto& p1 = t.rows[0];
+  const auto &p1 = t.rows[0];
   CHECK(p1.project == "P-01");
   CHECK(p1.issued == 2); // R-5 was issued in October
   CHECK(p1.passed == 2);
   CHECK(p1.rectified_on_time == 1);
   CHECK(p1.rectified_late == 1);
   CHECK(p1.second_notices == 1); // R-2 failed, then passed
-  const auto& p2 = t.rows[1];
+  const auto &p2 = t.rows[1];
   CHECK(p2.issued == 2);
   CHECK(p2.failed == 1);
   CHECK(p2.open == 1);
@@ -131,7 +131,8 @@ TEST_CASE("R-CAL-5 the month's rectification status table", "[R-CAL-5]") {
   CHECK(t.total.project == "*");
   CHECK(t.total.issued == 4);
   // a month across the year's turn
-  const auto dec = pmq::rectification_status_table(events(november), ym("2026-12"), d("2026-12-31"));
+  const auto dec =
+      pmq::rectification_status_table(events(november), ym("2026-12"), d("2026-12-31"));
   CHECK(dec.due == d("2027-01-05"));
   CHECK(dec.rows.empty());
 }
@@ -144,13 +145,13 @@ TEST_CASE("the monthly report request", "[R-CAL-5][R-SCORE-3]") {
   CHECK(r.carry_over.size() == 3);
   CHECK(r.carry_over[0].points == pmq::points{3});
   j["carry_over_points"] = -1;
-  const auto e = error_of([&] {
-    pmq::rectification_monthly_report(pmq::rectification_report_request_from_json(j));
-  });
+  const auto e = error_of(
+      [&] { pmq::rectification_monthly_report(pmq::rectification_report_request_from_json(j)); });
   CHECK(has_problem(e, "carry_over_points", "greater than 0"));
   j["carry_over_points"] = 0;
   CHECK(has_problem(error_of([&] {
-                      pmq::rectification_monthly_report(pmq::rectification_report_request_from_json(j));
+                      pmq::rectification_monthly_report(
+                          pmq::rectification_report_request_from_json(j));
                     }),
                     "carry_over_points", "greater than 0"));
 }
@@ -169,7 +170,7 @@ TEST_CASE("a working-day calendar moves the rectification deadline", "[R-CAL-6][
 }
 
 TEST_CASE("invalid transitions are rejected with the event's path", "[R-CAL-6][bad-input]") {
-  auto check = [](const std::string& text, const std::string& path, const std::string& fragment) {
+  auto check = [](const std::string &text, const std::string &path, const std::string &fragment) {
     const auto e = error_of([&] { pmq::rectification_states(events(text), d("2026-12-31")); });
     CHECK(e.code() == pmq::errc::invalid_input);
     CHECK(has_problem(e, path, fragment));
@@ -199,11 +200,14 @@ TEST_CASE("invalid transitions are rejected with the event's path", "[R-CAL-6][b
   check(R"([{"order": "A", "kind": "issued", "date": "2026-11-02", "project": "P"},
             {"order": "A", "kind": "reinspected", "date": "2026-11-20"}])",
         "events[1].passed", "whether it passed");
-  check(R"([{"order": "A", "kind": "issued", "date": "2026-11-02", "received": "2026-11-01", "project": "P"}])",
-        "events[0].received", "before it was issued");
-  check(R"([{"order": "A", "kind": "issued", "date": "2026-11-02"}])", "events[0].project", "names its project");
-  check(R"([{"order": "A", "kind": "issued", "date": "2026-11-02", "project": "P", "passed": true}])",
-        "events[0].passed", "not used by");
+  check(
+      R"([{"order": "A", "kind": "issued", "date": "2026-11-02", "received": "2026-11-01", "project": "P"}])",
+      "events[0].received", "before it was issued");
+  check(R"([{"order": "A", "kind": "issued", "date": "2026-11-02"}])", "events[0].project",
+        "names its project");
+  check(
+      R"([{"order": "A", "kind": "issued", "date": "2026-11-02", "project": "P", "passed": true}])",
+      "events[0].passed", "not used by");
   check(R"([{"order": "A", "kind": "issued", "date": "2026-11-02", "project": "P"},
             {"order": "A", "kind": "penalty_notice", "date": "2026-11-03", "person": "X", "amount": -5}])",
         "events[1].amount", "negative");
@@ -221,7 +225,8 @@ TEST_CASE("bad event JSON names the field", "[R-CAL-6][bad-input]") {
   e = error_of([] { events(R"([{"order": 5, "kind": "issued", "date": "2026-11-02"}])"); });
   CHECK(has_problem(e, "[0].order", "expected a string"));
   e = error_of([] {
-    pmq::rectification_status_request_from_json(pmq::parse_json(R"({"as_of": "2026-11-31", "events": []})"));
+    pmq::rectification_status_request_from_json(
+        pmq::parse_json(R"({"as_of": "2026-11-31", "events": []})"));
   });
   CHECK(has_problem(e, "as_of", "not a valid date"));
 }
@@ -230,11 +235,11 @@ TEST_CASE("bad event JSON names the field", "[R-CAL-6][bad-input]") {
 
 namespace {
 
-pmq::consecutive_failures_request assessments(const std::string& text) {
+pmq::consecutive_failures_request assessments(const std::string &text) {
   return pmq::consecutive_failures_request_from_json(pmq::parse_json(text));
 }
 
-const char* history = R"({"assessments": [
+const char *history = R"({"assessments": [
   {"subject": "P-01", "period": "2026-11", "score": 89},
   {"subject": "P-01", "period": "2026-09", "score": 95},
   {"subject": "P-01", "period": "2026-10", "score": 89.999},
@@ -282,22 +287,28 @@ TEST_CASE("R-SCORE-6 the year's turn and half years", "[R-SCORE-6]") {
 
 TEST_CASE("R-SCORE-6 bad assessments", "[R-SCORE-6][bad-input]") {
   auto e = error_of([] {
-    pmq::consecutive_failures(assessments(R"({"assessments": [{"subject": "A", "period": "2026-13", "score": 80}]})"));
+    pmq::consecutive_failures(
+        assessments(R"({"assessments": [{"subject": "A", "period": "2026-13", "score": 80}]})"));
   });
   CHECK(has_problem(e, "assessments[0].period", "not a period"));
   e = error_of([] {
-    pmq::consecutive_failures(assessments(R"({"assessments": [{"subject": "A", "period": "2026-12", "score": 80, "passed": false}]})"));
+    pmq::consecutive_failures(assessments(
+        R"({"assessments": [{"subject": "A", "period": "2026-12", "score": 80, "passed": false}]})"));
   });
   CHECK(has_problem(e, "assessments[0].passed", "not both"));
   e = error_of([] {
-    pmq::consecutive_failures(assessments(R"({"assessments": [{"subject": "A", "period": "2026-12"}]})"));
+    pmq::consecutive_failures(
+        assessments(R"({"assessments": [{"subject": "A", "period": "2026-12"}]})"));
   });
   CHECK(has_problem(e, "assessments[0]", "give score or passed"));
   e = error_of([] {
-    pmq::consecutive_failures(assessments(R"({"assessments": [{"subject": "A", "period": "2026-10", "score": 80},
+    pmq::consecutive_failures(
+        assessments(R"({"assessments": [{"subject": "A", "period": "2026-10", "score": 80},
       {"subject": "A", "period": "2026-10-15", "score": 80}]})"));
   });
   CHECK(has_problem(e, "assessments[1].period", "overlaps"));
-  e = error_of([] { assessments(R"({"assessments": [{"subject": "A", "period": "2026-10", "score": 80.0001}]})"); });
+  e = error_of([] {
+    assessments(R"({"assessments": [{"subject": "A", "period": "2026-10", "score": 80.0001}]})");
+  });
   CHECK(has_problem(e, "assessments[0].score", "decimals"));
 }

@@ -43,7 +43,7 @@ struct complaint {
   std::string id;
   std::string category; ///< a complaint_class id
   timestamp received;
-  bool valid = true;    ///< an invalid complaint (无效投诉) is listed but not counted
+  bool valid = true; ///< an invalid complaint (无效投诉) is listed but not counted
   std::optional<timestamp> responded;
   std::optional<timestamp> handled;
   std::optional<timestamp> followed_up; ///< the follow-up call (回访)
@@ -74,14 +74,14 @@ BOOST_DESCRIBE_STRUCT(complaint_result, (),
 
 /// The counts behind R-KPI-6, R-KPI-7, R-KPI-12 (valid complaints only, except `complaints`).
 struct complaint_counts {
-  std::uint32_t complaints = 0;       ///< all listed, valid or not
+  std::uint32_t complaints = 0; ///< all listed, valid or not
   std::uint32_t valid_complaints = 0;
-  std::uint32_t handled_on_time = 0;  ///< every limit met
-  std::uint32_t handled_late = 0;     ///< a limit missed, done late or still not done past due
-  std::uint32_t pending = 0;          ///< not done, not yet due
-  std::uint32_t handled = 0;          ///< with a handled time
+  std::uint32_t handled_on_time = 0; ///< every limit met
+  std::uint32_t handled_late = 0;    ///< a limit missed, done late or still not done past due
+  std::uint32_t pending = 0;         ///< not done, not yet due
+  std::uint32_t handled = 0;         ///< with a handled time
   std::uint32_t followed_up = 0;
-  std::uint32_t not_followed_up = 0;  ///< handled but no follow-up call yet
+  std::uint32_t not_followed_up = 0; ///< handled but no follow-up call yet
   std::uint32_t satisfied = 0;
   std::uint32_t not_satisfied = 0;
 };
@@ -106,9 +106,9 @@ BOOST_DESCRIBE_STRUCT(complaints_report, (), (as_of, complaints, counts, missing
 
 /// R-CAL-10: judges every complaint against its class's limits as of `as_of`. A limit is met
 /// when the moment is at or before received + limit (exactly 30 minutes is on time).
-complaints_report evaluate_complaints(const complaints_request& request);
-complaints_request complaints_request_from_json(const json& value);
+complaints_report evaluate_complaints(const complaints_request &request);
+complaints_request complaints_request_from_json(const json &value);
 
-json to_json(const complaints_report& r);
+json to_json(const complaints_report &r);
 
 } // namespace pmq

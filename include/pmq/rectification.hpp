@@ -91,46 +91,46 @@ struct order_status {
   std::optional<std::string> description;
   pmq::date issued;
   pmq::date received;
-  pmq::date due;                       ///< R-CAL-6 (after a failed re-inspection: the second notice's)
+  pmq::date due; ///< R-CAL-6 (after a failed re-inspection: the second notice's)
   rectification_state state = rectification_state::issued;
-  std::optional<pmq::date> rectified;  ///< last reported completion
-  bool rectified_late = false;         ///< reported after one week from receipt (R-CAL-6)
+  std::optional<pmq::date> rectified;   ///< last reported completion
+  bool rectified_late = false;          ///< reported after one week from receipt (R-CAL-6)
   std::optional<pmq::date> reinspected; ///< last re-inspection
   std::uint32_t failed_reinspections = 0;
-  bool second_notice = false;          ///< R-CAL-6 / R-SCORE-3: after a failed re-inspection
-  bool circulated = false;             ///< ... circulated company-wide (通报)
-  std::uint32_t days_overdue = 0;      ///< while overdue: calendar days past due
+  bool second_notice = false;     ///< R-CAL-6 / R-SCORE-3: after a failed re-inspection
+  bool circulated = false;        ///< ... circulated company-wide (通报)
+  std::uint32_t days_overdue = 0; ///< while overdue: calendar days past due
   std::vector<penalty_notice> penalties;
 };
 BOOST_DESCRIBE_STRUCT(order_status, (),
-                      (order, project, item, description, issued, received, due, state,
-                       rectified, rectified_late, reinspected, failed_reinspections,
-                       second_notice, circulated, days_overdue, penalties))
+                      (order, project, item, description, issued, received, due, state, rectified,
+                       rectified_late, reinspected, failed_reinspections, second_notice, circulated,
+                       days_overdue, penalties))
 
 /// Replays the events dated on or before `as_of` (the whole list is validated) and returns
 /// every order issued by then, in order of issue. Events of one order are applied in date
 /// order; events on the same day keep their input order.
-std::vector<order_status> rectification_states(const std::vector<rectification_event>& events,
-                                               const pmq::date& as_of,
-                                               const business_calendar& calendar = {},
-                                               const deadline_rules& rules = {});
+std::vector<order_status> rectification_states(const std::vector<rectification_event> &events,
+                                               const pmq::date &as_of,
+                                               const business_calendar &calendar = {},
+                                               const deadline_rules &rules = {});
 
 /// The ids of the orders that are overdue on `as_of` (R-CAL-6): past due, not reported done.
-std::vector<std::string> overdue_orders(const std::vector<order_status>& states);
+std::vector<std::string> overdue_orders(const std::vector<order_status> &states);
 
 /// One row of the rectification status table (《整改情况表》, R-CAL-5), per project and month:
 /// the orders issued in the month, as they stand on the report date.
 struct rectification_row {
   std::string project;
   std::uint32_t issued = 0;
-  std::uint32_t open = 0;              ///< not yet due, not reported done
+  std::uint32_t open = 0; ///< not yet due, not reported done
   std::uint32_t overdue = 0;
   std::uint32_t rectified_on_time = 0; ///< reported done by the due date (whatever came after)
   std::uint32_t rectified_late = 0;
   std::uint32_t awaiting_reinspection = 0;
   std::uint32_t passed = 0;
-  std::uint32_t failed = 0;            ///< now in the week of a second notice
-  std::uint32_t second_notices = 0;    ///< failed a re-inspection (any state): circulated
+  std::uint32_t failed = 0;         ///< now in the week of a second notice
+  std::uint32_t second_notices = 0; ///< failed a re-inspection (any state): circulated
   std::uint32_t penalty_notices = 0;
 };
 BOOST_DESCRIBE_STRUCT(rectification_row, (),
@@ -147,18 +147,18 @@ struct rectification_table {
 BOOST_DESCRIBE_STRUCT(rectification_table, (), (month, as_of, due, rows, total))
 
 /// R-CAL-5: the month's rectification status table, as of `as_of`.
-rectification_table rectification_status_table(const std::vector<rectification_event>& events,
-                                               year_month month, const pmq::date& as_of,
-                                               const business_calendar& calendar = {},
-                                               const deadline_rules& rules = {});
+rectification_table rectification_status_table(const std::vector<rectification_event> &events,
+                                               year_month month, const pmq::date &as_of,
+                                               const business_calendar &calendar = {},
+                                               const deadline_rules &rules = {});
 
 /// R-SCORE-3: one carry-over per order whose re-inspection failed within `month` (the
 /// assessment period), of `points_per_order` (> 0, default 2) each, to deduct from the next
 /// assessment's total.
-std::vector<carry_over> carry_overs(const std::vector<rectification_event>& events,
+std::vector<carry_over> carry_overs(const std::vector<rectification_event> &events,
                                     year_month month, points points_per_order = points{2},
-                                    const business_calendar& calendar = {},
-                                    const deadline_rules& rules = {});
+                                    const business_calendar &calendar = {},
+                                    const deadline_rules &rules = {});
 
 /// Request of pmq_rectification_status: {"events": [...], "as_of": date, calendar?, rules?}.
 struct rectification_status_request {
@@ -176,7 +176,7 @@ struct rectification_status_report {
 };
 BOOST_DESCRIBE_STRUCT(rectification_status_report, (), (as_of, orders, overdue))
 
-rectification_status_report rectification_status(const rectification_status_request& request);
+rectification_status_report rectification_status(const rectification_status_request &request);
 
 /// Request of pmq_rectification_report: the month's table and carry-overs.
 /// as_of defaults to the month's last day; carry_over_points to 2.
@@ -197,7 +197,7 @@ struct rectification_report {
 };
 BOOST_DESCRIBE_STRUCT(rectification_report, (), (table, carry_over))
 
-rectification_report rectification_monthly_report(const rectification_report_request& request);
+rectification_report rectification_monthly_report(const rectification_report_request &request);
 
 // --- consecutive failures (R-SCORE-6) -----------------------------------------------------
 
@@ -230,15 +230,15 @@ BOOST_DESCRIBE_STRUCT(consecutive_failure, (), (subject, previous, period, conse
 
 /// R-SCORE-6: each assessment that failed right after the same subject's previous
 /// assessment (by period) also failed. Subjects are reported in order of first appearance.
-std::vector<consecutive_failure> consecutive_failures(const consecutive_failures_request& request);
+std::vector<consecutive_failure> consecutive_failures(const consecutive_failures_request &request);
 
-rectification_status_request rectification_status_request_from_json(const json& value);
-rectification_report_request rectification_report_request_from_json(const json& value);
-consecutive_failures_request consecutive_failures_request_from_json(const json& value);
+rectification_status_request rectification_status_request_from_json(const json &value);
+rectification_report_request rectification_report_request_from_json(const json &value);
+consecutive_failures_request consecutive_failures_request_from_json(const json &value);
 
-json to_json(const rectification_status_report& r);
-json to_json(const rectification_report& r);
-json to_json(const std::vector<consecutive_failure>& r);
-json to_json(const std::vector<carry_over>& r);
+json to_json(const rectification_status_report &r);
+json to_json(const rectification_report &r);
+json to_json(const std::vector<consecutive_failure> &r);
+json to_json(const std::vector<carry_over> &r);
 
 } // namespace pmq
