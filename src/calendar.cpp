@@ -181,7 +181,13 @@ date day_of_month_deadline(const business_calendar &c, const deadline_rules &r, 
   else if (last < raw.day())
     raw = date(static_cast<unsigned short>(m.year), static_cast<unsigned short>(m.month),
                static_cast<unsigned short>(last));
-  return roll_deadline(c, raw);
+  const date rolled = roll_deadline(c, raw);
+  if (rolled.month() == raw.month()) return rolled;
+  // Never roll out of the month ("before the 30th" on a Saturday 30 May is Friday 29 May).
+  auto back = c;
+  back.roll = roll_rule::previous_working_day;
+  const date earlier = roll_deadline(back, raw);
+  return earlier.month() == raw.month() ? earlier : raw;
 }
 
 date rectification_deadline(const business_calendar &c, const deadline_rules &r,

@@ -129,7 +129,17 @@ TEST_CASE("R-CAL-9 metered charges before the 30th; February ends the month", "[
   CHECK(pmq::metered_charges_deadline(plain, strict(), ym("2027-02")) == d("2027-02-28"));
 }
 
+TEST_CASE("R-CAL-9 on a working-day calendar the deadline stays in its month",
+          "[R-CAL-9][calendar]") {
+  // 2026-05-30 is a Saturday: rolling forward would leave May, so it rolls back to Friday.
+  CHECK(pmq::metered_charges_deadline(working(), rules, ym("2026-05")) == d("2026-05-29"));
+  // 2026-08-30 is a Sunday, the 31st a Monday: forward stays in August.
+  CHECK(pmq::metered_charges_deadline(working(), rules, ym("2026-08")) == d("2026-08-31"));
+}
+
 TEST_CASE("R-CAL-8 archive loans at most two weeks, overdue loans reported", "[R-CAL-8]") {
+  // ten working days on a working-day calendar, over the National Day holiday
+  CHECK(pmq::archive_loan_due(national_day(), rules, d("2026-09-30")) == d("2026-10-20"));
   CHECK(pmq::archive_loan_due(plain, rules, d("2026-12-20")) == d("2027-01-03"));
   CHECK(pmq::archive_loan_due(plain, rules, d("2028-02-20")) == d("2028-03-05"));
   CHECK(pmq::archive_loan_due(plain, rules, d("2027-02-20")) == d("2027-03-06"));

@@ -100,7 +100,8 @@ date roll_deadline(const business_calendar &c, const date &d);
 /// The last allowed day of "before the `day`th of `m`" (R-CAL-4/5/9, R-OUT-7/10):
 /// the `day`th (or the day before, when before_includes_day is false), clamped to the
 /// month's last day (R-CAL-9: "before the 30th" in February is Feb 28, or 29 in a leap
-/// year), then rolled on a working-day calendar.
+/// year), then rolled on a working-day calendar, but never out of its month (a forward roll
+/// that would leave the month rolls back instead; with no working day left, the day stays).
 date day_of_month_deadline(const business_calendar &c, const deadline_rules &r, year_month m,
                            std::uint32_t day);
 
