@@ -86,4 +86,34 @@ std::string format_timestamp(const timestamp& t) {
   return buf;
 }
 
+date year_month::first_day() const {
+  return date(static_cast<unsigned short>(year), static_cast<unsigned short>(month), 1);
+}
+
+date year_month::last_day() const { return first_day().end_of_month(); }
+
+year_month year_month::next() const {
+  return month == 12 ? year_month{year + 1, 1} : year_month{year, month + 1};
+}
+
+year_month year_month::prev() const {
+  return month == 1 ? year_month{year - 1, 12} : year_month{year, month - 1};
+}
+
+year_month month_of(const date& d) { return {int(d.year()), int(d.month())}; }
+
+std::optional<year_month> parse_year_month(std::string_view s) {
+  int y = 0, m = 0;
+  if (s.size() != 7 || s[4] != '-' || !digits(s, 0, 4, y) || !digits(s, 5, 2, m))
+    return std::nullopt;
+  if (y < 1400 || y > 9999 || m < 1 || m > 12) return std::nullopt;
+  return year_month{y, m};
+}
+
+std::string format_year_month(const year_month& m) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", m.year, m.month);
+  return buf;
+}
+
 } // namespace pmq

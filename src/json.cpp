@@ -150,6 +150,20 @@ void read(const json& j, timestamp& out, const std::string& path, problem_list& 
   out = *t;
 }
 
+void read(const json& j, year_month& out, const std::string& path, problem_list& problems) {
+  if (!j.is_string()) {
+    problems.add(path, std::string("expected a month \"YYYY-MM\", got ") + type_name(j));
+    return;
+  }
+  const auto m = parse_year_month(j.get_ref<const std::string&>());
+  if (!m) {
+    problems.add(path, "\"" + j.get<std::string>() +
+                           "\" is not a valid month (expected YYYY-MM, years 1400-9999)");
+    return;
+  }
+  out = *m;
+}
+
 void write(json& j, points v) {
   if (v.milli() % points::scale == 0)
     j = v.milli() / points::scale;
@@ -166,6 +180,7 @@ void write(json& j, money v) {
 
 void write(json& j, const date& v) { j = format_date(v); }
 void write(json& j, const timestamp& v) { j = format_timestamp(v); }
+void write(json& j, const year_month& v) { j = format_year_month(v); }
 
 } // namespace json_io
 } // namespace pmq

@@ -37,5 +37,8 @@ int run_score(int argc, char** argv);
 int run_standards(int argc, char** argv);
 int run_standard(int argc, char** argv);
 int run_supplier(int argc, char** argv);
+int run_calendar(int argc, char** argv);
+int run_rectification(int argc, char** argv);
+int run_complaints(int argc, char** argv);
 
 } // namespace pmq_cli

@@ -48,6 +48,11 @@ const command commands[] = {
     {"standards", "pmq standards", run_standards},
     {"standard", "pmq standard [--builtin ID]", run_standard},
     {"supplier", "pmq supplier qualify --checklist FILE | tender --tender FILE | staffing --month FILE | month --record FILE | year --review FILE  [--rules FILE] [--format text|json]\n  pmq supplier may-bid --query FILE [--on DATE] | rules monthly|staffing|tender|yearly", run_supplier},
+    {"calendar", "pmq calendar deadlines --month YYYY-MM [--calendar FILE] [--rules FILE] [--format text|json]\n"
+                 "  pmq calendar plan|households|loans --request FILE", run_calendar},
+    {"rectification", "pmq rectification status|report|failures --request FILE [--as-of YYYY-MM-DD]",
+     run_rectification},
+    {"complaints", "pmq complaints --request FILE | pmq complaints classes", run_complaints},
 };
 
 std::string usage() {

@@ -32,6 +32,24 @@ struct timestamp {
 std::optional<date> parse_date(std::string_view text);
 std::string format_date(const date& d);
 
+/// A calendar month, `YYYY-MM` on every interface (an assessment or reporting period).
+struct year_month {
+  int year = 1970; ///< 1400..9999, as for dates
+  int month = 1;   ///< 1..12
+
+  date first_day() const;
+  date last_day() const;
+  year_month next() const;
+  year_month prev() const;
+  auto operator<=>(const year_month&) const = default;
+};
+
+/// The month a date falls in.
+year_month month_of(const date& d);
+/// Strict `YYYY-MM`; empty optional for anything else ("2026-13", "2026-1", year 0).
+std::optional<year_month> parse_year_month(std::string_view text);
+std::string format_year_month(const year_month& m);
+
 /// Strict `YYYY-MM-DDThh:mm[:ss](Z|±hh:mm)`; empty optional otherwise (no offset included).
 std::optional<timestamp> parse_timestamp(std::string_view text);
 std::string format_timestamp(const timestamp& t);

@@ -90,6 +90,7 @@ void read(const json& j, points& out, const std::string& path, problem_list& pro
 void read(const json& j, money& out, const std::string& path, problem_list& problems);
 void read(const json& j, date& out, const std::string& path, problem_list& problems);
 void read(const json& j, timestamp& out, const std::string& path, problem_list& problems);
+void read(const json& j, year_month& out, const std::string& path, problem_list& problems);
 void read_integer(const json& j, std::int64_t& out, std::int64_t lo, std::int64_t hi,
                   const std::string& path, problem_list& problems);
 
@@ -180,6 +181,7 @@ void write(json& j, points v);
 void write(json& j, money v);
 void write(json& j, const date& v);
 void write(json& j, const timestamp& v);
+void write(json& j, const year_month& v);
 
 template <class T>
   requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)

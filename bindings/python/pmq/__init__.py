@@ -13,6 +13,9 @@ from ._lib import lib as _lib
 from .bands import Bands, per_point_pay
 from .scoring import NO_RESPONSE, NOT_APPLICABLE, Standard, builtin_standards, rollup, score
 from . import supplier
+from .calendar import archive_loans, inspection_plan, monthly_deadlines, sample_households
+from .complaint import complaint_classes, evaluate_complaints
+from .rectification import consecutive_failures, rectification_report, rectification_status
 
 
 def version():
@@ -22,4 +25,7 @@ def version():
 
 __all__ = ["Error", "Standard", "builtin_standards", "score", "rollup", "version",
            "Bands", "per_point_pay", "NO_RESPONSE", "NOT_APPLICABLE",
+           "monthly_deadlines", "archive_loans", "inspection_plan", "sample_households",
+           "rectification_status", "rectification_report", "consecutive_failures",
+           "complaint_classes", "evaluate_complaints",
            "OK", "EINVAL", "EPARSE", "EINPUT", "ENOMEM", "EINTERNAL"]

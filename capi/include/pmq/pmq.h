@@ -167,6 +167,51 @@ PMQ_API int pmq_supplier_may_bid(const char *query_json, char **result_json);
 
 /* The default rules as JSON: which is "monthly", "staffing", "tender" or "yearly". */
 PMQ_API int pmq_supplier_default_rules(const char *which, char **rules_json);
+/* ---- calendar and deadlines (R-CAL-1 ... R-CAL-9, R-OUT-7, R-OUT-10) ------------------- *
+ * Every function takes a JSON request and returns a JSON result (caller frees). Dates are
+ * "YYYY-MM-DD", months "YYYY-MM"; "calendar" (optional) is a business calendar
+ * {"basis": "calendar_days"|"working_days", "weekend", "holidays", "workdays", "roll"} and
+ * "rules" (optional) the deadline numbers; see docs/calendar.md. */
+
+/* {"month", "calendar"?, "rules"?} -> the month's deadlines [{"rule", "what", "period",
+ * "due"}], by due date (R-CAL-4, R-CAL-5, R-CAL-9, R-OUT-7, R-OUT-10). */
+PMQ_API int pmq_calendar_deadlines(const char *request_json, char **table_json);
+
+/* {"today", "loans": [{"file", "borrower"?, "borrowed", "returned"?}], ...} -> each loan's due
+ * date and state, and the overdue list (R-CAL-8). */
+PMQ_API int pmq_archive_loans(const char *request_json, char **report_json);
+
+/* {"from", "to", "projects", "seed", "options"?, "calendar"?} -> the dated inspection slots
+ * (R-CAL-1, R-CAL-2, R-CAL-3); the same request gives the same plan everywhere. */
+PMQ_API int pmq_inspection_plan(const char *request_json, char **plan_json);
+
+/* {"households": [{"id", "building"?}], "count"?, "seed", "spread_across_buildings"?} -> the
+ * households to visit (R-CAL-7), reproducible from the seed. */
+PMQ_API int pmq_household_sample(const char *request_json, char **sample_json);
+
+/* ---- rectification (R-CAL-5, R-CAL-6, R-SCORE-3, R-SCORE-6, R-SCORE-7) ------------------ */
+
+/* {"as_of", "events": [...], "calendar"?, "rules"?} -> every order's state on as_of and the
+ * overdue list. Invalid transitions fail with PMQ_EINPUT naming "events[k].kind". */
+PMQ_API int pmq_rectification_status(const char *request_json, char **status_json);
+
+/* {"month", "events", "as_of"?, "carry_over_points"?, ...} -> {"table": the month's
+ * rectification status table, "carry_over": [{"order", "points", "reason"}]}. */
+PMQ_API int pmq_rectification_report(const char *request_json, char **report_json);
+
+/* {"assessments": [{"subject", "period", "score"|"passed"}], "pass_threshold"?} -> who failed
+ * twice in a row [{"subject", "previous", "period", "consequence"}]. */
+PMQ_API int pmq_consecutive_failures(const char *request_json, char **failures_json);
+
+/* ---- complaints (R-CAL-10; counts for R-KPI-6, R-KPI-7, R-KPI-12) ----------------------- */
+
+/* {"as_of", "complaints": [...], "classes"?} -> each complaint on time / late / pending, the
+ * counts {"valid_complaints", "handled_late", "followed_up", ...} and missing follow-ups.
+ * Times need an explicit UTC offset. */
+PMQ_API int pmq_complaints_evaluate(const char *request_json, char **report_json);
+
+/* The default complaint classes and time limits as a JSON array (caller frees). */
+PMQ_API int pmq_complaint_classes(char **classes_json);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,28 @@
+"""Complaints (R-CAL-10): time limits per class, on time or late, follow-up coverage and the
+counts behind R-KPI-6, R-KPI-7 and R-KPI-12, over the JSON functions of libpmq_c."""
+import ctypes
+import json
+
+from ._lib import declare, encode, take_string
+
+_out = ctypes.POINTER(ctypes.c_void_p)
+_evaluate = declare("pmq_complaints_evaluate", ctypes.c_char_p, _out)
+_classes = declare("pmq_complaint_classes", _out)
+
+
+def complaint_classes():
+    """The default classes and their limits in minutes."""
+    out = ctypes.c_void_p()
+    _classes(ctypes.byref(out))
+    return json.loads(take_string(out.value))
+
+
+def evaluate_complaints(complaints, as_of, classes=None):
+    """Judges each complaint as of `as_of` (a time with a UTC offset) → {"complaints",
+    "counts", "missing_follow_up"}."""
+    request = {"as_of": as_of, "complaints": complaints}
+    if classes is not None:
+        request["classes"] = classes
+    out = ctypes.c_void_p()
+    _evaluate(encode(request), ctypes.byref(out))
+    return json.loads(take_string(out.value))

@@ -1,0 +1,48 @@
+// C ABI for the business calendar: JSON request in, JSON result out (R-CAL-1..9, R-OUT-7/10).
+#include "common.hpp"
+
+#include "pmq/calendar.hpp"
+
+using namespace pmq::capi;
+
+namespace {
+template <class F> int json_call(const char *request_json, char **out_json, F &&body) {
+  return guard([&] {
+    PMQ_REQUIRE(out_json);
+    *out_json = nullptr;
+    PMQ_REQUIRE(request_json);
+    return give(out_json, body(pmq::parse_json(request_json)));
+  });
+}
+} // namespace
+
+extern "C" {
+
+PMQ_API int pmq_calendar_deadlines(const char *request_json, char **table_json) {
+  return json_call(request_json, table_json, [](const pmq::json &j) {
+    const auto req = pmq::deadlines_request_from_json(j);
+    return pmq::to_json(pmq::monthly_deadlines(req.calendar.value_or(pmq::business_calendar{}),
+                                               req.rules.value_or(pmq::deadline_rules{}),
+                                               req.month));
+  });
+}
+
+PMQ_API int pmq_archive_loans(const char *request_json, char **report_json) {
+  return json_call(request_json, report_json, [](const pmq::json &j) {
+    return pmq::to_json(pmq::check_archive_loans(pmq::archive_loans_request_from_json(j)));
+  });
+}
+
+PMQ_API int pmq_inspection_plan(const char *request_json, char **plan_json) {
+  return json_call(request_json, plan_json, [](const pmq::json &j) {
+    return pmq::to_json(pmq::plan_inspections(pmq::plan_request_from_json(j)));
+  });
+}
+
+PMQ_API int pmq_household_sample(const char *request_json, char **sample_json) {
+  return json_call(request_json, sample_json, [](const pmq::json &j) {
+    return pmq::to_json(pmq::sample_households(pmq::household_sample_request_from_json(j)));
+  });
+}
+
+} // extern "C"

@@ -1,0 +1,135 @@
+/* Tests the calendar, rectification and complaint parts of the C ABI from C (C11). */
+#include <pmq/pmq.h>
+
+#include <stdio.h>
+#include <string.h>
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond)                                                                                \
+  do {                                                                                             \
+    ++checks;                                                                                      \
+    if (!(cond)) {                                                                                 \
+      ++failures;                                                                                  \
+      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond,     \
+              pmq_last_error());                                                                   \
+    }                                                                                              \
+  } while (0)
+
+static int contains(const char *haystack, const char *needle) {
+  return haystack && needle && strstr(haystack, needle) != NULL;
+}
+
+/* R-CAL-5 and R-CAL-9 across the turn of the year and in a leap February. */
+static void test_deadlines(void) {
+  char *out = NULL;
+  CHECK(pmq_calendar_deadlines("{\"month\": \"2026-12\"}", &out) == PMQ_OK);
+  CHECK(contains(out, "\"rule\":\"R-CAL-5\""));
+  CHECK(contains(out, "\"due\":\"2027-01-05\""));
+  CHECK(contains(out, "\"due\":\"2027-01-10\"")); /* R-OUT-10 */
+  pmq_free(out);
+  out = NULL;
+  CHECK(pmq_calendar_deadlines("{\"month\": \"2028-02\"}", &out) == PMQ_OK);
+  CHECK(contains(out, "\"due\":\"2028-02-29\"")); /* R-CAL-9 in a leap February */
+  pmq_free(out);
+  out = NULL;
+  CHECK(pmq_calendar_deadlines("{\"month\": \"2026-02-30\"}", &out) == PMQ_EINPUT);
+  CHECK(out == NULL);
+  CHECK(strcmp(pmq_last_error_path(), "month") == 0);
+  CHECK(pmq_calendar_deadlines("{\"month\": ", &out) == PMQ_EPARSE);
+  CHECK(pmq_calendar_deadlines(NULL, &out) == PMQ_EINVAL);
+  CHECK(pmq_calendar_deadlines("{}", NULL) == PMQ_EINVAL);
+}
+
+static void test_plan_and_sample(void) {
+  const char *req = "{\"from\": \"2026-01-01\", \"to\": \"2026-12-31\", \"projects\": [\"P-01\"],"
+                    " \"seed\": 42}";
+  char *a = NULL, *b = NULL;
+  CHECK(pmq_inspection_plan(req, &a) == PMQ_OK);
+  CHECK(pmq_inspection_plan(req, &b) == PMQ_OK);
+  CHECK(a && b && strcmp(a, b) == 0); /* same seed, same plan */
+  CHECK(contains(a, "\"level\":\"head_office_audit\""));
+  CHECK(contains(a, "\"rule\":\"R-CAL-3\""));
+  pmq_free(a);
+  pmq_free(b);
+  a = NULL;
+  CHECK(pmq_inspection_plan("{\"from\": \"2026-06-01\", \"to\": \"2026-05-01\", \"projects\": "
+                            "[\"P\"], \"seed\": 1}",
+                            &a) == PMQ_EINPUT);
+  CHECK(strcmp(pmq_last_error_path(), "to") == 0);
+  CHECK(pmq_household_sample("{\"seed\": 3, \"households\": [{\"id\": \"1\"}, {\"id\": \"2\"}, "
+                             "{\"id\": \"3\"}, {\"id\": \"4\"}, {\"id\": \"5\"}, {\"id\": \"6\"}]}",
+                             &a) == PMQ_OK);
+  CHECK(a && a[0] == '[');
+  pmq_free(a);
+  a = NULL;
+  CHECK(pmq_household_sample("{\"seed\": 3, \"count\": 4, \"households\": []}", &a) == PMQ_EINPUT);
+  CHECK(contains(pmq_last_error_json(), "\"path\":\"count\""));
+  CHECK(pmq_archive_loans("{\"today\": \"2027-01-04\", \"loans\": [{\"file\": \"A\", "
+                          "\"borrowed\": \"2026-12-20\"}]}",
+                          &a) == PMQ_OK);
+  CHECK(contains(a, "\"overdue\":[\"A\"]"));
+  pmq_free(a);
+}
+
+static void test_rectification(void) {
+  const char *events =
+      "\"events\": [{\"order\": \"R-1\", \"kind\": \"issued\", \"date\": \"2026-11-02\", "
+      "\"project\": \"P-01\"}, {\"order\": \"R-1\", \"kind\": \"reinspected\", \"date\": "
+      "\"2026-11-12\", \"passed\": false}]";
+  char req[1024];
+  char *out = NULL;
+  snprintf(req, sizeof req, "{\"as_of\": \"2026-11-10\", %s}", events);
+  CHECK(pmq_rectification_status(req, &out) == PMQ_OK);
+  CHECK(contains(out, "\"overdue\":[\"R-1\"]"));
+  pmq_free(out);
+  out = NULL;
+  snprintf(req, sizeof req, "{\"month\": \"2026-11\", %s}", events);
+  CHECK(pmq_rectification_report(req, &out) == PMQ_OK);
+  CHECK(contains(out, "\"carry_over\":[{\"order\":\"R-1\",\"points\":2,"));
+  pmq_free(out);
+  out = NULL;
+  CHECK(pmq_rectification_status(
+            "{\"as_of\": \"2026-11-30\", \"events\": [{\"order\": \"R-1\", \"kind\": "
+            "\"rectified\", \"date\": \"2026-11-02\"}]}",
+            &out) == PMQ_EINPUT);
+  CHECK(strcmp(pmq_last_error_path(), "events[0].order") == 0);
+  CHECK(pmq_consecutive_failures(
+            "{\"assessments\": [{\"subject\": \"P\", \"period\": \"2026-10\", \"score\": 89.999},"
+            " {\"subject\": \"P\", \"period\": \"2026-11\", \"score\": 80}]}",
+            &out) == PMQ_OK);
+  CHECK(contains(out, "\"previous\":\"2026-10\""));
+  pmq_free(out);
+}
+
+static void test_complaints(void) {
+  char *out = NULL;
+  CHECK(pmq_complaint_classes(&out) == PMQ_OK);
+  CHECK(contains(out, "\"urgent_repair\""));
+  pmq_free(out);
+  out = NULL;
+  CHECK(pmq_complaints_evaluate(
+            "{\"as_of\": \"2026-11-30T18:00+08:00\", \"complaints\": [{\"id\": \"C-1\", "
+            "\"category\": \"urgent_repair\", \"received\": \"2026-11-30T08:00+08:00\", "
+            "\"responded\": \"2026-11-30T08:31+08:00\", \"handled\": \"2026-11-30T08:50+08:00\"}]}",
+            &out) == PMQ_OK);
+  CHECK(contains(out, "\"handled_late\":1"));
+  CHECK(contains(out, "\"valid_complaints\":1"));
+  pmq_free(out);
+  out = NULL;
+  CHECK(pmq_complaints_evaluate(
+            "{\"as_of\": \"2026-11-30T18:00+08:00\", \"complaints\": [{\"id\": \"C-1\", "
+            "\"category\": \"other\", \"received\": \"2026-11-30T08:00\"}]}",
+            &out) == PMQ_EINPUT);
+  CHECK(strcmp(pmq_last_error_path(), "complaints[0].received") == 0);
+}
+
+int main(void) {
+  test_deadlines();
+  test_plan_and_sample();
+  test_rectification();
+  test_complaints();
+  printf("%d passed, %d failed\n", checks - failures, failures);
+  return failures == 0 ? 0 : 1;
+}
