@@ -3,8 +3,10 @@
 
 #include "pmq/datetime.hpp"
 #include "pmq/error.hpp"
+#include "pmq/expr.hpp"
 #include "pmq/inspection.hpp"
 #include "pmq/json.hpp"
+#include "pmq/kpi.hpp"
 #include "pmq/numeric.hpp"
 #include "pmq/scoring.hpp"
 #include "pmq/standard.hpp"
