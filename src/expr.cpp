@@ -312,8 +312,8 @@ private:
   }
 
   int parse_unary() {
-    nest_guard g(*this, cur_.pos);
     if (cur_.kind == tok::minus) {
+      nest_guard g(*this, cur_.pos);
       const int pos = cur_.pos;
       next();
       return add(op::neg, pos, {parse_unary()});
