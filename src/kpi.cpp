@@ -640,7 +640,7 @@ std::optional<quantities> sum_counts(const kpi& k, const std::vector<month_count
   problem_list problems;
   std::vector<std::tuple<date, const quantities*, std::string>> entries;
   for (std::size_t i = 0; i < months.size(); ++i) {
-    const auto mp = join_path("months", i);
+    const auto mp = join_path("", i);
     const auto d = month_start(months[i].month, join_path(mp, "month"), problems);
     k.check_counts(months[i].counts, join_path(mp, "counts"), problems);
     if (d && p.contains(*d)) {
@@ -660,16 +660,16 @@ std::vector<series_point> kpi_series(const kpi& k, const std::vector<month_count
   problem_list problems;
   std::map<date, std::size_t> seen;
   for (std::size_t i = 0; i < months.size(); ++i) {
-    const auto mp = join_path("months", i);
+    const auto mp = join_path("", i);
     const auto d = month_start(months[i].month, join_path(mp, "month"), problems);
     if (d) {
       if (auto [it, fresh] = seen.emplace(*d, i); !fresh)
-        problems.add(join_path(mp, "month"), "month " + months[i].month + " given twice (first at months[" +
+        problems.add(join_path(mp, "month"), "month " + months[i].month + " given twice (first at [" +
                                                  std::to_string(it->second) + "])");
     }
     k.check_counts(months[i].counts, join_path(mp, "counts"), problems);
   }
-  if (months.empty()) problems.add("months", "at least one month is needed");
+  if (months.empty()) problems.add("", "at least one month is needed");
   problems.throw_if_any();
   std::vector<series_point> out;
   const date last = seen.rbegin()->first;
@@ -689,6 +689,54 @@ std::vector<series_point> kpi_series(const kpi& k, const std::vector<month_count
     out.push_back(std::move(sp));
   }
   return out;
+}
+
+std::vector<month_counts> month_counts_from_json(const json& j) {
+  problem_list problems;
+  std::vector<month_counts> out;
+  if (!j.is_array()) {
+    problems.add("", std::string("expected an array of months, got ") + json_io::type_name(j));
+    problems.throw_if_any();
+  }
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    const auto mp = join_path("", i);
+    const auto& m = j[i];
+    month_counts mc;
+    if (!m.is_object()) {
+      problems.add(mp, std::string("expected an object, got ") + json_io::type_name(m));
+      continue;
+    }
+    for (const auto& [key, v] : m.items())
+      if (key != "month" && key != "counts") problems.add(join_path(mp, key), "unknown field");
+    if (!m.contains("month")) problems.add(join_path(mp, "month"), "missing required field");
+    else json_io::read(m["month"], mc.month, join_path(mp, "month"), problems);
+    if (!m.contains("counts")) {
+      problems.add(join_path(mp, "counts"), "missing required field");
+    } else {
+      try {
+        mc.counts = quantities_from_json(m["counts"], join_path(mp, "counts"));
+      } catch (const error& e) {
+        add_all(problems, e);
+      }
+    }
+    out.push_back(std::move(mc));
+  }
+  problems.throw_if_any();
+  return out;
+}
+
+json to_json(const std::vector<series_point>& series) {
+  json j = json::array();
+  for (const auto& sp : series) {
+    json p = json::object();
+    p["period"] = sp.when.label();
+    p["months"] = sp.months_with_data;
+    p["counts"] = sp.counts ? quantities_to_json(*sp.counts) : json(nullptr);
+    const json value = to_json(sp.value);
+    for (const auto& [k, v] : value.items()) p[k] = v;
+    j.push_back(std::move(p));
+  }
+  return j;
 }
 
 json to_json(const kpi_result& r) {

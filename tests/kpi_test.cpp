@@ -418,9 +418,9 @@ TEST_CASE("inputs that are the same every month must agree over a period", "[R-K
   CHECK(q.at(0).value.actual.value() == fraction(1960, 2000));
   months[1].counts["items_per_questionnaire"] = 12;
   const auto e = error_of([&] { pmq::kpi_series(k, months, pmq::period_kind::quarter); });
-  CHECK(has_problem(e, "months[1].counts.items_per_questionnaire", "differs from months[0].counts"));
+  CHECK(has_problem(e, "[1].counts.items_per_questionnaire", "differs from [0].counts"));
   months[1].month = "2026-13";
-  CHECK(has_problem(error_of([&] { pmq::kpi_series(k, months, pmq::period_kind::month); }), "months[1].month",
+  CHECK(has_problem(error_of([&] { pmq::kpi_series(k, months, pmq::period_kind::month); }), "[1].month",
                     "not a month"));
 }
 

@@ -276,9 +276,15 @@ struct series_point {
 
 /// The KPI over every period of kind `k` from the first to the last month given. Counts
 /// are summed per period (inputs marked `constant` must agree) and the rate recomputed; a
-/// period without data stays in the series as no data. Problems at `months[i]...`.
+/// period without data stays in the series as no data. Problems at `[i].counts.name`.
 std::vector<series_point> kpi_series(const kpi& k, const std::vector<month_counts>& months,
                                      period_kind kind);
+
+/// Reads [{"month": "2026-01", "counts": {...}}, ...]; problems at `[i].counts.name`.
+std::vector<month_counts> month_counts_from_json(const json& j);
+/// [{"period": "2026-Q1", "months": [...], "counts": {...} | null, "kpi": ..., "actual": ...,
+///   "target": ..., "status": ..., "gap": ...}, ...]
+json to_json(const std::vector<series_point>& series);
 
 /// Sums the months that fall in `p` (empty optional when none does).
 std::optional<quantities> sum_counts(const kpi& k, const std::vector<month_counts>& months,
