@@ -837,6 +837,8 @@ statistics_table compiled_plan::table(const std::vector<month_actuals>& months, 
     row.department = t.department;
     row.project = t.project;
     row.owner = t.owner;
+    row.measures = t.measures;
+    row.check_frequency = t.check_frequency;
     row.target = t.target ? *t.target : k.definition().target;
     row.places = k.definition().places;
     row.months = used[i];
@@ -935,6 +937,8 @@ json to_json(const statistics_table& t) {
     row["department"] = r.department;
     if (r.project) row["project"] = *r.project;
     row["owner"] = r.owner;
+    row["measures"] = r.measures;
+    row["check_frequency"] = enum_name(r.check_frequency);
     row["target"] = to_json_value(r.target);
     row["target_text"] = describe(r.target);
     row["actual"] = rate_to_json(r.actual, r.target.unit, r.places);

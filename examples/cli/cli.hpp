@@ -36,5 +36,6 @@ struct command {
 int run_score(int argc, char** argv);
 int run_standards(int argc, char** argv);
 int run_standard(int argc, char** argv);
+int run_kpi(int argc, char** argv);
 
 } // namespace pmq_cli

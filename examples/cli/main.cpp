@@ -47,6 +47,9 @@ const command commands[] = {
      run_score},
     {"standards", "pmq standards", run_standards},
     {"standard", "pmq standard [--builtin ID]", run_standard},
+    {"kpi", "pmq kpi catalogue | eval --kpi ID --counts FILE | series --kpi ID --months FILE [--by month|quarter|half_year|year]\n"
+            "  pmq kpi table --plan FILE --actuals FILE --period 2026-03|2026-Q1|2026-H1|2026 | fees --plan FILE --period P  [--format text|json]",
+     run_kpi},
 };
 
 std::string usage() {

@@ -336,6 +336,8 @@ struct statistics_row {
   std::string department;
   std::optional<std::string> project;
   std::string owner;
+  std::vector<std::string> measures;
+  period_kind check_frequency = period_kind::month;
   target_spec target;
   rate actual;
   target_status status = target_status::no_data;

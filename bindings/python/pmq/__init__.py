@@ -11,6 +11,7 @@ code, the message and the JSON path of the offending field.
 from ._errors import EINPUT, EINTERNAL, EINVAL, ENOMEM, EPARSE, OK, Error
 from ._lib import lib as _lib
 from .scoring import Standard, builtin_standards, score
+from . import kpi  # pmq.kpi.evaluate(...), pmq.kpi.table(...): R-KPI-*
 
 
 def version():
