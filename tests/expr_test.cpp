@@ -3,6 +3,7 @@
 
 #include "test_support.hpp"
 
+#include <random>
 #include <string>
 
 using pmq::fraction;
@@ -136,4 +137,25 @@ TEST_CASE("exact helpers", "[expr]") {
   CHECK(pmq::rate::ratio(2, 3).percent(1) == "66.7");
   CHECK_FALSE(pmq::rate::ratio(0, 0));
   CHECK_THROWS_AS(pmq::rate::ratio(0, 0).value(), std::logic_error);
+}
+
+TEST_CASE("random text never crashes the parser or the evaluator", "[expr]") {
+  std::mt19937_64 rng(4242); // fixed seed
+  const std::string alphabet = "ab0123456789.+-*/()<>=!, minaxif\xC3\x97\xE2\x88";
+  const quantities q{{"a", 3}, {"b", 0}};
+  int parsed = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    const auto len = std::uniform_int_distribution<int>(0, 30)(rng);
+    for (int k = 0; k < len; ++k)
+      text += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(rng)];
+    try {
+      const auto e = pmq::expression::parse(text);
+      ++parsed;
+      (void)e.evaluate(q);
+    } catch (const pmq::error& e) {
+      CHECK(e.code() == pmq::errc::invalid_input);
+    }
+  }
+  CHECK(parsed > 0);
 }
