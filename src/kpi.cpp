@@ -466,8 +466,9 @@ quantities quantities_from_json(const json& j, const std::string& path) {
         problems.add(p, "too large");
       else
         value = fraction(std::int64_t(v.get<std::uint64_t>()));
-    } else if (v.is_number_integer()) {
-      value = fraction(v.get<std::int64_t>());
+    } else if (v.is_number_integer()) { // nlohmann keeps non-negative integers unsigned
+      problems.add(p, "must not be negative, got " + std::to_string(v.get<std::int64_t>()));
+      continue;
     } else if (v.is_number_float()) {
       const double d = v.get<double>();
       char buf[400];
@@ -673,7 +674,7 @@ std::vector<series_point> kpi_series(const kpi& k, const std::vector<month_count
   problems.throw_if_any();
   std::vector<series_point> out;
   const date last = seen.rbegin()->first;
-  for (period p = period_of(seen.begin()->first, kind); p.first() <= last;
+  for (period p = period_of(seen.begin()->first, kind);;
        p = period_of(p.last() + boost::gregorian::days(1), kind)) {
     series_point sp;
     sp.when = p;
@@ -687,6 +688,7 @@ std::vector<series_point> kpi_series(const kpi& k, const std::vector<month_count
       sp.value.places = k.definition().places;
     }
     out.push_back(std::move(sp));
+    if (p.last() >= last) break; // never step past the last month (nor past year 9999)
   }
   return out;
 }
@@ -1048,10 +1050,10 @@ fee_check check_fee_plan(const fee_plan& plan, const period& p) {
   std::map<std::string, acc> by_type;
   acc total;
   const auto fold = [](acc& a, money due, money col, money inp, money req, points r) {
-    a.due += due;
-    a.collected += col;
-    a.in_period += inp;
-    a.required += req;
+    a.due = checked_add(a.due, due, "lines");
+    a.collected = checked_add(a.collected, col, "lines");
+    a.in_period = checked_add(a.in_period, inp, "lines");
+    a.required = checked_add(a.required, req, "lines");
     if (!a.rate && !a.mixed) a.rate = r;
     else if (a.rate && *a.rate != r) {
       a.rate.reset();

@@ -580,3 +580,19 @@ TEST_CASE("fee plans refuse impossible amounts, naming the field", "[R-KPI-32]")
   CHECK(has_problem(error_of([] { pmq::check_fee_plan(pmq::fee_plan{"x", {}}, *pmq::parse_period("2026")); }),
                     "lines", "at least one line"));
 }
+
+TEST_CASE("series edges: empty input, the last representable month", "[R-KPI-30]") {
+  const auto k = catalogue("R-KPI-12");
+  CHECK(has_problem(error_of([&] { pmq::kpi_series(k, {}, pmq::period_kind::month); }), "", "at least one month"));
+  const auto s = pmq::kpi_series(k, {{"9999-12", {{"valid_complaints", 1}, {"handled_late", 0}}}},
+                                 pmq::period_kind::year);
+  CHECK(s.size() == 1);
+  const auto dup = error_of([&] {
+    pmq::kpi_series(k, {{"2026-01", {{"valid_complaints", 1}, {"handled_late", 0}}},
+                        {"2026-01", {{"valid_complaints", 1}, {"handled_late", 0}}}},
+                    pmq::period_kind::month);
+  });
+  CHECK(has_problem(dup, "[1].month", "given twice"));
+  CHECK(has_problem(error_of([] { pmq::quantities_from_json(pmq::parse_json(R"({"a": -9223372036854775808})")); }),
+                    "counts.a", "must not be negative"));
+}
