@@ -6,19 +6,23 @@
 using namespace pmq::capi;
 
 namespace {
-pmq::period period_arg(const char* text) {
+pmq::period period_arg(const char *text) {
   const auto p = pmq::parse_period(text);
   if (!p)
     throw pmq::error(pmq::errc::invalid_argument, "period",
-                     "\"" + std::string(text) + "\" is not a period (2026-03, 2026-Q1, 2026-H1, 2026)");
+                     "\"" + std::string(text) +
+                         "\" is not a period (2026-03, 2026-Q1, 2026-H1, 2026)");
   return *p;
 }
 
 int rate_status(pmq::target_status s) {
   switch (s) {
-  case pmq::target_status::met: return PMQ_KPI_MET;
-  case pmq::target_status::missed: return PMQ_KPI_MISSED;
-  case pmq::target_status::no_data: return PMQ_KPI_NO_DATA;
+  case pmq::target_status::met:
+    return PMQ_KPI_MET;
+  case pmq::target_status::missed:
+    return PMQ_KPI_MISSED;
+  case pmq::target_status::no_data:
+    return PMQ_KPI_NO_DATA;
   }
   return PMQ_KPI_NO_DATA;
 }
@@ -28,14 +32,15 @@ pmq::rate checked_ratio(int64_t numerator, int64_t denominator) {
     throw pmq::error(pmq::errc::invalid_input, "denominator", "must not be negative");
   if (numerator == INT64_MIN)
     throw pmq::error(pmq::errc::invalid_input, "numerator", "out of range");
-  return pmq::rate::ratio(pmq::fraction(numerator), pmq::fraction(denominator), "denominator is zero");
+  return pmq::rate::ratio(pmq::fraction(numerator), pmq::fraction(denominator),
+                          "denominator is zero");
 }
 } // namespace
 
 extern "C" {
 
-PMQ_API int pmq_rate(int64_t numerator, int64_t denominator, int places, char** percent,
-                     int* has_data) {
+PMQ_API int pmq_rate(int64_t numerator, int64_t denominator, int places, char **percent,
+                     int *has_data) {
   return guard([&] {
     PMQ_REQUIRE(percent);
     *percent = nullptr;
@@ -51,8 +56,8 @@ PMQ_API int pmq_rate(int64_t numerator, int64_t denominator, int places, char** 
   });
 }
 
-PMQ_API int pmq_rate_check(int64_t numerator, int64_t denominator, const char* comparator,
-                           const char* threshold_percent, int* status) {
+PMQ_API int pmq_rate_check(int64_t numerator, int64_t denominator, const char *comparator,
+                           const char *threshold_percent, int *status) {
   return guard([&] {
     PMQ_REQUIRE(status);
     *status = PMQ_KPI_NO_DATA;
@@ -63,7 +68,8 @@ PMQ_API int pmq_rate_check(int64_t numerator, int64_t denominator, const char* c
     const auto th = pmq::points::parse(threshold_percent);
     if (!th)
       return fail(PMQ_EINVAL, "threshold_percent",
-                  "\"" + std::string(threshold_percent) + "\" is not a decimal with at most 3 places");
+                  "\"" + std::string(threshold_percent) +
+                      "\" is not a decimal with at most 3 places");
     t.threshold = *th;
     t.unit = pmq::kpi_unit::percent;
     *status = rate_status(pmq::evaluate_target(t, checked_ratio(numerator, denominator)).status);
@@ -71,7 +77,7 @@ PMQ_API int pmq_rate_check(int64_t numerator, int64_t denominator, const char* c
   });
 }
 
-PMQ_API int pmq_kpi_catalogue(char** catalogue_json) {
+PMQ_API int pmq_kpi_catalogue(char **catalogue_json) {
   return guard([&] {
     PMQ_REQUIRE(catalogue_json);
     *catalogue_json = nullptr;
@@ -79,19 +85,20 @@ PMQ_API int pmq_kpi_catalogue(char** catalogue_json) {
   });
 }
 
-PMQ_API int pmq_kpi_evaluate(const char* kpi_id, const char* counts_json, char** result_json) {
+PMQ_API int pmq_kpi_evaluate(const char *kpi_id, const char *counts_json, char **result_json) {
   return guard([&] {
     PMQ_REQUIRE(result_json);
     *result_json = nullptr;
     PMQ_REQUIRE(kpi_id);
     PMQ_REQUIRE(counts_json);
     const pmq::kpi k(pmq::catalogue_kpi(kpi_id));
-    return give(result_json, pmq::to_json(k.evaluate(pmq::quantities_from_json(pmq::parse_json(counts_json)))));
+    return give(result_json,
+                pmq::to_json(k.evaluate(pmq::quantities_from_json(pmq::parse_json(counts_json)))));
   });
 }
 
-PMQ_API int pmq_kpi_evaluate_counts(const char* kpi_id, const char* const* names,
-                                    const int64_t* values, size_t count, char** result_json) {
+PMQ_API int pmq_kpi_evaluate_counts(const char *kpi_id, const char *const *names,
+                                    const int64_t *values, size_t count, char **result_json) {
   return guard([&] {
     PMQ_REQUIRE(result_json);
     *result_json = nullptr;
@@ -111,19 +118,20 @@ PMQ_API int pmq_kpi_evaluate_counts(const char* kpi_id, const char* const* names
   });
 }
 
-PMQ_API int pmq_kpi_evaluate_custom(const char* definition_json, const char* counts_json,
-                                    char** result_json) {
+PMQ_API int pmq_kpi_evaluate_custom(const char *definition_json, const char *counts_json,
+                                    char **result_json) {
   return guard([&] {
     PMQ_REQUIRE(result_json);
     *result_json = nullptr;
     PMQ_REQUIRE(definition_json);
     PMQ_REQUIRE(counts_json);
     const pmq::kpi k(pmq::from_json_value<pmq::kpi_definition>(pmq::parse_json(definition_json)));
-    return give(result_json, pmq::to_json(k.evaluate(pmq::quantities_from_json(pmq::parse_json(counts_json)))));
+    return give(result_json,
+                pmq::to_json(k.evaluate(pmq::quantities_from_json(pmq::parse_json(counts_json)))));
   });
 }
 
-PMQ_API int pmq_expr_evaluate(const char* expression, const char* values_json, char** result_json) {
+PMQ_API int pmq_expr_evaluate(const char *expression, const char *values_json, char **result_json) {
   return guard([&] {
     PMQ_REQUIRE(result_json);
     *result_json = nullptr;
@@ -131,12 +139,13 @@ PMQ_API int pmq_expr_evaluate(const char* expression, const char* values_json, c
     PMQ_REQUIRE(values_json);
     const auto values = pmq::quantities_from_json(pmq::parse_json(values_json), "values");
     const auto e = pmq::expression::parse(expression);
-    return give(result_json, pmq::rate_to_json(e.evaluate(values, "values"), pmq::kpi_unit::count, 6));
+    return give(result_json,
+                pmq::rate_to_json(e.evaluate(values, "values"), pmq::kpi_unit::count, 6));
   });
 }
 
-PMQ_API int pmq_kpi_series(const char* kpi_id, const char* months_json, const char* period_kind,
-                           char** series_json) {
+PMQ_API int pmq_kpi_series(const char *kpi_id, const char *months_json, const char *period_kind,
+                           char **series_json) {
   return guard([&] {
     PMQ_REQUIRE(series_json);
     *series_json = nullptr;
@@ -150,8 +159,8 @@ PMQ_API int pmq_kpi_series(const char* kpi_id, const char* months_json, const ch
   });
 }
 
-PMQ_API int pmq_kpi_table(const char* plan_json, const char* actuals_json, const char* period,
-                          char** table_json) {
+PMQ_API int pmq_kpi_table(const char *plan_json, const char *actuals_json, const char *period,
+                          char **table_json) {
   return guard([&] {
     PMQ_REQUIRE(table_json);
     *table_json = nullptr;
@@ -165,7 +174,7 @@ PMQ_API int pmq_kpi_table(const char* plan_json, const char* actuals_json, const
   });
 }
 
-PMQ_API int pmq_fee_plan_check(const char* plan_json, const char* period, char** check_json) {
+PMQ_API int pmq_fee_plan_check(const char *plan_json, const char *period, char **check_json) {
   return guard([&] {
     PMQ_REQUIRE(check_json);
     *check_json = nullptr;

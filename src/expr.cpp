@@ -21,7 +21,7 @@ std::optional<fraction> make(std::int64_t n, std::int64_t d) {
 }
 std::int64_t abs64(std::int64_t v) { return v < 0 ? -v : v; }
 
-std::optional<fraction> try_add(const fraction& a, const fraction& b) {
+std::optional<fraction> try_add(const fraction &a, const fraction &b) {
   const std::int64_t q = a.denominator(), s = b.denominator();
   const std::int64_t g = std::gcd(q, s);
   std::int64_t l = 0, r = 0, n = 0, d = 0;
@@ -32,7 +32,7 @@ std::optional<fraction> try_add(const fraction& a, const fraction& b) {
   return make(n, d);
 }
 
-std::optional<fraction> try_mul(const fraction& a, const fraction& b) {
+std::optional<fraction> try_mul(const fraction &a, const fraction &b) {
   if (a.numerator() == 0 || b.numerator() == 0) return fraction(0);
   const std::int64_t g1 = std::gcd(abs64(a.numerator()), b.denominator());
   const std::int64_t g2 = std::gcd(abs64(b.numerator()), a.denominator());
@@ -49,26 +49,26 @@ std::optional<fraction> try_mul(const fraction& a, const fraction& b) {
 }
 } // namespace
 
-fraction add(const fraction& a, const fraction& b, std::string_view path) {
+fraction add(const fraction &a, const fraction &b, std::string_view path) {
   if (auto r = try_add(a, b)) return *r;
   overflow(path);
 }
-fraction sub(const fraction& a, const fraction& b, std::string_view path) {
+fraction sub(const fraction &a, const fraction &b, std::string_view path) {
   if (auto r = try_add(a, fraction(-b.numerator(), b.denominator()))) return *r;
   overflow(path);
 }
-fraction mul(const fraction& a, const fraction& b, std::string_view path) {
+fraction mul(const fraction &a, const fraction &b, std::string_view path) {
   if (auto r = try_mul(a, b)) return *r;
   overflow(path);
 }
-fraction div(const fraction& a, const fraction& b, std::string_view path) {
+fraction div(const fraction &a, const fraction &b, std::string_view path) {
   if (b.numerator() == 0) throw std::domain_error("pmq::exact::div by zero");
   const fraction inv = b.numerator() < 0 ? fraction(-b.denominator(), -b.numerator())
                                          : fraction(b.denominator(), b.numerator());
   return mul(a, inv, path);
 }
 
-std::string to_string(const fraction& f) {
+std::string to_string(const fraction &f) {
   if (f.denominator() == 1) return std::to_string(f.numerator());
   return std::to_string(f.numerator()) + "/" + std::to_string(f.denominator());
 }
@@ -89,8 +89,10 @@ std::optional<fraction> parse_decimal(std::string_view text) {
     if (c < '0' || c > '9') return std::nullopt;
     if (++digits > 18) return std::nullopt;
     n = n * 10 + (c - '0');
-    if (point) d *= 10;
-    else ++int_digits;
+    if (point)
+      d *= 10;
+    else
+      ++int_digits;
   }
   if (int_digits == 0 || (point && d == 1)) return std::nullopt; // "", ".5", "5."
   return fraction(negative ? -n : n, d);
@@ -99,12 +101,12 @@ std::optional<fraction> parse_decimal(std::string_view text) {
 
 // --- rate ------------------------------------------------------------------------------
 
-rate rate::ratio(const fraction& numerator, const fraction& denominator, std::string reason) {
+rate rate::ratio(const fraction &numerator, const fraction &denominator, std::string reason) {
   if (denominator.numerator() == 0) return no_data(std::move(reason));
   return of(exact::div(numerator, denominator));
 }
 
-const fraction& rate::value() const {
+const fraction &rate::value() const {
   if (!value_) throw std::logic_error("pmq::rate: no data (" + reason_ + ")");
   return *value_;
 }
@@ -129,7 +131,24 @@ struct node {
   int depth = 1;
 };
 
-enum class tok { end, number, name, lparen, rparen, comma, plus, minus, star, slash, lt, le, gt, ge, eq, ne };
+enum class tok {
+  end,
+  number,
+  name,
+  lparen,
+  rparen,
+  comma,
+  plus,
+  minus,
+  star,
+  slash,
+  lt,
+  le,
+  gt,
+  ge,
+  eq,
+  ne
+};
 
 struct token {
   tok kind = tok::end;
@@ -139,7 +158,7 @@ struct token {
 
 class parser {
 public:
-  parser(std::string_view text, const std::string& path, int max_depth)
+  parser(std::string_view text, const std::string &path, int max_depth)
       : text_(text), path_(path), max_depth_(max_depth) {
     next();
   }
@@ -154,23 +173,27 @@ public:
 
 private:
   std::string_view text_;
-  const std::string& path_;
+  const std::string &path_;
   int max_depth_;
   std::size_t at_ = 0;
   int chars_ = 0; // characters consumed before at_
   token cur_;
   int nesting_ = 0;
 
-  [[noreturn]] void fail(const std::string& message, int pos) const {
+  [[noreturn]] void fail(const std::string &message, int pos) const {
     throw error(errc::invalid_input, path_, message + " at position " + std::to_string(pos));
   }
 
-  static std::string describe(const token& t) {
+  static std::string describe(const token &t) {
     switch (t.kind) {
-    case tok::end: return "end of expression";
-    case tok::number: return "number " + t.text;
-    case tok::name: return "name \"" + t.text + "\"";
-    default: return "\"" + t.text + "\"";
+    case tok::end:
+      return "end of expression";
+    case tok::number:
+      return "number " + t.text;
+    case tok::name:
+      return "name \"" + t.text + "\"";
+    default:
+      return "\"" + t.text + "\"";
     }
   }
 
@@ -183,8 +206,8 @@ private:
   bool starts(std::string_view s) const { return text_.substr(at_).substr(0, s.size()) == s; }
 
   void next() {
-    while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' ||
-                                  text_[at_] == '\r'))
+    while (at_ < text_.size() &&
+           (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' || text_[at_] == '\r'))
       advance(1);
     cur_ = token{};
     cur_.pos = chars_ + 1;
@@ -197,7 +220,8 @@ private:
     };
     if ((c >= '0' && c <= '9') || c == '.') {
       std::size_t e = at_;
-      while (e < text_.size() && ((text_[e] >= '0' && text_[e] <= '9') || text_[e] == '.')) ++e;
+      while (e < text_.size() && ((text_[e] >= '0' && text_[e] <= '9') || text_[e] == '.'))
+        ++e;
       cur_.kind = tok::number;
       cur_.text = std::string(text_.substr(at_, e - at_));
       advance(e - at_);
@@ -205,9 +229,9 @@ private:
     }
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_') {
       std::size_t e = at_;
-      while (e < text_.size() && ((text_[e] >= 'A' && text_[e] <= 'Z') ||
-                                  (text_[e] >= 'a' && text_[e] <= 'z') ||
-                                  (text_[e] >= '0' && text_[e] <= '9') || text_[e] == '_'))
+      while (e < text_.size() &&
+             ((text_[e] >= 'A' && text_[e] <= 'Z') || (text_[e] >= 'a' && text_[e] <= 'z') ||
+              (text_[e] >= '0' && text_[e] <= '9') || text_[e] == '_'))
         ++e;
       cur_.kind = tok::name;
       cur_.text = std::string(text_.substr(at_, e - at_));
@@ -215,22 +239,32 @@ private:
       return;
     }
     switch (c) {
-    case '(': return simple(tok::lparen, 1, "(");
-    case ')': return simple(tok::rparen, 1, ")");
-    case ',': return simple(tok::comma, 1, ",");
-    case '+': return simple(tok::plus, 1, "+");
-    case '-': return simple(tok::minus, 1, "-");
-    case '*': return simple(tok::star, 1, "*");
-    case '/': return simple(tok::slash, 1, "/");
-    case '<': return starts("<=") ? simple(tok::le, 2, "<=") : simple(tok::lt, 1, "<");
-    case '>': return starts(">=") ? simple(tok::ge, 2, ">=") : simple(tok::gt, 1, ">");
+    case '(':
+      return simple(tok::lparen, 1, "(");
+    case ')':
+      return simple(tok::rparen, 1, ")");
+    case ',':
+      return simple(tok::comma, 1, ",");
+    case '+':
+      return simple(tok::plus, 1, "+");
+    case '-':
+      return simple(tok::minus, 1, "-");
+    case '*':
+      return simple(tok::star, 1, "*");
+    case '/':
+      return simple(tok::slash, 1, "/");
+    case '<':
+      return starts("<=") ? simple(tok::le, 2, "<=") : simple(tok::lt, 1, "<");
+    case '>':
+      return starts(">=") ? simple(tok::ge, 2, ">=") : simple(tok::gt, 1, ">");
     case '=':
       if (starts("==")) return simple(tok::eq, 2, "==");
       fail("\"=\" is not an operator (use \"==\")", cur_.pos);
     case '!':
       if (starts("!=")) return simple(tok::ne, 2, "!=");
       fail("\"!\" is not an operator (use \"!=\")", cur_.pos);
-    default: break;
+    default:
+      break;
     }
     if (starts("\xC3\x97")) return simple(tok::star, 2, "×");
     if (starts("\xC3\xB7")) return simple(tok::slash, 2, "÷");
@@ -247,7 +281,8 @@ private:
     n.kind = kind;
     n.pos = pos;
     int deepest = 0;
-    for (int k : kids) deepest = std::max(deepest, nodes[std::size_t(k)].depth);
+    for (int k : kids)
+      deepest = std::max(deepest, nodes[std::size_t(k)].depth);
     n.depth = deepest + 1;
     if (n.depth > max_depth_)
       fail("expression nested deeper than " + std::to_string(max_depth_) + " levels", pos);
@@ -257,8 +292,8 @@ private:
   }
 
   struct nest_guard {
-    parser& p;
-    explicit nest_guard(parser& q, int pos) : p(q) {
+    parser &p;
+    explicit nest_guard(parser &q, int pos) : p(q) {
       if (++p.nesting_ > p.max_depth_)
         p.fail("expression nested deeper than " + std::to_string(p.max_depth_) + " levels", pos);
     }
@@ -270,21 +305,40 @@ private:
     const int left = parse_sum();
     op kind;
     switch (cur_.kind) {
-    case tok::lt: kind = op::lt; break;
-    case tok::le: kind = op::le; break;
-    case tok::gt: kind = op::gt; break;
-    case tok::ge: kind = op::ge; break;
-    case tok::eq: kind = op::eq; break;
-    case tok::ne: kind = op::ne; break;
-    default: return left;
+    case tok::lt:
+      kind = op::lt;
+      break;
+    case tok::le:
+      kind = op::le;
+      break;
+    case tok::gt:
+      kind = op::gt;
+      break;
+    case tok::ge:
+      kind = op::ge;
+      break;
+    case tok::eq:
+      kind = op::eq;
+      break;
+    case tok::ne:
+      kind = op::ne;
+      break;
+    default:
+      return left;
     }
     const int pos = cur_.pos;
     next();
     const int right = parse_sum();
     switch (cur_.kind) {
-    case tok::lt: case tok::le: case tok::gt: case tok::ge: case tok::eq: case tok::ne:
+    case tok::lt:
+    case tok::le:
+    case tok::gt:
+    case tok::ge:
+    case tok::eq:
+    case tok::ne:
       fail("comparisons do not chain; use parentheses", cur_.pos);
-    default: break;
+    default:
+      break;
     }
     return add(kind, pos, {left, right});
   }
@@ -340,10 +394,14 @@ private:
         return i;
       }
       op kind;
-      if (t.text == "min") kind = op::min;
-      else if (t.text == "max") kind = op::max;
-      else if (t.text == "if") kind = op::if_;
-      else fail("unknown function \"" + t.text + "\" (known: min, max, if)", t.pos);
+      if (t.text == "min")
+        kind = op::min;
+      else if (t.text == "max")
+        kind = op::max;
+      else if (t.text == "if")
+        kind = op::if_;
+      else
+        fail("unknown function \"" + t.text + "\" (known: min, max, if)", t.pos);
       next(); // (
       std::vector<int> args;
       if (cur_.kind == tok::rparen) fail(t.text + "() needs arguments", cur_.pos);
@@ -352,12 +410,13 @@ private:
         next();
         args.push_back(parse_expr());
       }
-      if (cur_.kind != tok::rparen) fail("expected \",\" or \")\", got " + describe(cur_), cur_.pos);
+      if (cur_.kind != tok::rparen)
+        fail("expected \",\" or \")\", got " + describe(cur_), cur_.pos);
       next();
       if (kind == op::if_ && args.size() != 3)
-        fail("if() takes 3 arguments (condition, then, else), got " + std::to_string(args.size()), t.pos);
-      if (kind != op::if_ && args.size() < 2)
-        fail(t.text + "() takes at least 2 arguments", t.pos);
+        fail("if() takes 3 arguments (condition, then, else), got " + std::to_string(args.size()),
+             t.pos);
+      if (kind != op::if_ && args.size() < 2) fail(t.text + "() takes at least 2 arguments", t.pos);
       return add(kind, t.pos, std::move(args));
     }
     case tok::lparen: {
@@ -367,7 +426,8 @@ private:
       next();
       return inner;
     }
-    default: fail("expected a number, a name or \"(\", got " + describe(t), t.pos);
+    default:
+      fail("expected a number, a name or \"(\", got " + describe(t), t.pos);
     }
   }
 };
@@ -382,24 +442,24 @@ struct expression::impl {
 };
 
 expression::expression(std::shared_ptr<const impl> p) : impl_(std::move(p)) {}
-expression::expression(const expression&) = default;
-expression& expression::operator=(const expression&) = default;
-expression::expression(expression&&) noexcept = default;
-expression& expression::operator=(expression&&) noexcept = default;
+expression::expression(const expression &) = default;
+expression &expression::operator=(const expression &) = default;
+expression::expression(expression &&) noexcept = default;
+expression &expression::operator=(expression &&) noexcept = default;
 expression::~expression() = default;
 
-const std::string& expression::text() const { return impl_->text; }
-const std::vector<std::string>& expression::names() const { return impl_->names; }
+const std::string &expression::text() const { return impl_->text; }
+const std::vector<std::string> &expression::names() const { return impl_->names; }
 
-expression expression::parse(std::string_view text, const std::vector<std::string>* known,
-                             const std::string& path, int max_depth) {
+expression expression::parse(std::string_view text, const std::vector<std::string> *known,
+                             const std::string &path, int max_depth) {
   auto p = std::make_shared<impl>();
   p->text = std::string(text);
   parser ps(text, path, max_depth);
   p->root = ps.parse_all();
   p->nodes = std::move(ps.nodes);
   problem_list problems;
-  for (const auto& n : p->nodes) {
+  for (const auto &n : p->nodes) {
     if (n.kind != op::name) continue;
     if (known && std::find(known->begin(), known->end(), n.name) == known->end())
       problems.add(path, "unknown name \"" + n.name + "\" at position " + std::to_string(n.pos));
@@ -413,28 +473,30 @@ expression expression::parse(std::string_view text, const std::vector<std::strin
 
 namespace {
 struct evaluator {
-  const std::vector<node>& nodes;
-  const quantities& values;
-  const std::string& path;
-  const std::string& reason;
+  const std::vector<node> &nodes;
+  const quantities &values;
+  const std::string &path;
+  const std::string &reason;
 
-  [[noreturn]] void overflow(const node& n) const {
+  [[noreturn]] void overflow(const node &n) const {
     throw error(errc::invalid_input, path,
                 "arithmetic overflow at position " + std::to_string(n.pos) +
                     ": the numbers are too large for exact int64 fractions");
   }
-  fraction checked(std::optional<fraction> r, const node& n) const {
+  fraction checked(std::optional<fraction> r, const node &n) const {
     if (!r) overflow(n);
     return *r;
   }
 
   rate eval(int i) const {
-    const node& n = nodes[std::size_t(i)];
+    const node &n = nodes[std::size_t(i)];
     switch (n.kind) {
-    case op::number: return rate::of(n.value);
+    case op::number:
+      return rate::of(n.value);
     case op::name: {
       const auto it = values.find(n.name);
-      if (it == values.end()) throw error(errc::invalid_input, join_path(path, n.name), "missing value");
+      if (it == values.end())
+        throw error(errc::invalid_input, join_path(path, n.name), "missing value");
       return rate::of(it->second);
     }
     case op::if_: {
@@ -442,7 +504,8 @@ struct evaluator {
       if (!c) return c;
       return eval(n.kids[c.value() != 0 ? 1 : 2]);
     }
-    default: break;
+    default:
+      break;
     }
     std::vector<fraction> args;
     args.reserve(n.kids.size());
@@ -454,26 +517,39 @@ struct evaluator {
     const auto truth = [](bool b) { return rate::of(fraction(b ? 1 : 0)); };
     try {
       switch (n.kind) {
-      case op::neg: return rate::of(exact::sub(fraction(0), args[0]));
-      case op::add: return rate::of(exact::add(args[0], args[1]));
-      case op::sub: return rate::of(exact::sub(args[0], args[1]));
-      case op::mul: return rate::of(exact::mul(args[0], args[1]));
+      case op::neg:
+        return rate::of(exact::sub(fraction(0), args[0]));
+      case op::add:
+        return rate::of(exact::add(args[0], args[1]));
+      case op::sub:
+        return rate::of(exact::sub(args[0], args[1]));
+      case op::mul:
+        return rate::of(exact::mul(args[0], args[1]));
       case op::div:
         if (args[1] == 0)
-          return rate::no_data(!reason.empty() ? reason
-                                               : "divisor is zero at position " + std::to_string(n.pos));
+          return rate::no_data(
+              !reason.empty() ? reason : "divisor is zero at position " + std::to_string(n.pos));
         return rate::of(exact::div(args[0], args[1]));
-      case op::lt: return truth(args[0] < args[1]);
-      case op::le: return truth(args[0] <= args[1]);
-      case op::gt: return truth(args[0] > args[1]);
-      case op::ge: return truth(args[0] >= args[1]);
-      case op::eq: return truth(args[0] == args[1]);
-      case op::ne: return truth(args[0] != args[1]);
-      case op::min: return rate::of(*std::min_element(args.begin(), args.end()));
-      case op::max: return rate::of(*std::max_element(args.begin(), args.end()));
-      default: break;
+      case op::lt:
+        return truth(args[0] < args[1]);
+      case op::le:
+        return truth(args[0] <= args[1]);
+      case op::gt:
+        return truth(args[0] > args[1]);
+      case op::ge:
+        return truth(args[0] >= args[1]);
+      case op::eq:
+        return truth(args[0] == args[1]);
+      case op::ne:
+        return truth(args[0] != args[1]);
+      case op::min:
+        return rate::of(*std::min_element(args.begin(), args.end()));
+      case op::max:
+        return rate::of(*std::max_element(args.begin(), args.end()));
+      default:
+        break;
       }
-    } catch (const error&) {
+    } catch (const error &) {
       overflow(n);
     }
     throw std::logic_error("pmq::expression: unknown node");
@@ -481,8 +557,8 @@ struct evaluator {
 };
 } // namespace
 
-rate expression::evaluate(const quantities& values, const std::string& path,
-                          const std::string& no_data_reason) const {
+rate expression::evaluate(const quantities &values, const std::string &path,
+                          const std::string &no_data_reason) const {
   return evaluator{impl_->nodes, values, path, no_data_reason}.eval(impl_->root);
 }
 

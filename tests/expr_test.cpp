@@ -12,7 +12,7 @@ using pmq_test::error_of;
 using pmq_test::has_problem;
 
 namespace {
-pmq::rate eval(const std::string& text, const quantities& q = {}) {
+pmq::rate eval(const std::string &text, const quantities &q = {}) {
   return pmq::expression::parse(text).evaluate(q);
 }
 } // namespace
@@ -67,7 +67,8 @@ TEST_CASE("a zero divisor yields no data, never 0 or 100 %", "[expr][R-KPI-31]")
 TEST_CASE("names are checked once, at parse time, with their position", "[expr]") {
   const std::vector<std::string> known{"valid", "late"};
   CHECK_NOTHROW(pmq::expression::parse("(valid - late) / valid", &known));
-  const auto e = error_of([&] { pmq::expression::parse("(valid - lates) / valdi", &known, "kpis[3].expression"); });
+  const auto e = error_of(
+      [&] { pmq::expression::parse("(valid - lates) / valdi", &known, "kpis[3].expression"); });
   CHECK(e.code() == pmq::errc::invalid_input);
   CHECK(has_problem(e, "kpis[3].expression", "unknown name \"lates\" at position 10"));
   CHECK(has_problem(e, "kpis[3].expression", "unknown name \"valdi\" at position 19"));
@@ -77,7 +78,7 @@ TEST_CASE("names are checked once, at parse time, with their position", "[expr]"
 }
 
 TEST_CASE("syntax errors name their position", "[expr]") {
-  const auto msg = [](const std::string& text) {
+  const auto msg = [](const std::string &text) {
     return error_of([&] { pmq::expression::parse(text); }).problems().front().message;
   };
   CHECK(msg("(a + b") == "expected \")\", got end of expression at position 7");
@@ -94,17 +95,21 @@ TEST_CASE("syntax errors name their position", "[expr]") {
   CHECK(msg("满意 / 2") == "unexpected character at position 1");
   // positions count characters, not bytes
   CHECK(msg("a × b $") == "unexpected character \"$\" at position 7");
-  CHECK(error_of([] { pmq::expression::parse("(", nullptr, "custom_kpis[0].expression"); }).path() ==
-        "custom_kpis[0].expression");
+  CHECK(error_of([] {
+          pmq::expression::parse("(", nullptr, "custom_kpis[0].expression");
+        }).path() == "custom_kpis[0].expression");
 }
 
 TEST_CASE("deep nesting is refused, never a crash", "[expr]") {
   CHECK(eval(std::string(150, '(') + "1" + std::string(150, ')')).value() == 1);
   const auto deep = std::string(100000, '(') + "1" + std::string(100000, ')');
-  CHECK(error_of([&] { pmq::expression::parse(deep); }).problems().front().message.find("nested deeper than 200") !=
-        std::string::npos);
+  CHECK(error_of([&] { pmq::expression::parse(deep); })
+            .problems()
+            .front()
+            .message.find("nested deeper than 200") != std::string::npos);
   std::string chain = "1";
-  for (int i = 0; i < 5000; ++i) chain += "+1";
+  for (int i = 0; i < 5000; ++i)
+    chain += "+1";
   CHECK_NOTHROW(error_of([&] { pmq::expression::parse(chain); }));
   CHECK(error_of([] { pmq::expression::parse(std::string(100000, '-') + "1"); }).code() ==
         pmq::errc::invalid_input);
@@ -113,10 +118,12 @@ TEST_CASE("deep nesting is refused, never a crash", "[expr]") {
 TEST_CASE("overflow is an error, not undefined behaviour", "[expr]") {
   const auto e = error_of([] { eval("999999999999999999 * 999999999999999999"); });
   CHECK(e.code() == pmq::errc::invalid_input);
-  CHECK(e.problems().front().message.find("arithmetic overflow at position 20") != std::string::npos);
+  CHECK(e.problems().front().message.find("arithmetic overflow at position 20") !=
+        std::string::npos);
   CHECK(error_of([] { eval("1/999999999999999999 + 1/999999999999999998"); }).code() ==
         pmq::errc::invalid_input);
-  CHECK(error_of([] { eval("9999999999999999999"); }).code() == pmq::errc::invalid_input); // 19 digits
+  CHECK(error_of([] { eval("9999999999999999999"); }).code() ==
+        pmq::errc::invalid_input); // 19 digits
   CHECK(eval("999999999999999999 - 999999999999999999").value() == 0);
 }
 
@@ -153,7 +160,7 @@ TEST_CASE("random text never crashes the parser or the evaluator", "[expr]") {
       const auto e = pmq::expression::parse(text);
       ++parsed;
       (void)e.evaluate(q);
-    } catch (const pmq::error& e) {
+    } catch (const pmq::error &e) {
       CHECK(e.code() == pmq::errc::invalid_input);
     }
   }

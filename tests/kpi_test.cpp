@@ -18,12 +18,15 @@ using pmq_test::error_of;
 using pmq_test::has_problem;
 
 namespace {
-pmq::target_spec tgt(pmq::comparator op, const char* threshold, pmq::kpi_unit u = pmq::kpi_unit::percent) {
+pmq::target_spec tgt(pmq::comparator op, const char *threshold,
+                     pmq::kpi_unit u = pmq::kpi_unit::percent) {
   return {op, *points::parse(threshold), u};
 }
-target_status status(const pmq::target_spec& t, const rate& r) { return pmq::evaluate_target(t, r).status; }
-pmq::kpi catalogue(const char* id) { return pmq::kpi(pmq::catalogue_kpi(id)); }
-money yuan(const char* s) { return *money::parse(s); }
+target_status status(const pmq::target_spec &t, const rate &r) {
+  return pmq::evaluate_target(t, r).status;
+}
+pmq::kpi catalogue(const char *id) { return pmq::kpi(pmq::catalogue_kpi(id)); }
+money yuan(const char *s) { return *money::parse(s); }
 } // namespace
 
 // --- the catalogue: R-KPI-1 … R-KPI-13 --------------------------------------------------
@@ -32,7 +35,8 @@ TEST_CASE("R-KPI-1 outgoing-document error rate < 2 %", "[R-KPI-1]") {
   const auto t = pmq::catalogue_kpi("R-KPI-1").target;
   CHECK(pmq::describe(t) == "< 2 %");
   CHECK(pmq::document_error_rate(1, 50).value() == fraction(1, 50));
-  CHECK(status(t, pmq::document_error_rate(1, 50)) == target_status::missed); // exactly 2 %: not below
+  CHECK(status(t, pmq::document_error_rate(1, 50)) ==
+        target_status::missed); // exactly 2 %: not below
   CHECK(status(t, pmq::document_error_rate(199, 10000)) == target_status::met); // 1.99 %
   CHECK(status(t, pmq::document_error_rate(0, 0)) == target_status::no_data);
   CHECK(error_of([] { pmq::document_error_rate(51, 50); }).path() == "nonconforming");
@@ -49,7 +53,7 @@ TEST_CASE("R-KPI-2 major publication errors = 0", "[R-KPI-2]") {
 
 TEST_CASE("R-KPI-3 typo rate ≤ 2 %", "[R-KPI-3]") {
   const auto t = pmq::catalogue_kpi("R-KPI-3").target;
-  CHECK(status(t, pmq::typo_rate(2, 100)) == target_status::met);         // 2 % exactly
+  CHECK(status(t, pmq::typo_rate(2, 100)) == target_status::met);          // 2 % exactly
   CHECK(status(t, pmq::typo_rate(2001, 100000)) == target_status::missed); // 2.001 %
   CHECK(error_of([] { pmq::typo_rate(101, 100); }).path() == "errors");
 }
@@ -78,14 +82,15 @@ TEST_CASE("R-KPI-6 hotline complaint timeliness 100 %", "[R-KPI-6]") {
   CHECK(error_of([] { pmq::hotline_timeliness(3, 5); }).path() == "handled_late");
 }
 
-TEST_CASE("R-KPI-7 follow-up satisfaction as the manual writes it, and the plain ratio", "[R-KPI-7]") {
+TEST_CASE("R-KPI-7 follow-up satisfaction as the manual writes it, and the plain ratio",
+          "[R-KPI-7]") {
   // 50 valid complaints, 48 followed up satisfied, 2 not satisfied
   CHECK(pmq::followup_satisfaction_manual(50, 48, 2).value() == fraction(46, 50)); // 92 %
-  CHECK(pmq::followup_satisfaction(48, 50).value() == fraction(48, 50));          // 96 %
+  CHECK(pmq::followup_satisfaction(48, 50).value() == fraction(48, 50));           // 96 %
   // the manual's formula counts dissatisfaction twice and can go negative
   CHECK(pmq::followup_satisfaction_manual(10, 2, 8).value() == fraction(-6, 10));
   const auto t = pmq::catalogue_kpi("followup_satisfaction_manual").target;
-  CHECK(status(t, pmq::followup_satisfaction_manual(50, 49, 0)) == target_status::met);   // 98 %
+  CHECK(status(t, pmq::followup_satisfaction_manual(50, 49, 0)) == target_status::met);    // 98 %
   CHECK(status(t, pmq::followup_satisfaction_manual(50, 49, 1)) == target_status::missed); // 96 %
   CHECK(pmq::catalogue_kpi("R-KPI-7").id == "followup_satisfaction_manual");
   CHECK(*pmq::catalogue_kpi("followup_satisfaction").rule == "R-KPI-7");
@@ -120,13 +125,15 @@ TEST_CASE("R-KPI-10 residents' overall satisfaction, item-based", "[R-KPI-10]") 
 
 TEST_CASE("R-KPI-11 fee collection rate is exact to the fen", "[R-KPI-11]") {
   const auto t = pmq::catalogue_kpi("R-KPI-11").target;
-  CHECK(status(t, pmq::fee_collection_rate(yuan("95000.00"), yuan("100000.00"))) == target_status::met);
+  CHECK(status(t, pmq::fee_collection_rate(yuan("95000.00"), yuan("100000.00"))) ==
+        target_status::met);
   const auto short_by_a_fen = pmq::fee_collection_rate(yuan("94999.99"), yuan("100000.00"));
-  CHECK(short_by_a_fen.percent() == "95.00"); // renders as 95.00 …
+  CHECK(short_by_a_fen.percent() == "95.00");                // renders as 95.00 …
   CHECK(status(t, short_by_a_fen) == target_status::missed); // … but is below 95 %
   CHECK(pmq::render(*pmq::evaluate_target(t, short_by_a_fen).gap, 5) == "-0.00001");
   CHECK(pmq::fee_collection_rate(money{}, money{}).reason() == "no fees due");
-  CHECK(error_of([] { pmq::fee_collection_rate(yuan("10.01"), yuan("10.00")); }).path() == "collected");
+  CHECK(error_of([] { pmq::fee_collection_rate(yuan("10.01"), yuan("10.00")); }).path() ==
+        "collected");
   CHECK(error_of([] { pmq::fee_collection_rate(yuan("1"), yuan("-10.00")); }).path() == "due");
 }
 
@@ -139,7 +146,8 @@ TEST_CASE("R-KPI-12 valid-complaint timeliness 100 %", "[R-KPI-12]") {
   CHECK(error_of([] { pmq::complaint_timeliness(3, 4); }).path() == "handled_late");
 }
 
-TEST_CASE("R-KPI-13 lift failure rate: the definition is explicit, alternatives offered", "[R-KPI-13]") {
+TEST_CASE("R-KPI-13 lift failure rate: the definition is explicit, alternatives offered",
+          "[R-KPI-13]") {
   const auto t = pmq::catalogue_kpi("R-KPI-13").target;
   CHECK(pmq::catalogue_kpi("R-KPI-13").id == "lift_failure_rate");
   pmq::lift_counts c{10, 30, 6, fraction(72), fraction(720)};
@@ -159,11 +167,12 @@ TEST_CASE("R-KPI-13 lift failure rate: the definition is explicit, alternatives 
 
 // --- R-KPI-31: no data -----------------------------------------------------------------
 
-TEST_CASE("a zero denominator is no data, and a target on it is neither met nor missed", "[R-KPI-31]") {
+TEST_CASE("a zero denominator is no data, and a target on it is neither met nor missed",
+          "[R-KPI-31]") {
   const rate none = pmq::complaint_timeliness(0, 0);
   CHECK_FALSE(none.has_value());
-  for (auto op : {pmq::comparator::ge, pmq::comparator::gt, pmq::comparator::le, pmq::comparator::lt,
-                  pmq::comparator::eq}) {
+  for (auto op : {pmq::comparator::ge, pmq::comparator::gt, pmq::comparator::le,
+                  pmq::comparator::lt, pmq::comparator::eq}) {
     const auto r = pmq::evaluate_target(tgt(op, "100"), none);
     CHECK(r.status == target_status::no_data);
     CHECK_FALSE(r.gap);
@@ -200,7 +209,8 @@ TEST_CASE("targets: every comparator, both sides of the threshold, and the gap",
   // counts, points and times per period compare as they are
   CHECK(status(tgt(c::le, "5", pmq::kpi_unit::count), rate::of(5)) == target_status::met);
   CHECK(status(tgt(c::le, "5", pmq::kpi_unit::count), rate::of(6)) == target_status::missed);
-  CHECK(status(tgt(c::ge, "1", pmq::kpi_unit::times_per_period), rate::of(0)) == target_status::missed);
+  CHECK(status(tgt(c::ge, "1", pmq::kpi_unit::times_per_period), rate::of(0)) ==
+        target_status::missed);
   CHECK(pmq::describe(tgt(c::ge, "4", pmq::kpi_unit::points)) == "≥ 4 points");
   CHECK(pmq::describe(tgt(c::ge, "1", pmq::kpi_unit::times_per_period)) == "≥ 1 times per period");
 }
@@ -233,27 +243,32 @@ TEST_CASE("condition rates (完好率) by count and by floor area", "[R-KPI-30]"
   // 完好 1200.5 m² + 基本完好 300 m² of 1600 m²
   CHECK(pmq::condition_rate_by_area(fraction(2401, 2), fraction(300), fraction(1600)).value() ==
         fraction(3001, 3200));
-  CHECK(error_of([] { pmq::condition_rate_by_area(fraction(1300), fraction(301), fraction(1600)); }).path() ==
-        "basically_intact_area");
+  CHECK(error_of([] {
+          pmq::condition_rate_by_area(fraction(1300), fraction(301), fraction(1600));
+        }).path() == "basically_intact_area");
   CHECK_FALSE(pmq::condition_rate_by_area(0, 0, 0));
 }
 
 // --- the catalogue as data -----------------------------------------------------------
 
-TEST_CASE("every rule of §3 is in the catalogue and compiles", "[R-KPI-1][R-KPI-13][R-KPI-20][R-KPI-29][R-KPI-30]") {
+TEST_CASE("every rule of §3 is in the catalogue and compiles",
+          "[R-KPI-1][R-KPI-13][R-KPI-20][R-KPI-29][R-KPI-30]") {
   std::set<std::string> rules, ids;
-  for (const auto& k : pmq::kpi_catalogue()) {
+  for (const auto &k : pmq::kpi_catalogue()) {
     CHECK_NOTHROW(pmq::kpi(k));
     CHECK(ids.insert(k.id).second);
     if (k.rule) rules.insert(*k.rule);
   }
-  for (int i : {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30})
+  for (int i :
+       {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30})
     CHECK(rules.count("R-KPI-" + std::to_string(i)) == 1);
   CHECK(error_of([] { pmq::catalogue_kpi("R-KPI-99"); }).code() == pmq::errc::invalid_argument);
 }
 
-TEST_CASE("supervision targets R-KPI-20 … R-KPI-29 as ready definitions", "[R-KPI-20][R-KPI-21][R-KPI-22][R-KPI-23][R-KPI-24][R-KPI-25][R-KPI-26][R-KPI-27][R-KPI-28][R-KPI-29]") {
-  const auto check = [](const char* rule, const char* text) {
+TEST_CASE("supervision targets R-KPI-20 … R-KPI-29 as ready definitions",
+          "[R-KPI-20][R-KPI-21][R-KPI-22][R-KPI-23][R-KPI-24][R-KPI-25][R-KPI-26][R-KPI-27][R-KPI-"
+          "28][R-KPI-29]") {
+  const auto check = [](const char *rule, const char *text) {
     CHECK(pmq::describe(pmq::catalogue_kpi(rule).target) == text);
   };
   check("R-KPI-20", "≥ 95 %");
@@ -266,14 +281,18 @@ TEST_CASE("supervision targets R-KPI-20 … R-KPI-29 as ready definitions", "[R-
   check("R-KPI-27", "≥ 100 %");
   check("R-KPI-28", "≥ 98 %");
   check("R-KPI-29", "≥ 100 %");
-  CHECK(catalogue("R-KPI-21").evaluate({{"completed", 49}, {"planned", 50}}).result.status == target_status::met);
-  CHECK(catalogue("R-KPI-21").evaluate({{"completed", 48}, {"planned", 50}}).result.status == target_status::missed);
+  CHECK(catalogue("R-KPI-21").evaluate({{"completed", 49}, {"planned", 50}}).result.status ==
+        target_status::met);
+  CHECK(catalogue("R-KPI-21").evaluate({{"completed", 48}, {"planned", 50}}).result.status ==
+        target_status::missed);
   CHECK(catalogue("R-KPI-26").evaluate({{"trainings", 1}}).result.status == target_status::met);
   CHECK(catalogue("R-KPI-26").evaluate({{"trainings", 0}}).result.status == target_status::missed);
-  CHECK(catalogue("R-KPI-29").evaluate({{"days_with_round", 30}, {"days", 31}}).result.status == target_status::missed);
+  CHECK(catalogue("R-KPI-29").evaluate({{"days_with_round", 30}, {"days", 31}}).result.status ==
+        target_status::missed);
   CHECK(catalogue("R-KPI-23").evaluate({{"incidents", 0}}).result.status == target_status::met);
-  CHECK(catalogue("R-KPI-27").evaluate({{"assessed", 5}, {"hires", 3}, {"confirmations", 2}}).result.status ==
-        target_status::met);
+  CHECK(catalogue("R-KPI-27")
+            .evaluate({{"assessed", 5}, {"hires", 3}, {"confirmations", 2}})
+            .result.status == target_status::met);
 }
 
 TEST_CASE("catalogue KPIs check their counts, naming each field", "[R-KPI-12][R-KPI-31]") {
@@ -285,14 +304,18 @@ TEST_CASE("catalogue KPIs check their counts, naming each field", "[R-KPI-12][R-
   CHECK(has_problem(e, "counts.handled_lat", "unknown count"));
   CHECK(has_problem(e, "counts.handled_late", "missing count"));
   // the JSON reader refuses negatives and non-numbers with their path
-  e = error_of([] { pmq::quantities_from_json(pmq::parse_json(R"({"a": -1, "b": "x", "c": 1.1234567})")); });
+  e = error_of(
+      [] { pmq::quantities_from_json(pmq::parse_json(R"({"a": -1, "b": "x", "c": 1.1234567})")); });
   CHECK(has_problem(e, "counts.a", "must not be negative"));
   CHECK(has_problem(e, "counts.b", "expected a number"));
   CHECK(has_problem(e, "counts.c", "at most 6 decimals"));
-  CHECK(pmq::quantities_from_json(pmq::parse_json(R"({"area": 1250.5})")).at("area") == fraction(2501, 2));
+  CHECK(pmq::quantities_from_json(pmq::parse_json(R"({"area": 1250.5})")).at("area") ==
+        fraction(2501, 2));
 }
 
-TEST_CASE("every catalogue function equals its expression form on random inputs", "[R-KPI-1][R-KPI-2][R-KPI-3][R-KPI-4][R-KPI-5][R-KPI-6][R-KPI-7][R-KPI-8][R-KPI-9][R-KPI-10][R-KPI-11][R-KPI-12][R-KPI-13][expr]") {
+TEST_CASE("every catalogue function equals its expression form on random inputs",
+          "[R-KPI-1][R-KPI-2][R-KPI-3][R-KPI-4][R-KPI-5][R-KPI-6][R-KPI-7][R-KPI-8][R-KPI-9][R-KPI-"
+          "10][R-KPI-11][R-KPI-12][R-KPI-13][expr]") {
   std::mt19937_64 rng(20261122); // fixed seed: reproducible
   const auto upto = [&](std::int64_t n) {
     return n <= 0 ? 0 : std::uniform_int_distribution<std::int64_t>(0, n)(rng);
@@ -302,34 +325,150 @@ TEST_CASE("every catalogue function equals its expression form on random inputs"
     return upto(scales[upto(4)]);
   };
   struct pair_case {
-    const char* id;
+    const char *id;
     std::function<std::pair<quantities, rate>()> draw;
   };
   using Q = quantities;
   const std::vector<pair_case> cases{
-      {"document_error_rate", [&] { auto s = size(), n = upto(s); return std::pair{Q{{"nonconforming", n}, {"sent", s}}, pmq::document_error_rate(n, s)}; }},
-      {"publication_major_errors", [&] { auto m = size(); return std::pair{Q{{"major_errors", m}}, pmq::publication_major_errors(m)}; }},
-      {"typo_rate", [&] { auto c = size(), e = upto(c); return std::pair{Q{{"errors", e}, {"characters", c}}, pmq::typo_rate(e, c)}; }},
-      {"certified_manager_rate", [&] { auto m = size(), c = upto(m); return std::pair{Q{{"certified", c}, {"managers", m}}, pmq::certified_manager_rate(c, m)}; }},
-      {"record_accuracy", [&] { auto r = size(), w = upto(r); return std::pair{Q{{"records", r}, {"wrong", w}}, pmq::record_accuracy(r, w)}; }},
-      {"hotline_timeliness", [&] { auto v = size(), l = upto(v); return std::pair{Q{{"valid_complaints", v}, {"handled_late", l}}, pmq::hotline_timeliness(v, l)}; }},
-      {"followup_satisfaction_manual", [&] { auto v = size(), s = upto(v), n = upto(v - s); return std::pair{Q{{"valid_complaints", v}, {"satisfied", s}, {"not_satisfied", n}}, pmq::followup_satisfaction_manual(v, s, n)}; }},
-      {"followup_satisfaction", [&] { auto f = size(), s = upto(f); return std::pair{Q{{"satisfied", s}, {"followed_up", f}}, pmq::followup_satisfaction(s, f)}; }},
-      {"training_execution", [&] { auto p = size(), h = upto(p); return std::pair{Q{{"held", h}, {"planned", p}}, pmq::training_execution(h, p)}; }},
-      {"reported_problem_timeliness", [&] { auto r = size(), n = upto(r); return std::pair{Q{{"reported", r}, {"not_closed_on_time", n}}, pmq::reported_problem_timeliness(r, n)}; }},
-      {"overall_satisfaction", [&] { auto q = upto(5000), i = upto(40), u = upto(q * i); return std::pair{Q{{"questionnaires", q}, {"items_per_questionnaire", i}, {"unsatisfied_items", u}}, pmq::overall_satisfaction(q, i, u)}; }},
-      {"fee_collection_rate", [&] { auto d = size(), c = upto(d); return std::pair{Q{{"collected", fraction(c, 100)}, {"due", fraction(d, 100)}}, pmq::fee_collection_rate(money::from_fen(c), money::from_fen(d))}; }},
-      {"complaint_timeliness", [&] { auto v = size(), l = upto(v); return std::pair{Q{{"valid_complaints", v}, {"handled_late", l}}, pmq::complaint_timeliness(v, l)}; }},
-      {"lift_failure_rate", [&] { pmq::lift_counts c{upto(200), upto(366), size(), {}, {}}; return std::pair{Q{{"failures", c.failures}, {"lifts", c.lifts}, {"days", c.days}}, pmq::lift_failure_rate(c)}; }},
-      {"lift_downtime_share", [&] { pmq::lift_counts c{upto(200), 0, 0, {}, fraction(upto(87840), 10)}; c.failure_hours = fraction(upto(c.service_hours.numerator() * c.lifts), c.service_hours.denominator()); return std::pair{Q{{"failure_hours", c.failure_hours}, {"lifts", c.lifts}, {"service_hours", c.service_hours}}, pmq::lift_failure_rate(c, pmq::lift_failure_definition::downtime_share)}; }},
-      {"lift_failures_per_lift", [&] { pmq::lift_counts c{upto(200), 0, size(), {}, {}}; return std::pair{Q{{"failures", c.failures}, {"lifts", c.lifts}}, pmq::lift_failure_rate(c, pmq::lift_failure_definition::per_lift)}; }},
-      {"satisfied_share", [&] { pmq::question_tally q{"Q", std::uint32_t(upto(100)), std::uint32_t(upto(100)), std::uint32_t(upto(3))}; return std::pair{Q{{"satisfied", q.satisfied}, {"basically_satisfied", q.basically_satisfied}, {"unsatisfied", q.unsatisfied}}, pmq::satisfied_share({q})}; }},
-      {"question_satisfaction", [&] { pmq::question_tally q{"Q", std::uint32_t(upto(100)), std::uint32_t(upto(100)), std::uint32_t(upto(3))}; return std::pair{Q{{"respondents", std::int64_t(q.satisfied) + q.basically_satisfied + q.unsatisfied}, {"unsatisfied", q.unsatisfied}}, pmq::question_rate(q)}; }},
-      {"dept_emergency_satisfaction_score", [&] { std::array<std::int64_t, 5> c{upto(3), upto(3), upto(50), upto(50), upto(50)}; return std::pair{Q{{"score_1", c[0]}, {"score_2", c[1]}, {"score_3", c[2]}, {"score_4", c[3]}, {"score_5", c[4]}}, pmq::mean_score(c)}; }},
-      {"condition_rate_by_count", [&] { auto t = size(), i = upto(t); return std::pair{Q{{"intact", i}, {"total", t}}, pmq::condition_rate_by_count(i, 0, t)}; }},
-      {"condition_rate_by_area", [&] { auto t = size(), i = upto(t), b = upto(t - i); return std::pair{Q{{"intact_area", fraction(i, 100)}, {"basically_intact_area", fraction(b, 100)}, {"total_area", fraction(t, 100)}}, pmq::condition_rate_by_area(fraction(i, 100), fraction(b, 100), fraction(t, 100))}; }},
+      {"document_error_rate",
+       [&] {
+         auto s = size(), n = upto(s);
+         return std::pair{Q{{"nonconforming", n}, {"sent", s}}, pmq::document_error_rate(n, s)};
+       }},
+      {"publication_major_errors",
+       [&] {
+         auto m = size();
+         return std::pair{Q{{"major_errors", m}}, pmq::publication_major_errors(m)};
+       }},
+      {"typo_rate",
+       [&] {
+         auto c = size(), e = upto(c);
+         return std::pair{Q{{"errors", e}, {"characters", c}}, pmq::typo_rate(e, c)};
+       }},
+      {"certified_manager_rate",
+       [&] {
+         auto m = size(), c = upto(m);
+         return std::pair{Q{{"certified", c}, {"managers", m}}, pmq::certified_manager_rate(c, m)};
+       }},
+      {"record_accuracy",
+       [&] {
+         auto r = size(), w = upto(r);
+         return std::pair{Q{{"records", r}, {"wrong", w}}, pmq::record_accuracy(r, w)};
+       }},
+      {"hotline_timeliness",
+       [&] {
+         auto v = size(), l = upto(v);
+         return std::pair{Q{{"valid_complaints", v}, {"handled_late", l}},
+                          pmq::hotline_timeliness(v, l)};
+       }},
+      {"followup_satisfaction_manual",
+       [&] {
+         auto v = size(), s = upto(v), n = upto(v - s);
+         return std::pair{Q{{"valid_complaints", v}, {"satisfied", s}, {"not_satisfied", n}},
+                          pmq::followup_satisfaction_manual(v, s, n)};
+       }},
+      {"followup_satisfaction",
+       [&] {
+         auto f = size(), s = upto(f);
+         return std::pair{Q{{"satisfied", s}, {"followed_up", f}},
+                          pmq::followup_satisfaction(s, f)};
+       }},
+      {"training_execution",
+       [&] {
+         auto p = size(), h = upto(p);
+         return std::pair{Q{{"held", h}, {"planned", p}}, pmq::training_execution(h, p)};
+       }},
+      {"reported_problem_timeliness",
+       [&] {
+         auto r = size(), n = upto(r);
+         return std::pair{Q{{"reported", r}, {"not_closed_on_time", n}},
+                          pmq::reported_problem_timeliness(r, n)};
+       }},
+      {"overall_satisfaction",
+       [&] {
+         auto q = upto(5000), i = upto(40), u = upto(q * i);
+         return std::pair{
+             Q{{"questionnaires", q}, {"items_per_questionnaire", i}, {"unsatisfied_items", u}},
+             pmq::overall_satisfaction(q, i, u)};
+       }},
+      {"fee_collection_rate",
+       [&] {
+         auto d = size(), c = upto(d);
+         return std::pair{Q{{"collected", fraction(c, 100)}, {"due", fraction(d, 100)}},
+                          pmq::fee_collection_rate(money::from_fen(c), money::from_fen(d))};
+       }},
+      {"complaint_timeliness",
+       [&] {
+         auto v = size(), l = upto(v);
+         return std::pair{Q{{"valid_complaints", v}, {"handled_late", l}},
+                          pmq::complaint_timeliness(v, l)};
+       }},
+      {"lift_failure_rate",
+       [&] {
+         pmq::lift_counts c{upto(200), upto(366), size(), {}, {}};
+         return std::pair{Q{{"failures", c.failures}, {"lifts", c.lifts}, {"days", c.days}},
+                          pmq::lift_failure_rate(c)};
+       }},
+      {"lift_downtime_share",
+       [&] {
+         pmq::lift_counts c{upto(200), 0, 0, {}, fraction(upto(87840), 10)};
+         c.failure_hours =
+             fraction(upto(c.service_hours.numerator() * c.lifts), c.service_hours.denominator());
+         return std::pair{Q{{"failure_hours", c.failure_hours},
+                            {"lifts", c.lifts},
+                            {"service_hours", c.service_hours}},
+                          pmq::lift_failure_rate(c, pmq::lift_failure_definition::downtime_share)};
+       }},
+      {"lift_failures_per_lift",
+       [&] {
+         pmq::lift_counts c{upto(200), 0, size(), {}, {}};
+         return std::pair{Q{{"failures", c.failures}, {"lifts", c.lifts}},
+                          pmq::lift_failure_rate(c, pmq::lift_failure_definition::per_lift)};
+       }},
+      {"satisfied_share",
+       [&] {
+         pmq::question_tally q{"Q", std::uint32_t(upto(100)), std::uint32_t(upto(100)),
+                               std::uint32_t(upto(3))};
+         return std::pair{Q{{"satisfied", q.satisfied},
+                            {"basically_satisfied", q.basically_satisfied},
+                            {"unsatisfied", q.unsatisfied}},
+                          pmq::satisfied_share({q})};
+       }},
+      {"question_satisfaction",
+       [&] {
+         pmq::question_tally q{"Q", std::uint32_t(upto(100)), std::uint32_t(upto(100)),
+                               std::uint32_t(upto(3))};
+         return std::pair{
+             Q{{"respondents", std::int64_t(q.satisfied) + q.basically_satisfied + q.unsatisfied},
+               {"unsatisfied", q.unsatisfied}},
+             pmq::question_rate(q)};
+       }},
+      {"dept_emergency_satisfaction_score",
+       [&] {
+         std::array<std::int64_t, 5> c{upto(3), upto(3), upto(50), upto(50), upto(50)};
+         return std::pair{Q{{"score_1", c[0]},
+                            {"score_2", c[1]},
+                            {"score_3", c[2]},
+                            {"score_4", c[3]},
+                            {"score_5", c[4]}},
+                          pmq::mean_score(c)};
+       }},
+      {"condition_rate_by_count",
+       [&] {
+         auto t = size(), i = upto(t);
+         return std::pair{Q{{"intact", i}, {"total", t}}, pmq::condition_rate_by_count(i, 0, t)};
+       }},
+      {"condition_rate_by_area",
+       [&] {
+         auto t = size(), i = upto(t), b = upto(t - i);
+         return std::pair{
+             Q{{"intact_area", fraction(i, 100)},
+               {"basically_intact_area", fraction(b, 100)},
+               {"total_area", fraction(t, 100)}},
+             pmq::condition_rate_by_area(fraction(i, 100), fraction(b, 100), fraction(t, 100))};
+       }},
   };
-  for (const auto& c : cases) {
+  for (const auto &c : cases) {
     const pmq::kpi k = catalogue(c.id);
     int no_data = 0;
     for (int trial = 0; trial < 300; ++trial) {
@@ -337,8 +476,10 @@ TEST_CASE("every catalogue function equals its expression form on random inputs"
       const auto got = k.evaluate(counts);
       INFO(c.id << " trial " << trial << " counts " << pmq::quantities_to_json(counts).dump());
       REQUIRE(got.actual.has_value() == expected.has_value());
-      if (expected) CHECK(got.actual.value() == expected.value());
-      else ++no_data;
+      if (expected)
+        CHECK(got.actual.value() == expected.value());
+      else
+        ++no_data;
       CHECK(got.result.status == pmq::evaluate_target(k.definition().target, expected).status);
     }
     (void)no_data;
@@ -352,7 +493,8 @@ TEST_CASE("a custom KPI is data: checked once, evaluated exactly", "[expr][R-KPI
   d.id = "repair_first_visit";
   d.name = "一次修复率";
   d.expression = "if(repairs == 0, 1, (repairs - revisits) / repairs)";
-  d.inputs = {{"repairs", "维修单数", pmq::aggregation::sum}, {"revisits", "返修单数", pmq::aggregation::sum}};
+  d.inputs = {{"repairs", "维修单数", pmq::aggregation::sum},
+              {"revisits", "返修单数", pmq::aggregation::sum}};
   d.constraints = {{"revisits", "repairs"}};
   d.target = tgt(pmq::comparator::ge, "95");
   const pmq::kpi k(d);
@@ -381,11 +523,13 @@ TEST_CASE("periods: month, quarter, half-year, year", "[R-KPI-30]") {
   CHECK(pmq::parse_period("2026-03")->label() == "2026-03");
   CHECK(pmq::period_of(pmq::date(2026, 8, 15), pmq::period_kind::quarter).label() == "2026-Q3");
   CHECK(pmq::period_of(pmq::date(2026, 8, 15), pmq::period_kind::half_year).label() == "2026-H2");
-  for (const char* bad : {"2026-13", "2026-00", "2026-Q5", "2026-H3", "2026-1", "26-01", "2026-Q", "", "1399"})
+  for (const char *bad :
+       {"2026-13", "2026-00", "2026-Q5", "2026-H3", "2026-1", "26-01", "2026-Q", "", "1399"})
     CHECK_FALSE(pmq::parse_period(bad));
 }
 
-TEST_CASE("counts are summed over a period and the rate recomputed, not averaged", "[R-KPI-30][R-KPI-31]") {
+TEST_CASE("counts are summed over a period and the rate recomputed, not averaged",
+          "[R-KPI-30][R-KPI-31]") {
   const auto k = catalogue("complaint_timeliness");
   const std::vector<pmq::month_counts> months{
       {"2026-01", {{"valid_complaints", 40}, {"handled_late", 1}}}, // 97.5 %
@@ -395,7 +539,7 @@ TEST_CASE("counts are summed over a period and the rate recomputed, not averaged
   const auto monthly = pmq::kpi_series(k, months, pmq::period_kind::month);
   REQUIRE(monthly.size() == 4);
   CHECK(monthly[1].when.label() == "2026-02");
-  CHECK_FALSE(monthly[1].counts);                      // February stays visible …
+  CHECK_FALSE(monthly[1].counts);                                   // February stays visible …
   CHECK(monthly[1].value.actual.reason() == "no data for 2026-02"); // … as no data
   CHECK(monthly[1].value.result.status == target_status::no_data);
   CHECK(monthly[3].value.actual.reason() == "no valid complaints");
@@ -411,8 +555,10 @@ TEST_CASE("counts are summed over a period and the rate recomputed, not averaged
 TEST_CASE("inputs that are the same every month must agree over a period", "[R-KPI-10]") {
   const auto k = catalogue("R-KPI-10");
   std::vector<pmq::month_counts> months{
-      {"2026-01", {{"questionnaires", 100}, {"items_per_questionnaire", 10}, {"unsatisfied_items", 10}}},
-      {"2026-02", {{"questionnaires", 100}, {"items_per_questionnaire", 10}, {"unsatisfied_items", 30}}},
+      {"2026-01",
+       {{"questionnaires", 100}, {"items_per_questionnaire", 10}, {"unsatisfied_items", 10}}},
+      {"2026-02",
+       {{"questionnaires", 100}, {"items_per_questionnaire", 10}, {"unsatisfied_items", 30}}},
   };
   const auto q = pmq::kpi_series(k, months, pmq::period_kind::quarter);
   CHECK(q.at(0).value.actual.value() == fraction(1960, 2000));
@@ -420,14 +566,14 @@ TEST_CASE("inputs that are the same every month must agree over a period", "[R-K
   const auto e = error_of([&] { pmq::kpi_series(k, months, pmq::period_kind::quarter); });
   CHECK(has_problem(e, "[1].counts.items_per_questionnaire", "differs from [0].counts"));
   months[1].month = "2026-13";
-  CHECK(has_problem(error_of([&] { pmq::kpi_series(k, months, pmq::period_kind::month); }), "[1].month",
-                    "not a month"));
+  CHECK(has_problem(error_of([&] { pmq::kpi_series(k, months, pmq::period_kind::month); }),
+                    "[1].month", "not a month"));
 }
 
 // --- decomposition and the statistics table (R-KPI-30) --------------------------------
 
 namespace {
-const char* plan_json = R"({
+const char *plan_json = R"({
   "company": "XX物业公司", "year": 2026,
   "custom_kpis": [{"id": "repair_first_visit", "name": "一次修复率",
     "expression": "(repairs - revisits) / repairs",
@@ -443,13 +589,14 @@ const char* plan_json = R"({
     {"key": "GZ-01", "kpi": "dept_fire_incidents", "department": "公秩部", "owner": "王五"}
   ]})";
 
-const char* march_json = R"([{"month": "2026-03", "actuals": [
+const char *march_json = R"([{"month": "2026-03", "actuals": [
   {"target": "KF-01", "counts": {"valid_complaints": 40, "handled_late": 1}},
   {"target": "KF-02", "counts": {"questionnaires": 200, "items_per_questionnaire": 10, "unsatisfied_items": 90}},
   {"target": "GC-01", "counts": {"repairs": 0, "revisits": 0}}]}])";
 } // namespace
 
-TEST_CASE("the monthly 《质量目标完成统计表》 from a decomposed target set", "[R-KPI-30][R-KPI-31]") {
+TEST_CASE("the monthly 《质量目标完成统计表》 from a decomposed target set",
+          "[R-KPI-30][R-KPI-31]") {
   const pmq::compiled_plan plan(pmq::load_target_plan(plan_json));
   const auto months = pmq::month_actuals_from_json(pmq::parse_json(march_json));
   const auto t = plan.table(months, *pmq::parse_period("2026-03"));
@@ -475,8 +622,8 @@ TEST_CASE("the monthly 《质量目标完成统计表》 from a decomposed targe
   CHECK(j["rows"][3]["gap"].is_null());
   const auto text = pmq::to_text(t);
   CHECK(text.find("质量目标完成统计表") != std::string::npos);
-  CHECK(text.find("有效投诉处理及时率 | ≥ 100 % | 97.50 % | 未达成 missed | -2.50 | 客服部 / 阳光花园 | 张三 | R-KPI-12") !=
-        std::string::npos);
+  CHECK(text.find("有效投诉处理及时率 | ≥ 100 % | 97.50 % | 未达成 missed | -2.50 | 客服部 / "
+                  "阳光花园 | 张三 | R-KPI-12") != std::string::npos);
   // a quarter sums the months it holds
   const auto q = plan.table(months, *pmq::parse_period("2026-Q1"));
   CHECK(q.rows[0].actual.value() == fraction(39, 40));
@@ -488,7 +635,8 @@ TEST_CASE("plan and actuals: each bad-input class names its path", "[R-KPI-30]")
   // malformed JSON
   CHECK(error_of([] { pmq::load_target_plan("{"); }).code() == pmq::errc::parse);
   // missing field, wrong type, empty list, unknown KPI, duplicate key
-  auto e = error_of([] { pmq::load_target_plan(R"({"company": "C", "year": "2026", "targets": []})"); });
+  auto e =
+      error_of([] { pmq::load_target_plan(R"({"company": "C", "year": "2026", "targets": []})"); });
   CHECK(e.code() == pmq::errc::invalid_input);
   CHECK(has_problem(e, "year", "expected an integer"));
   e = error_of([] { pmq::load_target_plan(R"({"company": "C", "year": 2026, "targets": []})"); });
@@ -513,23 +661,26 @@ TEST_CASE("plan and actuals: each bad-input class names its path", "[R-KPI-30]")
       {"target": "KF-01", "counts": {"valid_complaints": -40, "handled_late": 1}}]}])"));
   });
   CHECK(has_problem(e, "[0].actuals[0].counts.valid_complaints", "must not be negative"));
-  const auto months = pmq::month_actuals_from_json(pmq::parse_json(R"([{"month": "2026-13", "actuals": [
+  const auto months =
+      pmq::month_actuals_from_json(pmq::parse_json(R"([{"month": "2026-13", "actuals": [
       {"target": "KF-01", "counts": {"valid_complaints": 3, "handled_late": 4}},
       {"target": "KF-09", "counts": {}}]}])"));
   e = error_of([&] { plan.table(months, *pmq::parse_period("2026-03")); });
   CHECK(has_problem(e, "[0].month", "not a month"));
   CHECK(has_problem(e, "[0].actuals[0].counts.handled_late", "is more than valid_complaints (3)"));
   CHECK(has_problem(e, "[0].actuals[1].target", "no target \"KF-09\""));
-  CHECK(has_problem(error_of([] { pmq::month_actuals_from_json(pmq::parse_json(R"({"month": 1})")); }), "",
-                    "expected an array"));
-  CHECK(has_problem(error_of([] { pmq::month_actuals_from_json(pmq::parse_json(R"([{"month": "2026-01"}])")); }),
-                    "[0].actuals", "expected an array"));
+  CHECK(has_problem(
+      error_of([] { pmq::month_actuals_from_json(pmq::parse_json(R"({"month": 1})")); }), "",
+      "expected an array"));
+  CHECK(has_problem(
+      error_of([] { pmq::month_actuals_from_json(pmq::parse_json(R"([{"month": "2026-01"}])")); }),
+      "[0].actuals", "expected an array"));
 }
 
 // --- fee collection plans (R-KPI-32) ---------------------------------------------------
 
 namespace {
-const char* fee_json = R"({"name": "**项目欠费收缴计划", "lines": [
+const char *fee_json = R"({"name": "**项目欠费收缴计划", "lines": [
   {"fee_type": "电费欠费", "building": "6栋", "due": 152700.00, "target_rate": 90,
    "collected": [{"month": "2026-04", "amount": 60000}, {"month": "2026-05", "amount": 77430.00},
                  {"month": "2026-07", "amount": 5000}]},
@@ -575,24 +726,34 @@ TEST_CASE("fee plans refuse impossible amounts, naming the field", "[R-KPI-32]")
   CHECK(has_problem(e, "lines[0].collected[0].amount", "must not be negative"));
   CHECK(has_problem(e, "lines[0].collected[1].month", "not a month"));
   CHECK(has_problem(e, "lines[0].target_rate", "at most 100"));
-  CHECK(has_problem(error_of([] { pmq::load_fee_plan(R"({"name": "x", "lines": [{"fee_type": "a", "due": 1.001, "target_rate": 90}]})"); }),
-                    "lines[0].due", "more than 2 decimals"));
-  CHECK(has_problem(error_of([] { pmq::check_fee_plan(pmq::fee_plan{"x", {}}, *pmq::parse_period("2026")); }),
+  CHECK(has_problem(
+      error_of([] {
+        pmq::load_fee_plan(
+            R"({"name": "x", "lines": [{"fee_type": "a", "due": 1.001, "target_rate": 90}]})");
+      }),
+      "lines[0].due", "more than 2 decimals"));
+  CHECK(has_problem(error_of([] {
+                      pmq::check_fee_plan(pmq::fee_plan{"x", {}}, *pmq::parse_period("2026"));
+                    }),
                     "lines", "at least one line"));
 }
 
 TEST_CASE("series edges: empty input, the last representable month", "[R-KPI-30]") {
   const auto k = catalogue("R-KPI-12");
-  CHECK(has_problem(error_of([&] { pmq::kpi_series(k, {}, pmq::period_kind::month); }), "", "at least one month"));
+  CHECK(has_problem(error_of([&] { pmq::kpi_series(k, {}, pmq::period_kind::month); }), "",
+                    "at least one month"));
   const auto s = pmq::kpi_series(k, {{"9999-12", {{"valid_complaints", 1}, {"handled_late", 0}}}},
                                  pmq::period_kind::year);
   CHECK(s.size() == 1);
   const auto dup = error_of([&] {
-    pmq::kpi_series(k, {{"2026-01", {{"valid_complaints", 1}, {"handled_late", 0}}},
-                        {"2026-01", {{"valid_complaints", 1}, {"handled_late", 0}}}},
+    pmq::kpi_series(k,
+                    {{"2026-01", {{"valid_complaints", 1}, {"handled_late", 0}}},
+                     {"2026-01", {{"valid_complaints", 1}, {"handled_late", 0}}}},
                     pmq::period_kind::month);
   });
   CHECK(has_problem(dup, "[1].month", "given twice"));
-  CHECK(has_problem(error_of([] { pmq::quantities_from_json(pmq::parse_json(R"({"a": -9223372036854775808})")); }),
+  CHECK(has_problem(error_of([] {
+                      pmq::quantities_from_json(pmq::parse_json(R"({"a": -9223372036854775808})"));
+                    }),
                     "counts.a", "must not be negative"));
 }

@@ -36,13 +36,13 @@ namespace pmq {
 /// Overflow-checked exact arithmetic on fractions. Each throws pmq::error(invalid_input)
 /// naming `what` when a numerator or denominator would leave int64.
 namespace exact {
-fraction add(const fraction& a, const fraction& b, std::string_view what = "");
-fraction sub(const fraction& a, const fraction& b, std::string_view what = "");
-fraction mul(const fraction& a, const fraction& b, std::string_view what = "");
+fraction add(const fraction &a, const fraction &b, std::string_view what = "");
+fraction sub(const fraction &a, const fraction &b, std::string_view what = "");
+fraction mul(const fraction &a, const fraction &b, std::string_view what = "");
 /// b must not be zero (callers turn a zero divisor into "no data" first).
-fraction div(const fraction& a, const fraction& b, std::string_view what = "");
+fraction div(const fraction &a, const fraction &b, std::string_view what = "");
 /// "197/200", "3", "-1/2".
-std::string to_string(const fraction& f);
+std::string to_string(const fraction &f);
 /// Parses a plain decimal ("98", "0.125", "-3") exactly; empty optional otherwise
 /// (at most 18 digits).
 std::optional<fraction> parse_decimal(std::string_view text);
@@ -66,19 +66,19 @@ public:
     return r;
   }
   /// numerator ÷ denominator, or no data (with `reason`) when the denominator is zero.
-  static rate ratio(const fraction& numerator, const fraction& denominator,
+  static rate ratio(const fraction &numerator, const fraction &denominator,
                     std::string reason = "denominator is zero");
 
   bool has_value() const { return value_.has_value(); }
   explicit operator bool() const { return has_value(); }
   /// The exact value; throws std::logic_error when there is no data.
-  const fraction& value() const;
+  const fraction &value() const;
   /// Why there is no data ("" when there is a value).
-  const std::string& reason() const { return reason_; }
+  const std::string &reason() const { return reason_; }
   /// The value rendered as a percentage (× 100) to `places`, or "no data".
   std::string percent(int places = 2) const;
 
-  bool operator==(const rate& o) const { return value_ == o.value_; }
+  bool operator==(const rate &o) const { return value_ == o.value_; }
 
 private:
   std::optional<fraction> value_;
@@ -98,24 +98,24 @@ public:
   /// `path` with messages such as "unknown name \"lates\" at position 9" or
   /// "expected \")\" at position 14"; nesting deeper than `max_depth` is an error, not a
   /// crash.
-  static expression parse(std::string_view text, const std::vector<std::string>* known = nullptr,
-                          const std::string& path = "expression",
+  static expression parse(std::string_view text, const std::vector<std::string> *known = nullptr,
+                          const std::string &path = "expression",
                           int max_depth = default_max_depth);
 
-  expression(const expression&);
-  expression& operator=(const expression&);
-  expression(expression&&) noexcept;
-  expression& operator=(expression&&) noexcept;
+  expression(const expression &);
+  expression &operator=(const expression &);
+  expression(expression &&) noexcept;
+  expression &operator=(expression &&) noexcept;
   ~expression();
 
-  const std::string& text() const;
+  const std::string &text() const;
   /// The names the expression reads, sorted, each once.
-  const std::vector<std::string>& names() const;
+  const std::vector<std::string> &names() const;
 
   /// Evaluates exactly. A missing name is an error at `path.name`; an overflow is an
   /// error; a zero divisor gives no data, with `no_data_reason` when one is given.
-  rate evaluate(const quantities& values, const std::string& path = "counts",
-                const std::string& no_data_reason = "") const;
+  rate evaluate(const quantities &values, const std::string &path = "counts",
+                const std::string &no_data_reason = "") const;
 
 private:
   struct impl;

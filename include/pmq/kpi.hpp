@@ -46,7 +46,7 @@ struct target_spec {
 BOOST_DESCRIBE_STRUCT(target_spec, (), (op, threshold, unit))
 
 /// "≥ 98 %", "= 0", "≥ 1 times per period".
-std::string describe(const target_spec& t);
+std::string describe(const target_spec &t);
 
 struct target_result {
   target_status status = target_status::no_data;
@@ -57,15 +57,15 @@ struct target_result {
 
 /// Evaluates an actual value against a target (comparison is exact: 89.9995 % is below 90 %
 /// even though it renders as "90.00"). No data → status no_data, no gap (R-KPI-31).
-target_result evaluate_target(const target_spec& t, const rate& actual);
+target_result evaluate_target(const target_spec &t, const rate &actual);
 
 /// The value in the target's unit (× 100 for percent).
-fraction in_unit(kpi_unit u, const fraction& value);
+fraction in_unit(kpi_unit u, const fraction &value);
 
 /// The JSON form of a value (docs/kpi.md): {"exact": "197/200", "value": "98.50", "unit":
 /// "percent"} or {"no_data": true, "reason": "no valid complaints"}; `value` is in the unit,
 /// rounded half up to `places`.
-json rate_to_json(const rate& r, kpi_unit unit = kpi_unit::percent, int places = 2);
+json rate_to_json(const rate &r, kpi_unit unit = kpi_unit::percent, int places = 2);
 
 // --- the catalogue: R-KPI-1 … R-KPI-13 as named pure functions --------------------------
 //
@@ -106,19 +106,19 @@ rate complaint_timeliness(std::int64_t valid_complaints, std::int64_t handled_la
 
 /// R-KPI-13: the manual names 影响电梯正常运行的故障率 ≤ 2 % a month but no formula.
 BOOST_DEFINE_ENUM_CLASS(lift_failure_definition,
-                        per_lift_day,  ///< failures ÷ (lifts × days) — pmq's default
+                        per_lift_day,   ///< failures ÷ (lifts × days) — pmq's default
                         downtime_share, ///< failure hours ÷ (lifts × service hours per lift)
                         per_lift        ///< failures ÷ lifts
 )
 struct lift_counts {
   std::int64_t lifts = 0;
-  std::int64_t days = 0;          ///< days in the period (per_lift_day)
-  std::int64_t failures = 0;      ///< failures that stopped a lift
-  fraction failure_hours;         ///< hours out of service through failures (downtime_share)
-  fraction service_hours;         ///< scheduled service hours per lift (downtime_share)
+  std::int64_t days = 0;     ///< days in the period (per_lift_day)
+  std::int64_t failures = 0; ///< failures that stopped a lift
+  fraction failure_hours;    ///< hours out of service through failures (downtime_share)
+  fraction service_hours;    ///< scheduled service hours per lift (downtime_share)
 };
 /// R-KPI-13 影响电梯正常运行的故障率 under the chosen definition. Target ≤ 2 %.
-rate lift_failure_rate(const lift_counts& c,
+rate lift_failure_rate(const lift_counts &c,
                        lift_failure_definition d = lift_failure_definition::per_lift_day);
 
 // --- satisfaction, every way it is counted (R-KPI-10, R-KPI-20) -------------------------
@@ -134,24 +134,24 @@ struct question_tally {
 BOOST_DESCRIBE_STRUCT(question_tally, (), (id, satisfied, basically_satisfied, unsatisfied))
 
 /// (respondents − unsatisfied) ÷ respondents for one question.
-rate question_rate(const question_tally& q);
+rate question_rate(const question_tally &q);
 /// The average of the question rates (questions without respondents are left out; none
 /// left → no data). This is an average of rates on purpose: it is how some surveys count.
-rate average_question_rate(const std::vector<question_tally>& questions);
+rate average_question_rate(const std::vector<question_tally> &questions);
 /// Σ (respondents − unsatisfied) ÷ Σ respondents: R-KPI-10 when every questionnaire
 /// answers every question.
-rate pooled_satisfaction(const std::vector<question_tally>& questions);
+rate pooled_satisfaction(const std::vector<question_tally> &questions);
 /// Σ satisfied ÷ Σ respondents: only "satisfied" counts (basically satisfied does not).
-rate satisfied_share(const std::vector<question_tally>& questions);
+rate satisfied_share(const std::vector<question_tally> &questions);
 /// Mean score on a 1–5 scale: counts[k] respondents gave k + 1 points.
-rate mean_score(const std::array<std::int64_t, 5>& counts);
+rate mean_score(const std::array<std::int64_t, 5> &counts);
 
 /// 完好率 by count: (intact [+ basically intact]) ÷ total.
-rate condition_rate_by_count(std::int64_t intact, std::int64_t basically_intact,
-                             std::int64_t total, bool count_basically_intact = false);
+rate condition_rate_by_count(std::int64_t intact, std::int64_t basically_intact, std::int64_t total,
+                             bool count_basically_intact = false);
 /// 完好率 by floor area: (完好 area + 基本完好 area) ÷ total area (m², exact decimals).
-rate condition_rate_by_area(const fraction& intact_area, const fraction& basically_intact_area,
-                            const fraction& total_area);
+rate condition_rate_by_area(const fraction &intact_area, const fraction &basically_intact_area,
+                            const fraction &total_area);
 
 // --- KPI definitions as data ------------------------------------------------------------
 
@@ -176,15 +176,15 @@ struct kpi_constraint {
 BOOST_DESCRIBE_STRUCT(kpi_constraint, (), (field, at_most))
 
 struct kpi_definition {
-  std::string id;                ///< "complaint_timeliness"
+  std::string id;                  ///< "complaint_timeliness"
   std::optional<std::string> rule; ///< "R-KPI-12"
-  std::string name;              ///< 有效投诉处理及时率
+  std::string name;                ///< 有效投诉处理及时率
   std::optional<std::string> name_en;
-  std::string expression;        ///< in the expression language (expr.hpp)
+  std::string expression; ///< in the expression language (expr.hpp)
   std::vector<kpi_input> inputs;
   std::vector<kpi_constraint> constraints;
   target_spec target;
-  std::int32_t places = 2; ///< decimals when rendered (0..6)
+  std::int32_t places = 2;                   ///< decimals when rendered (0..6)
   std::optional<std::string> no_data_reason; ///< e.g. "no valid complaints this month"
   std::optional<std::string> notes;
   static constexpr std::array<std::string_view, 2> json_defaulted{"constraints", "places"};
@@ -207,19 +207,19 @@ class kpi {
 public:
   /// Throws pmq::error(invalid_input) listing every problem under `path` (an unknown name
   /// in the expression, a duplicate input, places out of range, ...).
-  explicit kpi(kpi_definition def, const std::string& path = "");
+  explicit kpi(kpi_definition def, const std::string &path = "");
 
-  const kpi_definition& definition() const { return def_; }
+  const kpi_definition &definition() const { return def_; }
 
   /// Checks the counts (every input present, none unknown, none negative, constraints
   /// held) — each problem at `path.name` — then evaluates the expression and the target.
   /// `target` overrides the definition's.
-  kpi_result evaluate(const quantities& counts, const std::string& path = "counts",
-                      const std::optional<target_spec>& target = std::nullopt) const;
+  kpi_result evaluate(const quantities &counts, const std::string &path = "counts",
+                      const std::optional<target_spec> &target = std::nullopt) const;
 
   /// The checks of evaluate() without evaluating: every problem is added to `problems`.
-  void check_counts(const quantities& counts, const std::string& path,
-                    problem_list& problems) const;
+  void check_counts(const quantities &counts, const std::string &path,
+                    problem_list &problems) const;
 
 private:
   kpi_definition def_;
@@ -229,15 +229,15 @@ private:
 
 /// The built-in catalogue: R-KPI-1 … R-KPI-13, R-KPI-20 … R-KPI-29 and the department
 /// targets, from src/presets/kpi_catalogue.json.
-const std::vector<kpi_definition>& kpi_catalogue();
+const std::vector<kpi_definition> &kpi_catalogue();
 /// A catalogue KPI by id ("complaint_timeliness") or rule ("R-KPI-12": the first with that
 /// rule). Throws pmq::error(invalid_argument) naming the unknown id.
-const kpi_definition& catalogue_kpi(std::string_view id_or_rule);
+const kpi_definition &catalogue_kpi(std::string_view id_or_rule);
 
 /// Reads JSON counts {"valid_complaints": 40, "area": 1250.5}: non-negative numbers, exact
 /// (at most 6 decimals). Each problem at `path.name`.
-quantities quantities_from_json(const json& j, const std::string& path = "counts");
-json quantities_to_json(const quantities& q);
+quantities quantities_from_json(const json &j, const std::string &path = "counts");
+json quantities_to_json(const quantities &q);
 
 // --- periods ----------------------------------------------------------------------------
 
@@ -250,14 +250,14 @@ struct period {
   int index = 1; ///< month 1..12, quarter 1..4, half 1..2, 1 for a year
   date first() const;
   date last() const;
-  bool contains(const date& d) const;
+  bool contains(const date &d) const;
   std::string label() const;
-  bool operator==(const period&) const = default;
+  bool operator==(const period &) const = default;
 };
 /// Strict parse; empty optional for anything else ("2026-13", "2026-Q5").
 std::optional<period> parse_period(std::string_view text);
 /// The period of kind `k` that contains `d`.
-period period_of(const date& d, period_kind k);
+period period_of(const date &d, period_kind k);
 
 /// One month's counts of one KPI.
 struct month_counts {
@@ -277,28 +277,28 @@ struct series_point {
 /// The KPI over every period of kind `k` from the first to the last month given. Counts
 /// are summed per period (inputs marked `constant` must agree) and the rate recomputed; a
 /// period without data stays in the series as no data. Problems at `[i].counts.name`.
-std::vector<series_point> kpi_series(const kpi& k, const std::vector<month_counts>& months,
+std::vector<series_point> kpi_series(const kpi &k, const std::vector<month_counts> &months,
                                      period_kind kind);
 
 /// Reads [{"month": "2026-01", "counts": {...}}, ...]; problems at `[i].counts.name`.
-std::vector<month_counts> month_counts_from_json(const json& j);
+std::vector<month_counts> month_counts_from_json(const json &j);
 /// [{"period": "2026-Q1", "months": [...], "counts": {...} | null, "kpi": ..., "actual": ...,
 ///   "target": ..., "status": ..., "gap": ...}, ...]
-json to_json(const std::vector<series_point>& series);
+json to_json(const std::vector<series_point> &series);
 
 /// Sums the months that fall in `p` (empty optional when none does).
-std::optional<quantities> sum_counts(const kpi& k, const std::vector<month_counts>& months,
-                                     const period& p, std::vector<std::string>* used = nullptr);
+std::optional<quantities> sum_counts(const kpi &k, const std::vector<month_counts> &months,
+                                     const period &p, std::vector<std::string> *used = nullptr);
 
 // --- decomposition and the 《质量目标完成统计表》 (R-KPI-30) -------------------------------
 
 /// One target of the company set, decomposed to a department (and project).
 struct plan_target {
-  std::string key;                  ///< unique in the plan, e.g. "KF-01"
-  std::string kpi;                  ///< a catalogue id / rule, or the id of a custom KPI
-  std::string department;           ///< 客服部
+  std::string key;        ///< unique in the plan, e.g. "KF-01"
+  std::string kpi;        ///< a catalogue id / rule, or the id of a custom KPI
+  std::string department; ///< 客服部
   std::optional<std::string> project;
-  std::string owner;                ///< 责任人
+  std::string owner;                 ///< 责任人
   std::vector<std::string> measures; ///< 措施
   period_kind check_frequency = period_kind::month;
   std::optional<target_spec> target; ///< overrides the KPI's default
@@ -357,11 +357,11 @@ struct statistics_table {
 class compiled_plan {
 public:
   explicit compiled_plan(target_plan p);
-  const target_plan& definition() const { return plan_; }
+  const target_plan &definition() const { return plan_; }
   /// The table for `p` (a month, quarter, half-year or year): each target's counts summed
   /// over the months in `p`, the rate recomputed, the target evaluated. A target without
   /// counts is a row with no data. Problems at `[i].actuals[j].counts.name`.
-  statistics_table table(const std::vector<month_actuals>& months, const period& p) const;
+  statistics_table table(const std::vector<month_actuals> &months, const period &p) const;
 
 private:
   target_plan plan_;
@@ -369,11 +369,11 @@ private:
 };
 
 target_plan load_target_plan(std::string_view json_text);
-std::vector<month_actuals> month_actuals_from_json(const json& j);
-json to_json(const statistics_table& t);
-json to_json(const kpi_result& r);
+std::vector<month_actuals> month_actuals_from_json(const json &j);
+json to_json(const statistics_table &t);
+json to_json(const kpi_result &r);
 /// The table as text, in the manual's columns.
-std::string to_text(const statistics_table& t);
+std::string to_text(const statistics_table &t);
 
 // --- fee collection plans (R-KPI-32) ----------------------------------------------------
 
@@ -385,7 +385,7 @@ BOOST_DESCRIBE_STRUCT(fee_collection, (), (month, amount))
 
 /// One line of an arrears collection plan: a fee type in a building (or all buildings).
 struct fee_plan_line {
-  std::string fee_type;               ///< 电费欠费, 物业费欠费
+  std::string fee_type;                ///< 电费欠费, 物业费欠费
   std::optional<std::string> building; ///< 6栋
   money due;                           ///< 应收, e.g. 152700.00
   points target_rate;                  ///< percent, e.g. 90
@@ -404,11 +404,11 @@ struct fee_status {
   std::string fee_type;
   std::optional<std::string> building;
   money due;
-  money collected;        ///< cumulative to the end of the checked period
+  money collected; ///< cumulative to the end of the checked period
   money collected_in_period;
   std::optional<points> target_rate; ///< absent on a total whose lines differ
-  money required;         ///< the least amount (to the fen) that meets the target
-  money shortfall;        ///< max(0, required − collected)
+  money required;                    ///< the least amount (to the fen) that meets the target
+  money shortfall;                   ///< max(0, required − collected)
   rate actual;
   target_status status = target_status::no_data;
 };
@@ -428,8 +428,8 @@ money required_amount(money due, points rate_percent);
 /// Checks a plan at the end of period `p` (the company checks quarterly, R-KPI-32):
 /// collections up to the period's end count, those after it do not. Collected more than
 /// due, a negative amount or a month that is not "YYYY-MM" is an error naming the field.
-fee_check check_fee_plan(const fee_plan& plan, const period& p);
+fee_check check_fee_plan(const fee_plan &plan, const period &p);
 fee_plan load_fee_plan(std::string_view json_text);
-json to_json(const fee_check& c);
+json to_json(const fee_check &c);
 
 } // namespace pmq

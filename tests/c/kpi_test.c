@@ -8,14 +8,14 @@
 static int failures = 0;
 static int checks = 0;
 
-#define CHECK(cond)                                                                            \
-  do {                                                                                         \
-    ++checks;                                                                                  \
-    if (!(cond)) {                                                                             \
-      ++failures;                                                                              \
-      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond, \
-              pmq_last_error());                                                               \
-    }                                                                                          \
+#define CHECK(cond)                                                                                \
+  do {                                                                                             \
+    ++checks;                                                                                      \
+    if (!(cond)) {                                                                                 \
+      ++failures;                                                                                  \
+      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond,     \
+              pmq_last_error());                                                                   \
+    }                                                                                              \
   } while (0)
 
 static int contains(const char *haystack, const char *needle) {
@@ -56,7 +56,8 @@ static void test_catalogue(void) {
   CHECK(contains(out, "\"R-KPI-13\""));
   pmq_free(out);
   out = NULL;
-  CHECK(pmq_kpi_evaluate("R-KPI-12", "{\"valid_complaints\":40,\"handled_late\":1}", &out) == PMQ_OK);
+  CHECK(pmq_kpi_evaluate("R-KPI-12", "{\"valid_complaints\":40,\"handled_late\":1}", &out) ==
+        PMQ_OK);
   CHECK(contains(out, "\"exact\":\"39/40\",\"value\":\"97.50\""));
   CHECK(contains(out, "\"status\":\"missed\""));
   pmq_free(out);
@@ -65,15 +66,18 @@ static void test_catalogue(void) {
   CHECK(contains(out, "\"gap\":\"-2.50\""));
   pmq_free(out);
   out = NULL;
-  CHECK(pmq_kpi_evaluate("R-KPI-12", "{\"valid_complaints\":0,\"handled_late\":0}", &out) == PMQ_OK);
+  CHECK(pmq_kpi_evaluate("R-KPI-12", "{\"valid_complaints\":0,\"handled_late\":0}", &out) ==
+        PMQ_OK);
   CHECK(contains(out, "\"no_data\":true"));
   CHECK(contains(out, "\"status\":\"no_data\""));
   pmq_free(out);
   out = NULL;
   /* impossible counts name the field */
-  CHECK(pmq_kpi_evaluate("R-KPI-12", "{\"valid_complaints\":3,\"handled_late\":4}", &out) == PMQ_EINPUT);
+  CHECK(pmq_kpi_evaluate("R-KPI-12", "{\"valid_complaints\":3,\"handled_late\":4}", &out) ==
+        PMQ_EINPUT);
   CHECK(strcmp(pmq_last_error_path(), "counts.handled_late") == 0);
-  CHECK(pmq_kpi_evaluate("R-KPI-12", "{\"valid_complaints\":-3,\"handled_late\":0}", &out) == PMQ_EINPUT);
+  CHECK(pmq_kpi_evaluate("R-KPI-12", "{\"valid_complaints\":-3,\"handled_late\":0}", &out) ==
+        PMQ_EINPUT);
   CHECK(strcmp(pmq_last_error_path(), "counts.valid_complaints") == 0);
   CHECK(pmq_kpi_evaluate("R-KPI-99", "{}", &out) == PMQ_EINVAL);
   CHECK(pmq_kpi_evaluate("R-KPI-12", "{", &out) == PMQ_EPARSE);
@@ -95,11 +99,12 @@ static void test_expr_and_custom(void) {
   CHECK(contains(pmq_last_error(), "at position 7"));
   CHECK(pmq_expr_evaluate("a + b", "{\"a\":1}", &out) == PMQ_EINPUT);
   CHECK(strcmp(pmq_last_error_path(), "values.b") == 0);
-  CHECK(pmq_kpi_evaluate_custom(
-            "{\"id\":\"x\",\"name\":\"一次修复率\",\"expression\":\"(r - v) / r\",\"inputs\":[{\"name\":\"r\","
-            "\"description\":\"维修\"},{\"name\":\"v\",\"description\":\"返修\"}],\"target\":{\"op\":\"ge\","
-            "\"threshold\":95,\"unit\":\"percent\"}}",
-            "{\"r\":20,\"v\":1}", &out) == PMQ_OK);
+  CHECK(pmq_kpi_evaluate_custom("{\"id\":\"x\",\"name\":\"一次修复率\",\"expression\":\"(r - v) / "
+                                "r\",\"inputs\":[{\"name\":\"r\","
+                                "\"description\":\"维修\"},{\"name\":\"v\",\"description\":"
+                                "\"返修\"}],\"target\":{\"op\":\"ge\","
+                                "\"threshold\":95,\"unit\":\"percent\"}}",
+                                "{\"r\":20,\"v\":1}", &out) == PMQ_OK);
   CHECK(contains(out, "\"status\":\"met\""));
   pmq_free(out);
 }
@@ -110,14 +115,16 @@ static void test_table_and_fees(void) {
       "{\"company\":\"XX物业\",\"year\":2026,\"targets\":[{\"key\":\"KF-01\",\"kpi\":\"R-KPI-12\","
       "\"department\":\"客服部\",\"owner\":\"张三\"}]}";
   const char *actuals =
-      "[{\"month\":\"2026-01\",\"actuals\":[{\"target\":\"KF-01\",\"counts\":{\"valid_complaints\":40,"
+      "[{\"month\":\"2026-01\",\"actuals\":[{\"target\":\"KF-01\",\"counts\":{\"valid_complaints\":"
+      "40,"
       "\"handled_late\":1}}]},{\"month\":\"2026-03\",\"actuals\":[{\"target\":\"KF-01\",\"counts\":"
       "{\"valid_complaints\":10,\"handled_late\":0}}]}]";
-  const char *months = "[{\"month\":\"2026-01\",\"counts\":{\"valid_complaints\":40,\"handled_late\":1}},"
-                       "{\"month\":\"2026-03\",\"counts\":{\"valid_complaints\":10,\"handled_late\":0}}]";
-  const char *fees =
-      "{\"name\":\"欠费收缴\",\"lines\":[{\"fee_type\":\"电费欠费\",\"due\":152700,\"target_rate\":90,"
-      "\"collected\":[{\"month\":\"2026-05\",\"amount\":137430}]}]}";
+  const char *months =
+      "[{\"month\":\"2026-01\",\"counts\":{\"valid_complaints\":40,\"handled_late\":1}},"
+      "{\"month\":\"2026-03\",\"counts\":{\"valid_complaints\":10,\"handled_late\":0}}]";
+  const char *fees = "{\"name\":\"欠费收缴\",\"lines\":[{\"fee_type\":\"电费欠费\",\"due\":152700,"
+                     "\"target_rate\":90,"
+                     "\"collected\":[{\"month\":\"2026-05\",\"amount\":137430}]}]}";
   CHECK(pmq_kpi_table(plan, actuals, "2026-Q1", &out) == PMQ_OK);
   CHECK(contains(out, "\"exact\":\"49/50\"")); /* summed, not averaged */
   CHECK(contains(out, "质量目标完成统计表"));
