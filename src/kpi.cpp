@@ -295,7 +295,7 @@ rate satisfied_share(const std::vector<question_tally> &questions) {
   return rate::ratio(sat, n, "no respondents");
 }
 
-rate mean_score(const std::array<std::int64_t, 5> &counts) {
+rate rating_mean(const std::array<std::int64_t, 5> &counts) {
   problem_list problems;
   fraction total, n;
   for (std::size_t k = 0; k < counts.size(); ++k) {
@@ -1120,8 +1120,8 @@ fee_check check_fee_plan(const fee_plan &plan, const period &p) {
     std::optional<points> rate;
     bool mixed = false;
   };
-  std::vector<std::string> order;
-  std::map<std::string, acc> by_type;
+  std::vector<std::string> order, building_order;
+  std::map<std::string, acc> by_type, by_building;
   acc total;
   const auto fold = [](acc &a, money due, money col, money inp, money req, points r) {
     a.due = checked_add(a.due, due, "lines");
@@ -1142,12 +1142,21 @@ fee_check check_fee_plan(const fee_plan &plan, const period &p) {
         make_status(l.fee_type, l.building, l.due, to_end[i], in_period[i], l.target_rate, req));
     if (!by_type.count(l.fee_type)) order.push_back(l.fee_type);
     fold(by_type[l.fee_type], l.due, to_end[i], in_period[i], req, l.target_rate);
+    if (l.building) {
+      if (!by_building.count(*l.building)) building_order.push_back(*l.building);
+      fold(by_building[*l.building], l.due, to_end[i], in_period[i], req, l.target_rate);
+    }
     fold(total, l.due, to_end[i], in_period[i], req, l.target_rate);
   }
   for (const auto &type : order) {
     const auto &a = by_type[type];
     out.by_fee_type.push_back(
         make_status(type, std::nullopt, a.due, a.collected, a.in_period, a.rate, a.required));
+  }
+  for (const auto &b : building_order) {
+    const auto &a = by_building[b];
+    out.by_building.push_back(
+        make_status("all", b, a.due, a.collected, a.in_period, a.rate, a.required));
   }
   out.total = make_status("total", std::nullopt, total.due, total.collected, total.in_period,
                           total.rate, total.required);
@@ -1186,6 +1195,9 @@ json to_json(const fee_check &c) {
   j["by_fee_type"] = json::array();
   for (const auto &l : c.by_fee_type)
     j["by_fee_type"].push_back(fee_status_json(l));
+  j["by_building"] = json::array();
+  for (const auto &l : c.by_building)
+    j["by_building"].push_back(fee_status_json(l));
   j["total"] = fee_status_json(c.total);
   return j;
 }

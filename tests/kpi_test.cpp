@@ -228,12 +228,12 @@ TEST_CASE("satisfaction counted every way it is counted in practice", "[R-KPI-10
   CHECK(pmq::satisfied_share(qs).value() == fraction(90, 120)); // 基本满意 does not count
   CHECK_FALSE(pmq::average_question_rate({{"Q", 0, 0, 0}}));
   // 1–5 scale: 2 × 3 points, 3 × 5 points → 21 / 5 = 4.2
-  CHECK(pmq::mean_score({0, 0, 2, 0, 3}).value() == fraction(21, 5));
-  CHECK_FALSE(pmq::mean_score({0, 0, 0, 0, 0}));
-  CHECK(error_of([] { pmq::mean_score({0, -1, 0, 0, 0}); }).path() == "counts[1]");
+  CHECK(pmq::rating_mean({0, 0, 2, 0, 3}).value() == fraction(21, 5));
+  CHECK_FALSE(pmq::rating_mean({0, 0, 0, 0, 0}));
+  CHECK(error_of([] { pmq::rating_mean({0, -1, 0, 0, 0}); }).path() == "counts[1]");
   const auto em = pmq::catalogue_kpi("dept_emergency_satisfaction_score").target;
-  CHECK(status(em, pmq::mean_score({0, 0, 2, 0, 3})) == target_status::met);
-  CHECK(status(em, pmq::mean_score({0, 0, 1, 1, 0})) == target_status::missed); // 3.5
+  CHECK(status(em, pmq::rating_mean({0, 0, 2, 0, 3})) == target_status::met);
+  CHECK(status(em, pmq::rating_mean({0, 0, 1, 1, 0})) == target_status::missed); // 3.5
 }
 
 TEST_CASE("condition rates (完好率) by count and by floor area", "[R-KPI-30]") {
@@ -451,7 +451,7 @@ TEST_CASE("every catalogue function equals its expression form on random inputs"
                             {"score_3", c[2]},
                             {"score_4", c[3]},
                             {"score_5", c[4]}},
-                          pmq::mean_score(c)};
+                          pmq::rating_mean(c)};
        }},
       {"condition_rate_by_count",
        [&] {
@@ -702,6 +702,9 @@ TEST_CASE("fee arrears plans: 152,700 and 159,700 yuan at 90 %, checked quarterl
   CHECK(q2.lines[1].shortfall == yuan("0.01"));
   CHECK(q2.lines[1].actual.percent() == "90.00"); // renders as 90.00, yet missed
   CHECK(q2.by_fee_type.size() == 2);
+  REQUIRE(q2.by_building.size() == 1); // both lines are 6栋
+  CHECK(*q2.by_building[0].building == "6栋");
+  CHECK(q2.by_building[0].due == yuan("312400.00"));
   CHECK(q2.total.due == yuan("312400.00"));
   CHECK(q2.total.required == yuan("281160.00"));
   CHECK(q2.total.status == target_status::missed);

@@ -132,6 +132,8 @@ int fees(int argc, char **argv) {
   for (const auto &l : c.lines)
     line(l);
   std::cout << "\n";
+  for (const auto &l : c.by_building)
+    line(l);
   for (const auto &l : c.by_fee_type)
     line(l);
   line(c.total);

@@ -144,7 +144,7 @@ rate pooled_satisfaction(const std::vector<question_tally> &questions);
 /// Σ satisfied ÷ Σ respondents: only "satisfied" counts (basically satisfied does not).
 rate satisfied_share(const std::vector<question_tally> &questions);
 /// Mean score on a 1–5 scale: counts[k] respondents gave k + 1 points.
-rate mean_score(const std::array<std::int64_t, 5> &counts);
+rate rating_mean(const std::array<std::int64_t, 5> &counts);
 
 /// 完好率 by count: (intact [+ basically intact]) ÷ total.
 rate condition_rate_by_count(std::int64_t intact, std::int64_t basically_intact, std::int64_t total,
@@ -418,6 +418,7 @@ struct fee_check {
   period when;
   std::vector<fee_status> lines;
   std::vector<fee_status> by_fee_type; ///< totals per fee type (building = absent)
+  std::vector<fee_status> by_building; ///< totals per building (fee_type = "all")
   fee_status total;
 };
 
