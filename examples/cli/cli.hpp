@@ -40,5 +40,6 @@ int run_supplier(int argc, char** argv);
 int run_calendar(int argc, char** argv);
 int run_rectification(int argc, char** argv);
 int run_complaints(int argc, char** argv);
+int run_kpi(int argc, char** argv);
 
 } // namespace pmq_cli

@@ -53,6 +53,9 @@ const command commands[] = {
     {"rectification", "pmq rectification status|report|failures --request FILE [--as-of YYYY-MM-DD]",
      run_rectification},
     {"complaints", "pmq complaints --request FILE | pmq complaints classes", run_complaints},
+    {"kpi", "pmq kpi catalogue | eval --kpi ID --counts FILE | series --kpi ID --months FILE [--by month|quarter|half_year|year]\n"
+            "  pmq kpi table --plan FILE --actuals FILE --period 2026-03|2026-Q1|2026-H1|2026 | fees --plan FILE --period P  [--format text|json]",
+     run_kpi},
 };
 
 std::string usage() {

@@ -1,16 +1,18 @@
 // pmq — property-service quality management rules (物业服务品质管理). Includes every concern.
 #pragma once
 
+#include "pmq/bands.hpp"
 #include "pmq/calendar.hpp"
 #include "pmq/complaint.hpp"
 #include "pmq/datetime.hpp"
 #include "pmq/error.hpp"
+#include "pmq/expr.hpp"
 #include "pmq/inspection.hpp"
 #include "pmq/json.hpp"
-#include "pmq/bands.hpp"
+#include "pmq/kpi.hpp"
 #include "pmq/numeric.hpp"
-#include "pmq/rollup.hpp"
 #include "pmq/rectification.hpp"
+#include "pmq/rollup.hpp"
 #include "pmq/scoring.hpp"
 #include "pmq/staffing.hpp"
 #include "pmq/standard.hpp"

@@ -16,6 +16,7 @@ from . import supplier
 from .calendar import archive_loans, inspection_plan, monthly_deadlines, sample_households
 from .complaint import complaint_classes, evaluate_complaints
 from .rectification import consecutive_failures, rectification_report, rectification_status
+from . import kpi  # pmq.kpi.evaluate(...), pmq.kpi.table(...): R-KPI-*
 
 
 def version():

@@ -212,6 +212,59 @@ PMQ_API int pmq_complaints_evaluate(const char *request_json, char **report_json
 
 /* The default complaint classes and time limits as a JSON array (caller frees). */
 PMQ_API int pmq_complaint_classes(char **classes_json);
+/* ---- quality targets and KPIs (R-KPI-1 ... R-KPI-32) --------------------------------- */
+
+/* Target status, as returned by pmq_rate_check. */
+#define PMQ_KPI_NO_DATA 0 /* zero denominator: neither met nor missed (R-KPI-31) */
+#define PMQ_KPI_MET 1
+#define PMQ_KPI_MISSED 2
+
+/* numerator / denominator as a percentage rounded half up to `places` (0..9), e.g. 197, 200,
+ * 2 -> "98.50" (caller frees). A zero denominator is "no data": *percent is set to NULL,
+ * *has_data to 0 and PMQ_OK is returned. A negative denominator is PMQ_EINPUT. */
+PMQ_API int pmq_rate(int64_t numerator, int64_t denominator, int places, char **percent,
+                     int *has_data);
+
+/* Evaluates numerator / denominator against a target: `comparator` is "ge", "gt", "le",
+ * "lt" or "eq"; `threshold_percent` a decimal such as "98" or "89.999". *status is one of
+ * PMQ_KPI_NO_DATA, PMQ_KPI_MET, PMQ_KPI_MISSED; the comparison is exact. */
+PMQ_API int pmq_rate_check(int64_t numerator, int64_t denominator, const char *comparator,
+                           const char *threshold_percent, int *status);
+
+/* The built-in KPI catalogue as a JSON array of definitions (caller frees). */
+PMQ_API int pmq_kpi_catalogue(char **catalogue_json);
+
+/* Evaluates a catalogue KPI (by id, or rule id such as "R-KPI-12") on JSON counts
+ * {"valid_complaints": 40, "handled_late": 1}; the result is JSON {"kpi", "actual",
+ * "target", "target_text", "status", "gap"} (docs/kpi.md). */
+PMQ_API int pmq_kpi_evaluate(const char *kpi_id, const char *counts_json, char **result_json);
+
+/* The same with typed counts: names[i] = values[i] for i < count. */
+PMQ_API int pmq_kpi_evaluate_counts(const char *kpi_id, const char *const *names,
+                                    const int64_t *values, size_t count, char **result_json);
+
+/* Evaluates a custom KPI definition (JSON, the catalogue's format) on JSON counts. */
+PMQ_API int pmq_kpi_evaluate_custom(const char *definition_json, const char *counts_json,
+                                    char **result_json);
+
+/* Evaluates an expression of the KPI language over JSON values; the result is the value's
+ * JSON {"exact": "39/40", "value": "0.975000", "unit": "count"} with 6 places, or
+ * {"no_data": true, "reason": ...}. Errors name the position in the expression. */
+PMQ_API int pmq_expr_evaluate(const char *expression, const char *values_json,
+                              char **result_json);
+
+/* A catalogue KPI over months [{"month": "2026-01", "counts": {...}}, ...] per period
+ * ("month", "quarter", "half_year" or "year"): counts summed, rate recomputed. */
+PMQ_API int pmq_kpi_series(const char *kpi_id, const char *months_json, const char *period_kind,
+                           char **series_json);
+
+/* The 质量目标完成统计表 (R-KPI-30): a target plan (JSON), the months' actuals (JSON array)
+ * and a period ("2026-03", "2026-Q1", "2026-H1", "2026"). */
+PMQ_API int pmq_kpi_table(const char *plan_json, const char *actuals_json, const char *period,
+                          char **table_json);
+
+/* Checks a fee arrears collection plan (R-KPI-32) at the end of a period ("2026-Q2"). */
+PMQ_API int pmq_fee_plan_check(const char *plan_json, const char *period, char **check_json);
 
 #ifdef __cplusplus
 }

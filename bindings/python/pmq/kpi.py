@@ -1,0 +1,95 @@
+"""Quality targets and KPIs (R-KPI-1 ... R-KPI-32) over the C ABI.
+
+    import pmq
+    pmq.kpi.evaluate("R-KPI-12", {"valid_complaints": 40, "handled_late": 1})
+    # {"kpi": "complaint_timeliness", "actual": {"exact": "39/40", "value": "97.50", ...},
+    #  "status": "missed", "gap": "-2.50", ...}
+
+Rates are exact: ``actual`` carries the exact fraction and the rendered value as strings;
+a zero denominator is ``{"no_data": true, "reason": ...}`` (R-KPI-31), never 0 % or 100 %.
+"""
+import ctypes
+import json
+
+from ._lib import declare, encode, take_string
+
+NO_DATA = 0
+MET = 1
+MISSED = 2
+
+_out = ctypes.POINTER(ctypes.c_void_p)
+_rate = declare("pmq_rate", ctypes.c_int64, ctypes.c_int64, ctypes.c_int, _out,
+                ctypes.POINTER(ctypes.c_int))
+_rate_check = declare("pmq_rate_check", ctypes.c_int64, ctypes.c_int64, ctypes.c_char_p,
+                      ctypes.c_char_p, ctypes.POINTER(ctypes.c_int))
+_catalogue = declare("pmq_kpi_catalogue", _out)
+_evaluate = declare("pmq_kpi_evaluate", ctypes.c_char_p, ctypes.c_char_p, _out)
+_evaluate_custom = declare("pmq_kpi_evaluate_custom", ctypes.c_char_p, ctypes.c_char_p, _out)
+_expr = declare("pmq_expr_evaluate", ctypes.c_char_p, ctypes.c_char_p, _out)
+_series = declare("pmq_kpi_series", ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, _out)
+_table = declare("pmq_kpi_table", ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, _out)
+_fees = declare("pmq_fee_plan_check", ctypes.c_char_p, ctypes.c_char_p, _out)
+
+
+def _json_call(func, *args):
+    out = ctypes.c_void_p()
+    func(*args, ctypes.byref(out))
+    return json.loads(take_string(out.value))
+
+
+def _text(s):
+    return s.encode("utf-8")
+
+
+def rate(numerator, denominator, places=2):
+    """numerator / denominator as a percentage string rounded half up ("98.50"), or None
+    when the denominator is zero (no data, R-KPI-31)."""
+    out = ctypes.c_void_p()
+    has = ctypes.c_int()
+    _rate(numerator, denominator, places, ctypes.byref(out), ctypes.byref(has))
+    return take_string(out.value) if has.value else None
+
+
+def rate_check(numerator, denominator, comparator, threshold_percent):
+    """"met", "missed" or "no_data" for numerator / denominator against a target such as
+    ("ge", "98"); the comparison is exact."""
+    status = ctypes.c_int()
+    _rate_check(numerator, denominator, _text(comparator), _text(str(threshold_percent)),
+                ctypes.byref(status))
+    return {NO_DATA: "no_data", MET: "met", MISSED: "missed"}[status.value]
+
+
+def catalogue():
+    """The built-in KPI definitions (list of dicts)."""
+    return _json_call(_catalogue)
+
+
+def evaluate(kpi_id, counts):
+    """Evaluates a catalogue KPI (id or rule id) on counts (dict or JSON)."""
+    return _json_call(_evaluate, _text(kpi_id), encode(counts))
+
+
+def evaluate_custom(definition, counts):
+    """Evaluates a custom KPI definition (dict or JSON, the catalogue's format)."""
+    return _json_call(_evaluate_custom, encode(definition), encode(counts))
+
+
+def evaluate_expression(expression, values):
+    """Evaluates an expression of the KPI language exactly over named values."""
+    return _json_call(_expr, _text(expression), encode(values))
+
+
+def series(kpi_id, months, period_kind="month"):
+    """A catalogue KPI over [{"month", "counts"}] per "month", "quarter", "half_year" or
+    "year": counts summed, the rate recomputed; months without data stay as no data."""
+    return _json_call(_series, _text(kpi_id), encode(months), _text(period_kind))
+
+
+def table(plan, actuals, period):
+    """The 质量目标完成统计表 (R-KPI-30) for a period ("2026-03", "2026-Q1", "2026")."""
+    return _json_call(_table, encode(plan), encode(actuals), _text(period))
+
+
+def fee_plan_check(plan, period):
+    """Checks a fee arrears collection plan (R-KPI-32) at the end of a period ("2026-Q2")."""
+    return _json_call(_fees, encode(plan), _text(period))

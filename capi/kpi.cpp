@@ -1,0 +1,188 @@
+// C ABI for quality targets and KPIs: converts and forwards to pmq/kpi.hpp.
+#include "common.hpp"
+
+#include "pmq/kpi.hpp"
+
+using namespace pmq::capi;
+
+namespace {
+pmq::period period_arg(const char *text) {
+  const auto p = pmq::parse_period(text);
+  if (!p)
+    throw pmq::error(pmq::errc::invalid_argument, "period",
+                     "\"" + std::string(text) +
+                         "\" is not a period (2026-03, 2026-Q1, 2026-H1, 2026)");
+  return *p;
+}
+
+int rate_status(pmq::target_status s) {
+  switch (s) {
+  case pmq::target_status::met:
+    return PMQ_KPI_MET;
+  case pmq::target_status::missed:
+    return PMQ_KPI_MISSED;
+  case pmq::target_status::no_data:
+    return PMQ_KPI_NO_DATA;
+  }
+  return PMQ_KPI_NO_DATA;
+}
+
+pmq::rate checked_ratio(int64_t numerator, int64_t denominator) {
+  if (denominator < 0)
+    throw pmq::error(pmq::errc::invalid_input, "denominator", "must not be negative");
+  if (numerator == INT64_MIN)
+    throw pmq::error(pmq::errc::invalid_input, "numerator", "out of range");
+  return pmq::rate::ratio(pmq::fraction(numerator), pmq::fraction(denominator),
+                          "denominator is zero");
+}
+} // namespace
+
+extern "C" {
+
+PMQ_API int pmq_rate(int64_t numerator, int64_t denominator, int places, char **percent,
+                     int *has_data) {
+  return guard([&] {
+    PMQ_REQUIRE(percent);
+    *percent = nullptr;
+    PMQ_REQUIRE(has_data);
+    *has_data = 0;
+    if (places < 0 || places > 9) return fail(PMQ_EINVAL, "places", "must be 0..9");
+    const auto r = checked_ratio(numerator, denominator);
+    if (r) {
+      *percent = dup(r.percent(places));
+      *has_data = 1;
+    }
+    return ok();
+  });
+}
+
+PMQ_API int pmq_rate_check(int64_t numerator, int64_t denominator, const char *comparator,
+                           const char *threshold_percent, int *status) {
+  return guard([&] {
+    PMQ_REQUIRE(status);
+    *status = PMQ_KPI_NO_DATA;
+    PMQ_REQUIRE(comparator);
+    PMQ_REQUIRE(threshold_percent);
+    pmq::target_spec t;
+    t.op = pmq::from_json_value<pmq::comparator>(pmq::json(comparator), "comparator");
+    const auto th = pmq::points::parse(threshold_percent);
+    if (!th)
+      return fail(PMQ_EINVAL, "threshold_percent",
+                  "\"" + std::string(threshold_percent) +
+                      "\" is not a decimal with at most 3 places");
+    t.threshold = *th;
+    t.unit = pmq::kpi_unit::percent;
+    *status = rate_status(pmq::evaluate_target(t, checked_ratio(numerator, denominator)).status);
+    return ok();
+  });
+}
+
+PMQ_API int pmq_kpi_catalogue(char **catalogue_json) {
+  return guard([&] {
+    PMQ_REQUIRE(catalogue_json);
+    *catalogue_json = nullptr;
+    return give(catalogue_json, pmq::to_json_value(pmq::kpi_catalogue()));
+  });
+}
+
+PMQ_API int pmq_kpi_evaluate(const char *kpi_id, const char *counts_json, char **result_json) {
+  return guard([&] {
+    PMQ_REQUIRE(result_json);
+    *result_json = nullptr;
+    PMQ_REQUIRE(kpi_id);
+    PMQ_REQUIRE(counts_json);
+    const pmq::kpi k(pmq::catalogue_kpi(kpi_id));
+    return give(result_json,
+                pmq::to_json(k.evaluate(pmq::quantities_from_json(pmq::parse_json(counts_json)))));
+  });
+}
+
+PMQ_API int pmq_kpi_evaluate_counts(const char *kpi_id, const char *const *names,
+                                    const int64_t *values, size_t count, char **result_json) {
+  return guard([&] {
+    PMQ_REQUIRE(result_json);
+    *result_json = nullptr;
+    PMQ_REQUIRE(kpi_id);
+    if (count > 0) {
+      PMQ_REQUIRE(names);
+      PMQ_REQUIRE(values);
+    }
+    pmq::quantities q;
+    for (size_t i = 0; i < count; ++i) {
+      if (!names[i]) return fail(PMQ_EINVAL, pmq::join_path("names", i), "must not be NULL");
+      if (values[i] == INT64_MIN) return fail(PMQ_EINPUT, names[i], "out of range");
+      q[names[i]] = pmq::fraction(values[i]);
+    }
+    const pmq::kpi k(pmq::catalogue_kpi(kpi_id));
+    return give(result_json, pmq::to_json(k.evaluate(q)));
+  });
+}
+
+PMQ_API int pmq_kpi_evaluate_custom(const char *definition_json, const char *counts_json,
+                                    char **result_json) {
+  return guard([&] {
+    PMQ_REQUIRE(result_json);
+    *result_json = nullptr;
+    PMQ_REQUIRE(definition_json);
+    PMQ_REQUIRE(counts_json);
+    const pmq::kpi k(pmq::from_json_value<pmq::kpi_definition>(pmq::parse_json(definition_json)));
+    return give(result_json,
+                pmq::to_json(k.evaluate(pmq::quantities_from_json(pmq::parse_json(counts_json)))));
+  });
+}
+
+PMQ_API int pmq_expr_evaluate(const char *expression, const char *values_json, char **result_json) {
+  return guard([&] {
+    PMQ_REQUIRE(result_json);
+    *result_json = nullptr;
+    PMQ_REQUIRE(expression);
+    PMQ_REQUIRE(values_json);
+    const auto values = pmq::quantities_from_json(pmq::parse_json(values_json), "values");
+    const auto e = pmq::expression::parse(expression);
+    return give(result_json,
+                pmq::rate_to_json(e.evaluate(values, "values"), pmq::kpi_unit::count, 6));
+  });
+}
+
+PMQ_API int pmq_kpi_series(const char *kpi_id, const char *months_json, const char *period_kind,
+                           char **series_json) {
+  return guard([&] {
+    PMQ_REQUIRE(series_json);
+    *series_json = nullptr;
+    PMQ_REQUIRE(kpi_id);
+    PMQ_REQUIRE(months_json);
+    PMQ_REQUIRE(period_kind);
+    const auto kind = pmq::from_json_value<pmq::period_kind>(pmq::json(period_kind), "period_kind");
+    const pmq::kpi k(pmq::catalogue_kpi(kpi_id));
+    const auto months = pmq::month_counts_from_json(pmq::parse_json(months_json));
+    return give(series_json, pmq::to_json(pmq::kpi_series(k, months, kind)));
+  });
+}
+
+PMQ_API int pmq_kpi_table(const char *plan_json, const char *actuals_json, const char *period,
+                          char **table_json) {
+  return guard([&] {
+    PMQ_REQUIRE(table_json);
+    *table_json = nullptr;
+    PMQ_REQUIRE(plan_json);
+    PMQ_REQUIRE(actuals_json);
+    PMQ_REQUIRE(period);
+    const auto p = period_arg(period);
+    const pmq::compiled_plan plan(pmq::load_target_plan(plan_json));
+    const auto months = pmq::month_actuals_from_json(pmq::parse_json(actuals_json));
+    return give(table_json, pmq::to_json(plan.table(months, p)));
+  });
+}
+
+PMQ_API int pmq_fee_plan_check(const char *plan_json, const char *period, char **check_json) {
+  return guard([&] {
+    PMQ_REQUIRE(check_json);
+    *check_json = nullptr;
+    PMQ_REQUIRE(plan_json);
+    PMQ_REQUIRE(period);
+    const auto p = period_arg(period);
+    return give(check_json, pmq::to_json(pmq::check_fee_plan(pmq::load_fee_plan(plan_json), p)));
+  });
+}
+
+} // extern "C"
