@@ -1,5 +1,7 @@
 #include "pmq/staffing.hpp"
 
+#include "pmq/calendar.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -78,11 +80,11 @@ bool manager_notice_in_time(const date& notice, const date& change, std::uint32_
 
 bool roster_on_time(const date& submitted, std::uint32_t year, std::uint32_t month,
                     const staffing_rules& rules) {
-  const date first(int(year), int(month), 1);
-  if (submitted < first) return true; // an early roster is on time
-  if (submitted.year() != int(year) || submitted.month() != int(month)) return false;
-  return rules.roster_due_day_inclusive ? submitted.day() <= rules.roster_due_day
-                                        : submitted.day() < rules.roster_due_day;
+  // One reading of "before the Nth" across pmq: the calendar's deadline rule (R-OUT-7).
+  deadline_rules r;
+  r.before_includes_day = rules.roster_due_day_inclusive;
+  r.roster_day = rules.roster_due_day;
+  return submitted <= roster_deadline(business_calendar{}, r, year_month{int(year), int(month)});
 }
 
 std::uint32_t missing_patrol_records(std::uint32_t records, std::uint32_t minimum) {

@@ -1,5 +1,7 @@
 #include "pmq/supplier.hpp"
 
+#include "pmq/calendar.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -122,11 +124,11 @@ money settlement_amount(money fee, std::uint64_t attended, std::uint64_t contrac
 
 bool evaluation_on_time(const date& submitted, std::uint32_t year, std::uint32_t month,
                         const monthly_rules& rules) {
-  const int ny = int(month == 12 ? year + 1 : year), nm = int(month == 12 ? 1 : month + 1);
-  const int last = g::gregorian_calendar::end_of_month_day(ny, nm);
-  const int due = std::min<int>(int(rules.evaluation_due_day), last);
-  const date due_date(ny, nm, due);
-  return rules.evaluation_due_day_inclusive ? submitted <= due_date : submitted < due_date;
+  // One reading of "before the Nth" across pmq: the calendar's deadline rule (R-OUT-10).
+  deadline_rules r;
+  r.before_includes_day = rules.evaluation_due_day_inclusive;
+  r.supplier_evaluation_day = rules.evaluation_due_day;
+  return submitted <= supplier_evaluation_deadline(business_calendar{}, r, year_month{int(year), int(month)});
 }
 
 std::vector<problem> check_monthly_rules(const monthly_rules& r, const std::string& base) {

@@ -152,17 +152,18 @@ TEST_CASE("certified roles need their certificates", "[R-OUT-8][staffing]") {
 }
 
 TEST_CASE("the roster is due before the 5th", "[R-OUT-7][staffing]") {
-  CHECK(pmq::roster_on_time(d("2026-11-04"), 2026, 11));
-  CHECK_FALSE(pmq::roster_on_time(d("2026-11-05"), 2026, 11));
+  // Default, as calendar.hpp reads "before the 5th": the 5th is on time, the 6th late.
+  CHECK(pmq::roster_on_time(d("2026-11-05"), 2026, 11));
+  CHECK_FALSE(pmq::roster_on_time(d("2026-11-06"), 2026, 11));
   CHECK(pmq::roster_on_time(d("2026-10-28"), 2026, 11)); // early
   CHECK_FALSE(pmq::roster_on_time(d("2026-12-01"), 2026, 11));
-  pmq::staffing_rules inclusive;
-  inclusive.roster_due_day_inclusive = true;
-  CHECK(pmq::roster_on_time(d("2026-11-05"), 2026, 11, inclusive));
-  CHECK_FALSE(pmq::roster_on_time(d("2026-11-06"), 2026, 11, inclusive));
+  pmq::staffing_rules strict;
+  strict.roster_due_day_inclusive = false;
+  CHECK(pmq::roster_on_time(d("2026-11-04"), 2026, 11, strict));
+  CHECK_FALSE(pmq::roster_on_time(d("2026-11-05"), 2026, 11, strict));
 
   auto m = november();
-  m.roster_submitted = d("2026-11-05");
+  m.roster_submitted = d("2026-11-06");
   auto r = pmq::check_staffing(m);
   REQUIRE(r.violations.size() == 1);
   CHECK(r.violations[0].kind == pmq::incident::late_roster);

@@ -219,14 +219,15 @@ TEST_CASE("settlement rounds once and never goes below zero", "[R-OUT-4][supplie
 }
 
 TEST_CASE("the month's evaluation is due before the 10th of the next month", "[R-OUT-10][supplier]") {
-  CHECK(pmq::evaluation_on_time(d("2026-12-09"), 2026, 11));
-  CHECK_FALSE(pmq::evaluation_on_time(d("2026-12-10"), 2026, 11));
-  CHECK(pmq::evaluation_on_time(d("2027-01-09"), 2026, 12));
-  CHECK_FALSE(pmq::evaluation_on_time(d("2027-01-10"), 2026, 12));
-  pmq::monthly_rules inclusive;
-  inclusive.evaluation_due_day_inclusive = true;
-  CHECK(pmq::evaluation_on_time(d("2026-12-10"), 2026, 11, inclusive));
-  CHECK_FALSE(pmq::evaluation_on_time(d("2026-12-11"), 2026, 11, inclusive));
+  // Default, as calendar.hpp reads "before the 10th": the 10th is on time, the 11th late.
+  CHECK(pmq::evaluation_on_time(d("2026-12-10"), 2026, 11));
+  CHECK_FALSE(pmq::evaluation_on_time(d("2026-12-11"), 2026, 11));
+  CHECK(pmq::evaluation_on_time(d("2027-01-10"), 2026, 12)); // the turn of the year
+  CHECK_FALSE(pmq::evaluation_on_time(d("2027-01-11"), 2026, 12));
+  pmq::monthly_rules strict;
+  strict.evaluation_due_day_inclusive = false;
+  CHECK(pmq::evaluation_on_time(d("2026-12-09"), 2026, 11, strict));
+  CHECK_FALSE(pmq::evaluation_on_time(d("2026-12-10"), 2026, 11, strict));
 }
 
 TEST_CASE("monthly input errors name their paths", "[R-OUT-4][supplier][errors]") {

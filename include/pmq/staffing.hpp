@@ -79,7 +79,7 @@ struct staffing_rules {
   std::uint32_t manager_notice_months = 1;       ///< R-OUT-6: "更换之前一个月"
   std::uint32_t manager_handover_days = 7;       ///< R-OUT-6: "至少一周"
   std::uint32_t roster_due_day = 5;              ///< R-OUT-7: "每月5日前"
-  bool roster_due_day_inclusive = false;         ///< false: the 4th is the last good day
+  bool roster_due_day_inclusive = true;          ///< as calendar.hpp: the 5th is on time
   std::uint32_t min_patrols_per_day = 2;         ///< R-OUT-9: "每天巡视不少于2次"
   std::vector<age_range> age_ranges{{role_kind::cleaner, 30, 50},
                                     {role_kind::security, 20, 40},

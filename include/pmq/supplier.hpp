@@ -120,7 +120,7 @@ struct monthly_rules {
   /// point lost (R-SCORE-5's scheme, default 90 and 1 % per whole point).
   per_point_scheme fee_reduction{};
   std::uint32_t evaluation_due_day = 10; ///< R-OUT-10: handed in before the 10th …
-  bool evaluation_due_day_inclusive = false;
+  bool evaluation_due_day_inclusive = true; ///< as calendar.hpp: the 10th is on time
   pmq::staffing_rules staffing{};
   static constexpr std::array<std::string_view, 8> json_defaulted{
       "full_score", "satisfaction_target", "points_per_percent_below", "deductions",
