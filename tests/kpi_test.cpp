@@ -513,7 +513,7 @@ TEST_CASE("a custom KPI is data: checked once, evaluated exactly", "[expr][R-KPI
 
 // --- periods -------------------------------------------------------------------------
 
-TEST_CASE("periods: month, quarter, half-year, year", "[R-KPI-30]") {
+TEST_CASE("periods: month, quarter, half-year, year", "[R-KPI-30][R-REP-1]") {
   const auto q1 = *pmq::parse_period("2028-Q1");
   CHECK(pmq::format_date(q1.first()) == "2028-01-01");
   CHECK(pmq::format_date(q1.last()) == "2028-03-31");
@@ -596,7 +596,7 @@ const char *march_json = R"([{"month": "2026-03", "actuals": [
 } // namespace
 
 TEST_CASE("the monthly 《质量目标完成统计表》 from a decomposed target set",
-          "[R-KPI-30][R-KPI-31]") {
+          "[R-KPI-30][R-KPI-31][R-REP-2]") {
   const pmq::compiled_plan plan(pmq::load_target_plan(plan_json));
   const auto months = pmq::month_actuals_from_json(pmq::parse_json(march_json));
   const auto t = plan.table(months, *pmq::parse_period("2026-03"));

@@ -111,7 +111,7 @@ TEST_CASE("R-SCORE-7 penalty notices are kept with their order", "[R-SCORE-7]") 
   CHECK(r4.state == pmq::rectification_state::issued);
 }
 
-TEST_CASE("R-CAL-5 the month's rectification status table", "[R-CAL-5]") {
+TEST_CASE("R-CAL-5 the month's rectification status table", "[R-CAL-5][R-REP-2]") {
   const auto t = pmq::rectification_status_table(events(november), ym("2026-11"), d("2026-11-30"));
   CHECK(t.due == d("2026-12-05"));
   REQUIRE(t.rows.size() == 2);

@@ -22,7 +22,7 @@ TEST_CASE("a project's score is the mean of its inspectors' scores", "[R-SCORE-1
   CHECK(none.inputs == 0);
 }
 
-TEST_CASE("a branch with one project takes its score; with two or more, their mean", "[R-SCORE-2]") {
+TEST_CASE("a branch with one project takes its score; with two or more, their mean", "[R-SCORE-2][R-REP-2]") {
   const auto r = pmq::roll_up(R"({"branches":[
     {"id":"东区","projects":[{"id":"翠湖花园","scores":[95,94,94]}]},
     {"id":"西区","projects":[{"id":"锦绣华庭","scores":[90]},{"id":"金色家园","scores":[85,86]},{"id":"新盘","scores":[]}]}

@@ -130,7 +130,7 @@ TEST_CASE("the default deduction table carries the contract's fines", "[R-OUT-4]
   CHECK(pmq::check_monthly_rules(pmq::monthly_rules{}).empty());
 }
 
-TEST_CASE("the worked monthly settlement, exact to the fen", "[R-OUT-4][R-OUT-5][R-OUT-9][R-OUT-10][supplier]") {
+TEST_CASE("the worked monthly settlement, exact to the fen", "[R-OUT-4][R-OUT-5][R-OUT-9][R-OUT-10][R-SCORE-8][R-REP-2][supplier]") {
   const auto r = pmq::evaluate_month(worked_example());
   CHECK(r.satisfaction_rate == "94.00");
   CHECK(r.satisfaction_deduction == points(1));

@@ -38,7 +38,7 @@ TEST_CASE("expert means, dropping extremes only with five or more experts", "[R-
   CHECK(error_of([] { pmq::expert_mean({}, false); }).code() == pmq::errc::invalid_argument);
 }
 
-TEST_CASE("totals with declared weights, ranking and candidates", "[R-OUT-3][tender]") {
+TEST_CASE("totals with declared weights, ranking and candidates", "[R-OUT-3][R-REP-2][tender]") {
   // 60/40: A = 0.6 × 87.667 + 0.4 × 80 = 84.6; B = 0.6 × 80 + 0.4 × 95 = 86; C = 71.6
   const auto r = pmq::evaluate_tender(three());
   REQUIRE(r.ranking.size() == 3);
