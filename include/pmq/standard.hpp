@@ -75,6 +75,7 @@ BOOST_DEFINE_ENUM_CLASS(property_type, residential, commercial, public_rental,
 struct item {
   std::string id;
   std::string title;       ///< 检查条款, Chinese
+  std::optional<std::string> title_en;
   std::string requirement; ///< what "meets the standard" means (R-STD-3)
   points max_score;
   item_kind kind = item_kind::deduct;
@@ -88,7 +89,7 @@ struct item {
   static constexpr std::array<std::string_view, 2> json_defaulted{"property_types", "grades"};
 };
 BOOST_DESCRIBE_STRUCT(item, (),
-                      (id, title, requirement, max_score, kind, deduction, step, veto_effect,
+                      (id, title, title_en, requirement, max_score, kind, deduction, step, veto_effect,
                        veto_cap, property_types, grades))
 
 struct section {
