@@ -39,4 +39,16 @@ template <class F> int guard(F&& body) noexcept {
     if ((arg) == nullptr) return ::pmq::capi::fail(PMQ_EINVAL, "", #arg " must not be NULL");   \
   } while (0)
 
+/// The shape of a JSON-in, JSON-out entry point: checks both pointers (PMQ_EINVAL naming
+/// the NULL one), clears *out_json, parses request_json and gives body(parsed request) to
+/// the caller, all inside guard.
+template <class F> int json_call(const char* request_json, char** out_json, F&& body) noexcept {
+  return guard([&] {
+    PMQ_REQUIRE(out_json);
+    *out_json = nullptr;
+    PMQ_REQUIRE(request_json);
+    return give(out_json, body(parse_json(request_json)));
+  });
+}
+
 } // namespace pmq::capi

@@ -8,12 +8,8 @@ using namespace pmq::capi;
 extern "C" {
 
 PMQ_API int pmq_complaints_evaluate(const char *request_json, char **report_json) {
-  return guard([&] {
-    PMQ_REQUIRE(report_json);
-    *report_json = nullptr;
-    PMQ_REQUIRE(request_json);
-    const auto req = pmq::complaints_request_from_json(pmq::parse_json(request_json));
-    return give(report_json, pmq::to_json(pmq::evaluate_complaints(req)));
+  return json_call(request_json, report_json, [](const pmq::json &j) {
+    return pmq::to_json(pmq::evaluate_complaints(pmq::complaints_request_from_json(j)));
   });
 }
 

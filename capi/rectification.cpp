@@ -6,17 +6,6 @@
 
 using namespace pmq::capi;
 
-namespace {
-template <class F> int json_call(const char *request_json, char **out_json, F &&body) {
-  return guard([&] {
-    PMQ_REQUIRE(out_json);
-    *out_json = nullptr;
-    PMQ_REQUIRE(request_json);
-    return give(out_json, body(pmq::parse_json(request_json)));
-  });
-}
-} // namespace
-
 extern "C" {
 
 PMQ_API int pmq_rectification_status(const char *request_json, char **status_json) {

@@ -98,7 +98,7 @@ std::vector<problem> check_band_table(const band_table& t) {
 band_table band_table_from_json(const json& value) {
   auto t = from_json_value<band_table>(value);
   auto problems = check_band_table(t);
-  if (!problems.empty()) throw error(errc::invalid_input, std::move(problems));
+  throw_if_any(std::move(problems));
   return t;
 }
 

@@ -24,8 +24,10 @@ error::error(errc code, std::vector<problem> problems)
 error::error(errc code, std::string path, std::string message)
     : error(code, std::vector<problem>{{std::move(path), std::move(message)}}) {}
 
-void problem_list::throw_if_any() const {
-  if (!items_.empty()) throw error(errc::invalid_input, items_);
+void problem_list::throw_if_any() const { pmq::throw_if_any(items_); }
+
+void throw_if_any(std::vector<problem> problems) {
+  if (!problems.empty()) throw error(errc::invalid_input, std::move(problems));
 }
 
 std::string join_path(const std::string& base, const std::string& member) {

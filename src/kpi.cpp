@@ -740,36 +740,63 @@ std::vector<series_point> kpi_series(const kpi &k, const std::vector<month_count
   return out;
 }
 
+namespace {
+// The months documents below are read by hand: the counts in them are quantities, whose
+// values (exact non-negative decimals) only quantities_from_json reads.
+
+// Throws unless a months document is an array.
+void require_months_array(const json &j) {
+  if (!j.is_array())
+    throw error(errc::invalid_input, "",
+                std::string("expected an array of months, got ") + json_io::type_name(j));
+}
+
+// One {"<key_name>": "...", "<value_name>": ...} object at `path`: reads the string member
+// `key_name` into `key` (missing: a missing required field), reports any member other than
+// the two as an unknown field and points `value` at the `value_name` member (nullptr when
+// absent). False, with a problem, when j is not an object.
+bool read_keyed(const json &j, const std::string &path, const char *key_name, std::string &key,
+                const char *value_name, const json *&value, problem_list &problems) {
+  value = nullptr;
+  if (!j.is_object()) {
+    problems.add(path, std::string("expected an object, got ") + json_io::type_name(j));
+    return false;
+  }
+  for (const auto &[k, v] : j.items())
+    if (k != key_name && k != value_name) problems.add(join_path(path, k), "unknown field");
+  if (const auto it = j.find(key_name); it == j.end())
+    problems.add(join_path(path, key_name), "missing required field");
+  else
+    json_io::read(*it, key, join_path(path, key_name), problems);
+  if (const auto it = j.find(value_name); it != j.end()) value = &*it;
+  return true;
+}
+
+// The required counts member `counts` (nullptr when absent) at `path`.
+void read_counts(const json *counts, const std::string &path, quantities &out,
+                 problem_list &problems) {
+  if (!counts) {
+    problems.add(path, "missing required field");
+    return;
+  }
+  try {
+    out = quantities_from_json(*counts, path);
+  } catch (const error &e) {
+    add_all(problems, e);
+  }
+}
+} // namespace
+
 std::vector<month_counts> month_counts_from_json(const json &j) {
+  require_months_array(j);
   problem_list problems;
   std::vector<month_counts> out;
-  if (!j.is_array()) {
-    problems.add("", std::string("expected an array of months, got ") + json_io::type_name(j));
-    problems.throw_if_any();
-  }
   for (std::size_t i = 0; i < j.size(); ++i) {
     const auto mp = join_path("", i);
-    const auto &m = j[i];
     month_counts mc;
-    if (!m.is_object()) {
-      problems.add(mp, std::string("expected an object, got ") + json_io::type_name(m));
-      continue;
-    }
-    for (const auto &[key, v] : m.items())
-      if (key != "month" && key != "counts") problems.add(join_path(mp, key), "unknown field");
-    if (!m.contains("month"))
-      problems.add(join_path(mp, "month"), "missing required field");
-    else
-      json_io::read(m["month"], mc.month, join_path(mp, "month"), problems);
-    if (!m.contains("counts")) {
-      problems.add(join_path(mp, "counts"), "missing required field");
-    } else {
-      try {
-        mc.counts = quantities_from_json(m["counts"], join_path(mp, "counts"));
-      } catch (const error &e) {
-        add_all(problems, e);
-      }
-    }
+    const json *counts = nullptr;
+    if (!read_keyed(j[i], mp, "month", mc.month, "counts", counts, problems)) continue;
+    read_counts(counts, join_path(mp, "counts"), mc.counts, problems);
     out.push_back(std::move(mc));
   }
   problems.throw_if_any();
@@ -933,54 +960,24 @@ target_plan load_target_plan(std::string_view json_text) {
 }
 
 std::vector<month_actuals> month_actuals_from_json(const json &j) {
+  require_months_array(j);
   problem_list problems;
   std::vector<month_actuals> out;
-  if (!j.is_array()) {
-    problems.add("", std::string("expected an array of months, got ") + json_io::type_name(j));
-    problems.throw_if_any();
-  }
   for (std::size_t i = 0; i < j.size(); ++i) {
     const auto mp = join_path("", i);
-    const auto &m = j[i];
     month_actuals ma;
-    if (!m.is_object()) {
-      problems.add(mp, std::string("expected an object, got ") + json_io::type_name(m));
-      continue;
-    }
-    for (const auto &[key, v] : m.items())
-      if (key != "month" && key != "actuals") problems.add(join_path(mp, key), "unknown field");
-    if (!m.contains("month"))
-      problems.add(join_path(mp, "month"), "missing required field");
-    else
-      json_io::read(m["month"], ma.month, join_path(mp, "month"), problems);
-    if (!m.contains("actuals") || !m["actuals"].is_array()) {
+    const json *acts = nullptr;
+    if (!read_keyed(j[i], mp, "month", ma.month, "actuals", acts, problems)) continue;
+    if (!acts || !acts->is_array()) {
       problems.add(join_path(mp, "actuals"), "expected an array of {target, counts}");
       continue;
     }
-    const auto &acts = m["actuals"];
-    for (std::size_t k = 0; k < acts.size(); ++k) {
+    for (std::size_t k = 0; k < acts->size(); ++k) {
       const auto ap = join_path(join_path(mp, "actuals"), k);
-      const auto &a = acts[k];
       target_actuals ta;
-      if (!a.is_object()) {
-        problems.add(ap, std::string("expected an object, got ") + json_io::type_name(a));
-        continue;
-      }
-      for (const auto &[key, v] : a.items())
-        if (key != "target" && key != "counts") problems.add(join_path(ap, key), "unknown field");
-      if (!a.contains("target"))
-        problems.add(join_path(ap, "target"), "missing required field");
-      else
-        json_io::read(a["target"], ta.target, join_path(ap, "target"), problems);
-      if (!a.contains("counts")) {
-        problems.add(join_path(ap, "counts"), "missing required field");
-      } else {
-        try {
-          ta.counts = quantities_from_json(a["counts"], join_path(ap, "counts"));
-        } catch (const error &e) {
-          add_all(problems, e);
-        }
-      }
+      const json *counts = nullptr;
+      if (!read_keyed((*acts)[k], ap, "target", ta.target, "counts", counts, problems)) continue;
+      read_counts(counts, join_path(ap, "counts"), ta.counts, problems);
       ma.actuals.push_back(std::move(ta));
     }
     out.push_back(std::move(ma));

@@ -192,10 +192,6 @@ std::vector<problem> check_staffing_month(const staffing_month& m, const std::st
 }
 
 namespace {
-void throw_if(std::vector<problem> problems) {
-  if (!problems.empty()) throw error(errc::invalid_input, std::move(problems));
-}
-
 void count(std::vector<incident_count>& totals, incident kind, std::uint32_t n) {
   for (auto& t : totals)
     if (t.kind == kind) {
@@ -210,7 +206,7 @@ staffing_result check_staffing(const staffing_month& m, const staffing_rules& ru
   auto problems = check_staffing_rules(rules, "rules");
   auto more = check_staffing_month(m);
   problems.insert(problems.end(), more.begin(), more.end());
-  if (!problems.empty()) throw error(errc::invalid_input, std::move(problems));
+  throw_if_any(std::move(problems));
 
   staffing_result r;
   r.supplier = m.supplier;
@@ -359,13 +355,13 @@ staffing_result check_staffing(const staffing_month& m, const staffing_rules& ru
 
 staffing_month load_staffing_month(std::string_view json_text) {
   auto m = from_json_text<staffing_month>(json_text);
-  throw_if(check_staffing_month(m));
+  throw_if_any(check_staffing_month(m));
   return m;
 }
 
 staffing_rules load_staffing_rules(std::string_view json_text) {
   auto r = from_json_text<staffing_rules>(json_text);
-  throw_if(check_staffing_rules(r));
+  throw_if_any(check_staffing_rules(r));
   return r;
 }
 

@@ -138,7 +138,7 @@ std::vector<problem> check_standard(const standard& s) {
 
 void validate(const standard& s) {
   auto problems = check_standard(s);
-  if (!problems.empty()) throw error(errc::invalid_input, std::move(problems));
+  throw_if_any(std::move(problems));
 }
 
 standard standard_from_json(const json& value) {

@@ -12,9 +12,6 @@ namespace pmq {
 namespace g = boost::gregorian;
 
 namespace {
-void throw_if(std::vector<problem> problems) {
-  if (!problems.empty()) throw error(errc::invalid_input, std::move(problems));
-}
 void append(std::vector<problem>& to, const std::vector<problem>& from) {
   to.insert(to.end(), from.begin(), from.end());
 }
@@ -187,7 +184,7 @@ std::vector<problem> check_monthly_record(const monthly_record& m) {
 monthly_result evaluate_month(const monthly_record& m, const monthly_rules& rules) {
   auto problems = check_monthly_rules(rules, "rules");
   append(problems, check_monthly_record(m));
-  throw_if(std::move(problems));
+  throw_if_any(std::move(problems));
 
   monthly_result r;
   r.supplier = m.supplier;
@@ -314,7 +311,7 @@ bid_eligibility may_bid(const bid_query& q) {
   for (std::size_t i = 0; i < q.decisions.size(); ++i)
     if (q.decisions[i].supplier.empty())
       problems.push_back({join_path(join_path("decisions", i), "supplier"), "must not be empty"});
-  throw_if(std::move(problems));
+  throw_if_any(std::move(problems));
   bid_eligibility r;
   r.supplier = q.supplier;
   r.on = q.on;
@@ -393,9 +390,9 @@ std::vector<problem> check_yearly_review(const yearly_review& y, const band_tabl
 
 yearly_result evaluate_year(const yearly_review& y, const yearly_rules& rules) {
   auto problems = check_yearly_rules(rules, "rules");
-  throw_if(problems);
+  throw_if_any(problems);
   const band_table& standings = rules.standings ? *rules.standings : default_supplier_standings();
-  throw_if(check_yearly_review(y, standings));
+  throw_if_any(check_yearly_review(y, standings));
 
   yearly_result r;
   r.year = y.year;
@@ -445,13 +442,13 @@ qualification_checklist load_qualification(std::string_view json_text) {
 
 monthly_record load_monthly_record(std::string_view json_text) {
   auto m = from_json_text<monthly_record>(json_text);
-  throw_if(check_monthly_record(m));
+  throw_if_any(check_monthly_record(m));
   return m;
 }
 
 monthly_rules load_monthly_rules(std::string_view json_text) {
   auto r = from_json_text<monthly_rules>(json_text);
-  throw_if(check_monthly_rules(r));
+  throw_if_any(check_monthly_rules(r));
   return r;
 }
 
@@ -461,13 +458,13 @@ yearly_review load_yearly_review(std::string_view json_text) {
   band_table any;
   any.min = points::from_milli(INT64_MIN);
   any.max = points::from_milli(INT64_MAX);
-  throw_if(check_yearly_review(y, any));
+  throw_if_any(check_yearly_review(y, any));
   return y;
 }
 
 yearly_rules load_yearly_rules(std::string_view json_text) {
   auto r = from_json_text<yearly_rules>(json_text);
-  throw_if(check_yearly_rules(r));
+  throw_if_any(check_yearly_rules(r));
   return r;
 }
 

@@ -151,7 +151,7 @@ std::pair<int, std::string> compare(const scored& a, const scored& b, const tend
 tender_result evaluate_tender(const tender& t, const tender_rules& rules) {
   auto problems = check_tender_rules(rules, "rules");
   if (problems.empty()) problems = check_tender(t, rules);
-  if (!problems.empty()) throw error(errc::invalid_input, std::move(problems));
+  throw_if_any(std::move(problems));
 
   const bool drop = rules.drop_extremes &&
                     t.experts.size() >= std::max<std::uint32_t>(rules.drop_extremes_min_experts, 3);
@@ -218,14 +218,14 @@ tender load_tender(std::string_view json_text) {
   permissive.service_max = permissive.financial_max = points::from_milli(INT64_MAX);
   permissive.tie_breaks.clear();
   auto problems = check_tender(t, permissive);
-  if (!problems.empty()) throw error(errc::invalid_input, std::move(problems));
+  throw_if_any(std::move(problems));
   return t;
 }
 
 tender_rules load_tender_rules(std::string_view json_text) {
   auto r = from_json_text<tender_rules>(json_text);
   auto problems = check_tender_rules(r);
-  if (!problems.empty()) throw error(errc::invalid_input, std::move(problems));
+  throw_if_any(std::move(problems));
   return r;
 }
 

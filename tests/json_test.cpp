@@ -1,9 +1,12 @@
 // The generic JSON reader: every bad-input class gets a clear error with its JSON path.
+#include "pmq/json.hpp"
 #include "pmq/standard.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <string>
+#include <vector>
 
 namespace {
 pmq::error load_error(const std::string& text) {
@@ -28,6 +31,16 @@ std::string standard_with_item(const std::string& item) {
   return R"({"id":"s","version":"1","title":"t","sections":[{"id":"A","title":"保洁","items":[)" +
          item + "]}]}";
 }
+
+// A struct with map members, to test the std::map<std::string, T> overloads.
+struct tally {
+  std::string name;
+  std::map<std::string, std::uint32_t> counts;
+  std::map<std::string, std::vector<pmq::money>> fees;
+  std::map<std::string, std::uint32_t, std::less<>> extra;
+  static constexpr std::array<std::string_view, 1> json_defaulted{"extra"};
+};
+BOOST_DESCRIBE_STRUCT(tally, (), (name, counts, fees, extra))
 } // namespace
 
 TEST_CASE("malformed JSON is a parse error", "[json][bad-input]") {
@@ -92,4 +105,46 @@ TEST_CASE("a standard round-trips through JSON", "[json][R-STD-1]") {
   const auto s = pmq::load_standard(standard_with_item(good_item));
   const auto again = pmq::load_standard(pmq::to_json(s).dump());
   CHECK(pmq::to_json(again) == pmq::to_json(s));
+}
+
+TEST_CASE("maps of strings to values read and write as JSON objects", "[json]") {
+  const auto t = pmq::from_json_value<tally>(pmq::parse_json(
+      R"({"name": "t", "counts": {"b": 2, "a": 1}, "fees": {"x": [1.5, 2], "y": []}})"));
+  CHECK(t.counts == std::map<std::string, std::uint32_t>{{"a", 1}, {"b", 2}});
+  CHECK(t.fees.at("x") == std::vector<pmq::money>{pmq::money::from_fen(150), pmq::money::from_fen(200)});
+  CHECK(t.fees.at("y").empty());
+  CHECK(t.extra.empty());
+  const auto j = pmq::to_json_value(t);
+  CHECK(j["counts"].dump() == R"({"a":1,"b":2})"); // in key order
+  CHECK(j["fees"]["y"] == pmq::json::array());
+  CHECK(!j.contains("extra")); // empty and defaulted: left out, as it may be read back
+  CHECK(pmq::to_json_value(pmq::from_json_value<tally>(j)) == j);
+  CHECK(pmq::from_json_value<tally>(pmq::parse_json(R"({"name": "t", "counts": {}, "fees": {}})"))
+            .counts.empty());
+  const auto m = pmq::from_json_value<std::map<std::string, bool>>(pmq::parse_json(R"({"k": true})"));
+  CHECK(m.at("k"));
+}
+
+TEST_CASE("map members are strict, with a path for every problem", "[json][bad-input]") {
+  pmq::error e(pmq::errc::invalid_input, "", "");
+  try {
+    pmq::from_json_value<tally>(pmq::parse_json(
+        R"({"name": "t", "counts": {"a": -1, "b": "2", "c": 3}, "fees": {"x": [1, 0.001]},
+            "extra": []})"));
+    FAIL("no error");
+  } catch (const pmq::error& caught) {
+    e = caught;
+  }
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "counts.a", "out of range"));
+  CHECK(has_problem(e, "counts.b", "got a string"));
+  CHECK(has_problem(e, "fees.x[1]", "decimals"));
+  CHECK(has_problem(e, "extra", "expected an object, got an array"));
+  CHECK(e.problems().size() == 4);
+  try {
+    pmq::from_json_value<std::map<std::string, bool>>(pmq::parse_json("[true]"), "flags");
+    FAIL("no error");
+  } catch (const pmq::error& caught) {
+    CHECK(has_problem(caught, "flags", "expected an object, got an array"));
+  }
 }

@@ -57,6 +57,9 @@ private:
   std::vector<problem> items_;
 };
 
+/// Throws pmq::error(errc::invalid_input) with these problems if there are any.
+void throw_if_any(std::vector<problem> problems);
+
 /// Appends a member name or an index to a JSON path: join_path("a", "b") == "a.b",
 /// join_path("a", 2) == "a[2]", join_path("", "b") == "b".
 std::string join_path(const std::string& base, const std::string& member);

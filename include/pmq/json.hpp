@@ -8,7 +8,8 @@
 //
 // A member may be absent from the JSON when its type is std::optional<T>, or when the
 // struct names it in `static constexpr std::array<std::string_view, N> json_defaulted`;
-// it then keeps its default value.
+// it then keeps its default value. A std::map<std::string, T> is a JSON object whose
+// members are read and written as T, each at `base.key`.
 #pragma once
 
 #include "pmq/datetime.hpp"
@@ -22,6 +23,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +45,9 @@ template <class T> struct is_optional : std::false_type {};
 template <class T> struct is_optional<std::optional<T>> : std::true_type {};
 template <class T> struct is_vector : std::false_type {};
 template <class T, class A> struct is_vector<std::vector<T, A>> : std::true_type {};
+template <class T> struct is_map : std::false_type {};
+template <class T, class C, class A>
+struct is_map<std::map<std::string, T, C, A>> : std::true_type {};
 
 const char* type_name(const json& j);
 
@@ -70,6 +75,9 @@ template <class T>
 void read(const json& j, std::optional<T>& out, const std::string& path, problem_list& problems);
 template <class T, class A>
 void read(const json& j, std::vector<T, A>& out, const std::string& path, problem_list& problems);
+template <class T, class C, class A>
+void read(const json& j, std::map<std::string, T, C, A>& out, const std::string& path,
+          problem_list& problems);
 template <described_struct T>
 void read(const json& j, T& out, const std::string& path, problem_list& problems);
 template <class T>
@@ -80,6 +88,7 @@ template <class E>
 void write(json& j, E v);
 template <class T> void write(json& j, const std::optional<T>& v);
 template <class T, class A> void write(json& j, const std::vector<T, A>& v);
+template <class T, class C, class A> void write(json& j, const std::map<std::string, T, C, A>& v);
 template <described_struct T> void write(json& j, const T& v);
 
 // --- reading -------------------------------------------------------------------------
@@ -149,6 +158,21 @@ void read(const json& j, std::vector<T, A>& out, const std::string& path, proble
   for (std::size_t i = 0; i < j.size(); ++i) read(j[i], out[i], join_path(path, i), problems);
 }
 
+template <class T, class C, class A>
+void read(const json& j, std::map<std::string, T, C, A>& out, const std::string& path,
+          problem_list& problems) {
+  if (!j.is_object()) {
+    problems.add(path, std::string("expected an object, got ") + type_name(j));
+    return;
+  }
+  out.clear();
+  for (const auto& [key, value] : j.items()) {
+    T element{};
+    read(value, element, join_path(path, key), problems);
+    out.insert_or_assign(key, std::move(element));
+  }
+}
+
 template <described_struct T>
 void read(const json& j, T& out, const std::string& path, problem_list& problems) {
   using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
@@ -214,6 +238,18 @@ template <class T, class A> void write(json& j, const std::vector<T, A>& v) {
   }
 }
 
+template <class T, class C, class A> void write(json& j, const std::map<std::string, T, C, A>& v) {
+  j = json::object();
+  // Map keys are unique, so append directly instead of searching the ordered map.
+  auto& object = j.get_ref<json::object_t&>();
+  object.reserve(v.size());
+  for (const auto& [key, element] : v) {
+    json value;
+    write(value, element);
+    object.emplace_back(key, std::move(value));
+  }
+}
+
 template <described_struct T> void write(json& j, const T& v) {
   using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
   j = json::object();
@@ -225,7 +261,7 @@ template <described_struct T> void write(json& j, const T& v) {
     using M = std::remove_cvref_t<decltype(member)>;
     if constexpr (is_optional<M>::value) {
       if (!member) return; // absent rather than null
-    } else if constexpr (is_vector<M>::value) {
+    } else if constexpr (is_vector<M>::value || is_map<M>::value) {
       if (member.empty() && defaulted_member<T>(d.name)) return; // as it may be read back
     }
     json value;

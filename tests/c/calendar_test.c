@@ -1,25 +1,10 @@
 /* Tests the calendar, rectification and complaint parts of the C ABI from C (C11). */
+#include "check.h"
+
 #include <pmq/pmq.h>
 
 #include <stdio.h>
 #include <string.h>
-
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                                                \
-  do {                                                                                             \
-    ++checks;                                                                                      \
-    if (!(cond)) {                                                                                 \
-      ++failures;                                                                                  \
-      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond,     \
-              pmq_last_error());                                                                   \
-    }                                                                                              \
-  } while (0)
-
-static int contains(const char *haystack, const char *needle) {
-  return haystack && needle && strstr(haystack, needle) != NULL;
-}
 
 /* R-CAL-5 and R-CAL-9 across the turn of the year and in a leap February. */
 static void test_deadlines(void) {
@@ -130,6 +115,5 @@ int main(void) {
   test_plan_and_sample();
   test_rectification();
   test_complaints();
-  printf("%d passed, %d failed\n", checks - failures, failures);
-  return failures == 0 ? 0 : 1;
+  return check_report();
 }

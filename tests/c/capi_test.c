@@ -1,22 +1,11 @@
 /* Tests the C ABI from C (compiled as C11 with -Wall -Wextra -Wpedantic -Werror). */
+#include "check.h"
+
 #include <pmq/pmq.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                                            \
-  do {                                                                                         \
-    ++checks;                                                                                  \
-    if (!(cond)) {                                                                             \
-      ++failures;                                                                              \
-      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond, \
-              pmq_last_error());                                                               \
-    }                                                                                          \
-  } while (0)
 
 static const char *standard_json =
     "{\"id\":\"c-test\",\"version\":\"1\",\"title\":\"C 测试\",\"total\":10,\"sections\":[{\"id\":"
@@ -25,10 +14,6 @@ static const char *standard_json =
     "\"deduct\",\"deduction\":0.1},"
     "{\"id\":\"BJ-02\",\"title\":\"垃圾桶\",\"requirement\":\"无异味\",\"max_score\":4,\"kind\":"
     "\"pass_fail\"}]}]}";
-
-static int contains(const char *haystack, const char *needle) {
-  return haystack && needle && strstr(haystack, needle) != NULL;
-}
 
 static void test_version(void) {
   char expected[32];
@@ -193,6 +178,5 @@ int main(void) {
   test_builtin();
   test_errors();
   test_bands_rollup_derive();
-  printf("%d passed, %d failed\n", checks - failures, failures);
-  return failures == 0 ? 0 : 1;
+  return check_report();
 }

@@ -1,26 +1,11 @@
 /* Tests the KPI part of the C ABI from C (C11, -Wall -Wextra -Wpedantic -Werror). */
+#include "check.h"
+
 #include <pmq/pmq.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                                                \
-  do {                                                                                             \
-    ++checks;                                                                                      \
-    if (!(cond)) {                                                                                 \
-      ++failures;                                                                                  \
-      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond,     \
-              pmq_last_error());                                                                   \
-    }                                                                                              \
-  } while (0)
-
-static int contains(const char *haystack, const char *needle) {
-  return haystack && needle && strstr(haystack, needle) != NULL;
-}
 
 /* R-KPI-31: a zero denominator is no data, not 0 % or 100 % */
 static void test_rate(void) {
@@ -149,6 +134,5 @@ int main(void) {
   test_catalogue();
   test_expr_and_custom();
   test_table_and_fees();
-  printf("%d passed, %d failed\n", checks - failures, failures);
-  return failures == 0 ? 0 : 1;
+  return check_report();
 }

@@ -1,25 +1,10 @@
 /* Tests the supplier C ABI (R-OUT-*) from C (compiled as C11). */
+#include "check.h"
+
 #include <pmq/pmq.h>
 
 #include <stdio.h>
 #include <string.h>
-
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                                            \
-  do {                                                                                         \
-    ++checks;                                                                                  \
-    if (!(cond)) {                                                                             \
-      ++failures;                                                                              \
-      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond, \
-              pmq_last_error());                                                               \
-    }                                                                                          \
-  } while (0)
-
-static int contains(const char *haystack, const char *needle) {
-  return haystack && needle && strstr(haystack, needle) != NULL;
-}
 
 static void test_qualify(void) {
   char *out = NULL;
@@ -120,6 +105,5 @@ int main(void) {
   test_month();
   test_tender_staffing_year_bid();
   test_nulls();
-  printf("%d passed, %d failed\n", checks - failures, failures);
-  return failures ? 1 : 0;
+  return check_report();
 }

@@ -6,6 +6,7 @@ this package, then on the system's library path.
 """
 import ctypes
 import ctypes.util
+import json
 import os
 
 from ._errors import Error
@@ -63,10 +64,16 @@ def take_string(ptr):
         lib.pmq_free(ptr)
 
 
+def call_json(func, *args):
+    """Calls a C function whose last parameter is ``char **`` receiving JSON, after ``args``;
+    returns the decoded JSON (the string is freed)."""
+    out = ctypes.c_void_p()
+    func(*args, ctypes.byref(out))
+    return json.loads(take_string(out.value))
+
+
 def encode(value):
     """A dict/list (serialised) or a JSON string → UTF-8 bytes for the C ABI."""
-    import json
-
     if isinstance(value, (bytes, bytearray)):
         return bytes(value)
     if isinstance(value, str):

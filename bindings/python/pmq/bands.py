@@ -1,9 +1,8 @@
 """Band tables (R-SCORE-4, R-SCORE-6) and the per-point pay scheme (R-SCORE-5)."""
 import ctypes
-import json
 from decimal import Decimal
 
-from ._lib import Handle, declare, encode, lib, take_string
+from ._lib import Handle, call_json, declare, encode, lib
 
 _bands_p = ctypes.c_void_p
 _load = declare("pmq_bands_load", ctypes.c_char_p, ctypes.POINTER(_bands_p))
@@ -44,14 +43,10 @@ class Bands(Handle):
 
     def classify(self, score):
         """The band (dict) a score falls in."""
-        out = ctypes.c_void_p()
-        _classify(self._live(), _milli(score), ctypes.byref(out))
-        return json.loads(take_string(out.value))
+        return call_json(_classify, self._live(), _milli(score))
 
 
 
 def per_point_pay(score, scheme=None):
     """R-SCORE-5: {"passed", "points_lost", "pay_reduction"} for a score."""
-    out = ctypes.c_void_p()
-    _per_point(_milli(score), encode(scheme) if scheme is not None else None, ctypes.byref(out))
-    return json.loads(take_string(out.value))
+    return call_json(_per_point, _milli(score), encode(scheme) if scheme is not None else None)

@@ -4,7 +4,7 @@ and returns dicts/lists; dates are "YYYY-MM-DD" strings, months "YYYY-MM"."""
 import ctypes
 import json
 
-from ._lib import declare, encode, take_string
+from ._lib import call_json, declare, encode
 
 _out = ctypes.POINTER(ctypes.c_void_p)
 _deadlines = declare("pmq_calendar_deadlines", ctypes.c_char_p, _out)
@@ -14,9 +14,7 @@ _sample = declare("pmq_household_sample", ctypes.c_char_p, _out)
 
 
 def _call(func, request):
-    out = ctypes.c_void_p()
-    func(encode(request), ctypes.byref(out))
-    return json.loads(take_string(out.value))
+    return call_json(func, encode(request))
 
 
 def _request(request, **fields):

@@ -1,9 +1,8 @@
 """Complaints (R-CAL-10): time limits per class, on time or late, follow-up coverage and the
 counts behind R-KPI-6, R-KPI-7 and R-KPI-12, over the JSON functions of libpmq_c."""
 import ctypes
-import json
 
-from ._lib import declare, encode, take_string
+from ._lib import call_json, declare, encode
 
 _out = ctypes.POINTER(ctypes.c_void_p)
 _evaluate = declare("pmq_complaints_evaluate", ctypes.c_char_p, _out)
@@ -12,9 +11,7 @@ _classes = declare("pmq_complaint_classes", _out)
 
 def complaint_classes():
     """The default classes and their limits in minutes."""
-    out = ctypes.c_void_p()
-    _classes(ctypes.byref(out))
-    return json.loads(take_string(out.value))
+    return call_json(_classes)
 
 
 def evaluate_complaints(complaints, as_of, classes=None):
@@ -23,6 +20,4 @@ def evaluate_complaints(complaints, as_of, classes=None):
     request = {"as_of": as_of, "complaints": complaints}
     if classes is not None:
         request["classes"] = classes
-    out = ctypes.c_void_p()
-    _evaluate(encode(request), ctypes.byref(out))
-    return json.loads(take_string(out.value))
+    return call_json(_evaluate, encode(request))

@@ -9,9 +9,8 @@ Rates are exact: ``actual`` carries the exact fraction and the rendered value as
 a zero denominator is ``{"no_data": true, "reason": ...}`` (R-KPI-31), never 0 % or 100 %.
 """
 import ctypes
-import json
 
-from ._lib import declare, encode, take_string
+from ._lib import call_json, declare, encode, take_string
 
 NO_DATA = 0
 MET = 1
@@ -29,12 +28,6 @@ _expr = declare("pmq_expr_evaluate", ctypes.c_char_p, ctypes.c_char_p, _out)
 _series = declare("pmq_kpi_series", ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, _out)
 _table = declare("pmq_kpi_table", ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, _out)
 _fees = declare("pmq_fee_plan_check", ctypes.c_char_p, ctypes.c_char_p, _out)
-
-
-def _json_call(func, *args):
-    out = ctypes.c_void_p()
-    func(*args, ctypes.byref(out))
-    return json.loads(take_string(out.value))
 
 
 def _text(s):
@@ -61,35 +54,35 @@ def rate_check(numerator, denominator, comparator, threshold_percent):
 
 def catalogue():
     """The built-in KPI definitions (list of dicts)."""
-    return _json_call(_catalogue)
+    return call_json(_catalogue)
 
 
 def evaluate(kpi_id, counts):
     """Evaluates a catalogue KPI (id or rule id) on counts (dict or JSON)."""
-    return _json_call(_evaluate, _text(kpi_id), encode(counts))
+    return call_json(_evaluate, _text(kpi_id), encode(counts))
 
 
 def evaluate_custom(definition, counts):
     """Evaluates a custom KPI definition (dict or JSON, the catalogue's format)."""
-    return _json_call(_evaluate_custom, encode(definition), encode(counts))
+    return call_json(_evaluate_custom, encode(definition), encode(counts))
 
 
 def evaluate_expression(expression, values):
     """Evaluates an expression of the KPI language exactly over named values."""
-    return _json_call(_expr, _text(expression), encode(values))
+    return call_json(_expr, _text(expression), encode(values))
 
 
 def series(kpi_id, months, period_kind="month"):
     """A catalogue KPI over [{"month", "counts"}] per "month", "quarter", "half_year" or
     "year": counts summed, the rate recomputed; months without data stay as no data."""
-    return _json_call(_series, _text(kpi_id), encode(months), _text(period_kind))
+    return call_json(_series, _text(kpi_id), encode(months), _text(period_kind))
 
 
 def table(plan, actuals, period):
     """The 质量目标完成统计表 (R-KPI-30) for a period ("2026-03", "2026-Q1", "2026")."""
-    return _json_call(_table, encode(plan), encode(actuals), _text(period))
+    return call_json(_table, encode(plan), encode(actuals), _text(period))
 
 
 def fee_plan_check(plan, period):
     """Checks a fee arrears collection plan (R-KPI-32) at the end of a period ("2026-Q2")."""
-    return _json_call(_fees, encode(plan), _text(period))
+    return call_json(_fees, encode(plan), _text(period))

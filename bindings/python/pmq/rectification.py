@@ -1,9 +1,8 @@
 """Rectification orders, carry-over deductions and consecutive failures (R-CAL-5, R-CAL-6,
 R-SCORE-3, R-SCORE-6, R-SCORE-7), over the JSON functions of libpmq_c."""
 import ctypes
-import json
 
-from ._lib import declare, encode, take_string
+from ._lib import call_json, declare, encode
 
 _out = ctypes.POINTER(ctypes.c_void_p)
 _status = declare("pmq_rectification_status", ctypes.c_char_p, _out)
@@ -12,9 +11,7 @@ _failures = declare("pmq_consecutive_failures", ctypes.c_char_p, _out)
 
 
 def _call(func, request):
-    out = ctypes.c_void_p()
-    func(encode(request), ctypes.byref(out))
-    return json.loads(take_string(out.value))
+    return call_json(func, encode(request))
 
 
 def rectification_status(events, as_of, calendar=None, rules=None):

@@ -1,8 +1,7 @@
 """Standards and scoring (R-STD-*, R-SCORE-*): pmq.Standard over the C handle pmq_standard."""
 import ctypes
-import json
 
-from ._lib import Handle, declare, encode, lib, take_string
+from ._lib import Handle, call_json, declare, encode, lib
 
 _standard_p = ctypes.c_void_p
 _load = declare("pmq_standard_load", ctypes.c_char_p, ctypes.POINTER(_standard_p))
@@ -23,12 +22,6 @@ NOT_APPLICABLE = -2
 _NO_DATA = -(2 ** 63)
 lib.pmq_standard_free.argtypes = [_standard_p]
 lib.pmq_standard_free.restype = None
-
-
-def _call_for_json(func, *args):
-    out = ctypes.c_void_p()
-    func(*args, ctypes.byref(out))
-    return json.loads(take_string(out.value))
 
 
 class Standard(Handle):
@@ -53,15 +46,15 @@ class Standard(Handle):
         return cls(handle)
 
     def to_dict(self):
-        return _call_for_json(_to_json, self._live())
+        return call_json(_to_json, self._live())
 
     def score(self, inspection):
         """Scores one inspection (dict or JSON string) → result dict."""
-        return _call_for_json(_score, self._live(), encode(inspection))
+        return call_json(_score, self._live(), encode(inspection))
 
     def score_batch(self, inspections):
         """Scores a list of inspections in one call → list of result dicts."""
-        return _call_for_json(_score_batch, self._live(), encode(inspections))
+        return call_json(_score_batch, self._live(), encode(inspections))
 
     def derive(self, selection):
         """R-STD-2: a project standard selected from this company standard (a new Standard)."""
@@ -89,12 +82,12 @@ class Standard(Handle):
 
 def builtin_standards():
     """The ids of the built-in standards; the first is the default."""
-    return _call_for_json(_builtins)
+    return call_json(_builtins)
 
 
 def rollup(data):
     """R-SCORE-1/2: project, branch and company means with their input counts."""
-    return _call_for_json(_rollup, encode(data))
+    return call_json(_rollup, encode(data))
 
 
 def score(standard, inspection):

@@ -11,7 +11,7 @@ None) for the documented defaults; ``default_rules(which)`` shows them.
 import ctypes
 import json
 
-from ._lib import declare, encode, take_string
+from ._lib import call_json, declare, encode
 
 _out = ctypes.POINTER(ctypes.c_void_p)
 _qualify = declare("pmq_supplier_qualify", ctypes.c_char_p, _out)
@@ -23,39 +23,33 @@ _may_bid = declare("pmq_supplier_may_bid", ctypes.c_char_p, _out)
 _defaults = declare("pmq_supplier_default_rules", ctypes.c_char_p, _out)
 
 
-def _call(func, *args):
-    out = ctypes.c_void_p()
-    func(*args, ctypes.byref(out))
-    return json.loads(take_string(out.value))
-
-
 def _rules(rules):
     return None if rules is None else encode(rules)
 
 
 def qualify(checklist):
     """R-OUT-2: a qualification checklist -> {"qualified", "missing": [{"item", "title"}]}."""
-    return _call(_qualify, encode(checklist))
+    return call_json(_qualify, encode(checklist))
 
 
 def evaluate_tender(tender, rules=None):
     """R-OUT-3: bids, experts and marks -> the ranking table and the candidate list."""
-    return _call(_tender, encode(tender), _rules(rules))
+    return call_json(_tender, encode(tender), _rules(rules))
 
 
 def check_staffing(month, rules=None):
     """R-OUT-5 ... R-OUT-9: a staffing month -> violations, incidents and person-days."""
-    return _call(_staffing, encode(month), _rules(rules))
+    return call_json(_staffing, encode(month), _rules(rules))
 
 
 def evaluate_month(record, rules=None):
     """R-OUT-4: a monthly record -> score, deduction lines and the settlement to the fen."""
-    return _call(_month, encode(record), _rules(rules))
+    return call_json(_month, encode(record), _rules(rules))
 
 
 def evaluate_year(review, rules=None):
     """R-OUT-11: a yearly review -> standings, the qualified-supplier list and new bars."""
-    return _call(_year, encode(review), _rules(rules))
+    return call_json(_year, encode(review), _rules(rules))
 
 
 def may_bid(supplier, on, decisions, rules=None):
@@ -63,9 +57,9 @@ def may_bid(supplier, on, decisions, rules=None):
     query = {"supplier": supplier, "on": on, "decisions": decisions}
     if rules is not None:
         query["rules"] = rules if not isinstance(rules, str) else json.loads(rules)
-    return _call(_may_bid, encode(query))
+    return call_json(_may_bid, encode(query))
 
 
 def default_rules(which):
     """The default rules: "monthly", "staffing", "tender" or "yearly"."""
-    return _call(_defaults, which.encode("utf-8"))
+    return call_json(_defaults, which.encode("utf-8"))
