@@ -11,7 +11,7 @@ using namespace pmq::capi;
 
 extern "C" {
 
-PMQ_API int pmq_bands_load(const char* bands_json, pmq_bands** out) {
+PMQ_API int pmq_bands_load(const char *bands_json, pmq_bands **out) {
   return guard([&] {
     PMQ_REQUIRE(out);
     *out = nullptr;
@@ -21,7 +21,7 @@ PMQ_API int pmq_bands_load(const char* bands_json, pmq_bands** out) {
   });
 }
 
-PMQ_API int pmq_bands_builtin(const char* id, pmq_bands** out) {
+PMQ_API int pmq_bands_builtin(const char *id, pmq_bands **out) {
   return guard([&] {
     PMQ_REQUIRE(out);
     *out = nullptr;
@@ -31,24 +31,26 @@ PMQ_API int pmq_bands_builtin(const char* id, pmq_bands** out) {
   });
 }
 
-PMQ_API int pmq_bands_classify(const pmq_bands* bands, int64_t score_milli, char** band_json) {
+PMQ_API int pmq_bands_classify(const pmq_bands *bands, int64_t score_milli, char **band_json) {
   return guard([&] {
     PMQ_REQUIRE(band_json);
     *band_json = nullptr;
     PMQ_REQUIRE(bands);
-    return give(band_json, pmq::to_json_value(pmq::classify(bands->table, pmq::points::from_milli(score_milli))));
+    return give(band_json, pmq::to_json_value(
+                               pmq::classify(bands->table, pmq::points::from_milli(score_milli))));
   });
 }
 
-PMQ_API void pmq_bands_free(pmq_bands* bands) { delete bands; }
+PMQ_API void pmq_bands_free(pmq_bands *bands) { delete bands; }
 
-PMQ_API int pmq_per_point_pay(int64_t score_milli, const char* scheme_json, char** result_json) {
+PMQ_API int pmq_per_point_pay(int64_t score_milli, const char *scheme_json, char **result_json) {
   return guard([&] {
     PMQ_REQUIRE(result_json);
     *result_json = nullptr;
     const auto scheme = scheme_json ? pmq::from_json_text<pmq::per_point_scheme>(scheme_json)
                                     : pmq::per_point_scheme{};
-    return give(result_json, pmq::to_json_value(pmq::per_point_pay(pmq::points::from_milli(score_milli), scheme)));
+    return give(result_json, pmq::to_json_value(
+                                 pmq::per_point_pay(pmq::points::from_milli(score_milli), scheme)));
   });
 }
 

@@ -16,18 +16,24 @@ thread_local last_error last;
 
 int c_code(errc e) {
   switch (e) {
-  case errc::invalid_argument: return PMQ_EINVAL;
-  case errc::parse: return PMQ_EPARSE;
-  case errc::invalid_input: return PMQ_EINPUT;
-  case errc::out_of_memory: return PMQ_ENOMEM;
-  case errc::internal: return PMQ_EINTERNAL;
+  case errc::invalid_argument:
+    return PMQ_EINVAL;
+  case errc::parse:
+    return PMQ_EPARSE;
+  case errc::invalid_input:
+    return PMQ_EINPUT;
+  case errc::out_of_memory:
+    return PMQ_ENOMEM;
+  case errc::internal:
+    return PMQ_EINTERNAL;
   }
   return PMQ_EINTERNAL;
 }
 
-void set_problems(const std::vector<problem>& problems) {
+void set_problems(const std::vector<problem> &problems) {
   json arr = json::array();
-  for (const auto& p : problems) arr.push_back({{"path", p.path}, {"message", p.message}});
+  for (const auto &p : problems)
+    arr.push_back({{"path", p.path}, {"message", p.message}});
   last.problems = arr.dump();
 }
 } // namespace
@@ -51,15 +57,15 @@ int ok() {
   return PMQ_OK;
 }
 
-char* dup(std::string_view s) {
-  char* p = static_cast<char*>(std::malloc(s.size() + 1));
+char *dup(std::string_view s) {
+  char *p = static_cast<char *>(std::malloc(s.size() + 1));
   if (!p) throw std::bad_alloc();
   std::memcpy(p, s.data(), s.size());
   p[s.size()] = '\0';
   return p;
 }
 
-int give(char** out, const json& j) {
+int give(char **out, const json &j) {
   *out = dup(j.dump());
   return ok();
 }
@@ -67,7 +73,7 @@ int give(char** out, const json& j) {
 int from_current_exception() noexcept {
   try {
     throw;
-  } catch (const error& e) {
+  } catch (const error &e) {
     try {
       last.message = e.what();
       last.path = e.path();
@@ -75,9 +81,9 @@ int from_current_exception() noexcept {
     } catch (...) {
     }
     return c_code(e.code());
-  } catch (const std::bad_alloc&) {
+  } catch (const std::bad_alloc &) {
     return fail(PMQ_ENOMEM, "", "out of memory");
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     return fail(PMQ_EINTERNAL, "", std::string("internal error: ") + e.what());
   } catch (...) {
     return fail(PMQ_EINTERNAL, "", "internal error: unknown exception");
@@ -88,10 +94,10 @@ int from_current_exception() noexcept {
 
 extern "C" {
 
-PMQ_API const char* pmq_version(void) { return PMQ_PROJECT_VERSION; }
-PMQ_API const char* pmq_last_error(void) { return pmq::capi::last.message.c_str(); }
-PMQ_API const char* pmq_last_error_path(void) { return pmq::capi::last.path.c_str(); }
-PMQ_API const char* pmq_last_error_json(void) { return pmq::capi::last.problems.c_str(); }
-PMQ_API void pmq_free(void* p) { std::free(p); }
+PMQ_API const char *pmq_version(void) { return PMQ_PROJECT_VERSION; }
+PMQ_API const char *pmq_last_error(void) { return pmq::capi::last.message.c_str(); }
+PMQ_API const char *pmq_last_error_path(void) { return pmq::capi::last.path.c_str(); }
+PMQ_API const char *pmq_last_error_json(void) { return pmq::capi::last.problems.c_str(); }
+PMQ_API void pmq_free(void *p) { std::free(p); }
 
 } // extern "C"

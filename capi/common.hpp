@@ -2,9 +2,9 @@
 // turns every exception into a status code and the thread's last error. Internal.
 #pragma once
 
-#include "pmq/pmq.h"
 #include "pmq/error.hpp"
 #include "pmq/json.hpp"
+#include "pmq/pmq.h"
 
 #include <string>
 #include <string_view>
@@ -17,15 +17,15 @@ int fail(int code, std::string path, std::string message);
 int ok();
 
 /// Copies a string into malloc'd memory for the caller (released with pmq_free).
-char* dup(std::string_view s);
+char *dup(std::string_view s);
 
 /// Writes JSON into *out for the caller.
-int give(char** out, const json& j);
+int give(char **out, const json &j);
 
 int from_current_exception() noexcept;
 
 /// Runs body() and maps every exception to a PMQ_E... code and message.
-template <class F> int guard(F&& body) noexcept {
+template <class F> int guard(F &&body) noexcept {
   try {
     return body();
   } catch (...) {
@@ -34,15 +34,15 @@ template <class F> int guard(F&& body) noexcept {
 }
 
 /// NULL-argument check: PMQ_EINVAL naming the parameter.
-#define PMQ_REQUIRE(arg)                                                                        \
-  do {                                                                                          \
-    if ((arg) == nullptr) return ::pmq::capi::fail(PMQ_EINVAL, "", #arg " must not be NULL");   \
+#define PMQ_REQUIRE(arg)                                                                           \
+  do {                                                                                             \
+    if ((arg) == nullptr) return ::pmq::capi::fail(PMQ_EINVAL, "", #arg " must not be NULL");      \
   } while (0)
 
 /// The shape of a JSON-in, JSON-out entry point: checks both pointers (PMQ_EINVAL naming
 /// the NULL one), clears *out_json, parses request_json and gives body(parsed request) to
 /// the caller, all inside guard.
-template <class F> int json_call(const char* request_json, char** out_json, F&& body) noexcept {
+template <class F> int json_call(const char *request_json, char **out_json, F &&body) noexcept {
   return guard([&] {
     PMQ_REQUIRE(out_json);
     *out_json = nullptr;

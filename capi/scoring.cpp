@@ -12,7 +12,7 @@ using namespace pmq::capi;
 
 extern "C" {
 
-PMQ_API int pmq_standard_load(const char* standard_json, pmq_standard** out) {
+PMQ_API int pmq_standard_load(const char *standard_json, pmq_standard **out) {
   return guard([&] {
     PMQ_REQUIRE(out);
     *out = nullptr;
@@ -22,7 +22,7 @@ PMQ_API int pmq_standard_load(const char* standard_json, pmq_standard** out) {
   });
 }
 
-PMQ_API int pmq_standard_builtin(const char* id, pmq_standard** out) {
+PMQ_API int pmq_standard_builtin(const char *id, pmq_standard **out) {
   return guard([&] {
     PMQ_REQUIRE(out);
     *out = nullptr;
@@ -31,7 +31,7 @@ PMQ_API int pmq_standard_builtin(const char* id, pmq_standard** out) {
   });
 }
 
-PMQ_API int pmq_builtin_standards(char** ids_json) {
+PMQ_API int pmq_builtin_standards(char **ids_json) {
   return guard([&] {
     PMQ_REQUIRE(ids_json);
     *ids_json = nullptr;
@@ -39,7 +39,7 @@ PMQ_API int pmq_builtin_standards(char** ids_json) {
   });
 }
 
-PMQ_API int pmq_standard_to_json(const pmq_standard* standard, char** out_json) {
+PMQ_API int pmq_standard_to_json(const pmq_standard *standard, char **out_json) {
   return guard([&] {
     PMQ_REQUIRE(out_json);
     *out_json = nullptr;
@@ -48,10 +48,10 @@ PMQ_API int pmq_standard_to_json(const pmq_standard* standard, char** out_json) 
   });
 }
 
-PMQ_API void pmq_standard_free(pmq_standard* standard) { delete standard; }
+PMQ_API void pmq_standard_free(pmq_standard *standard) { delete standard; }
 
-PMQ_API int pmq_score(const pmq_standard* standard, const char* inspection_json,
-                      char** result_json) {
+PMQ_API int pmq_score(const pmq_standard *standard, const char *inspection_json,
+                      char **result_json) {
   return guard([&] {
     PMQ_REQUIRE(result_json);
     *result_json = nullptr;
@@ -62,8 +62,8 @@ PMQ_API int pmq_score(const pmq_standard* standard, const char* inspection_json,
   });
 }
 
-PMQ_API int pmq_score_batch(const pmq_standard* standard, const char* inspections_json,
-                            char** results_json) {
+PMQ_API int pmq_score_batch(const pmq_standard *standard, const char *inspections_json,
+                            char **results_json) {
   return guard([&] {
     PMQ_REQUIRE(results_json);
     *results_json = nullptr;
@@ -74,20 +74,21 @@ PMQ_API int pmq_score_batch(const pmq_standard* standard, const char* inspection
   });
 }
 
-PMQ_API int pmq_standard_derive(const pmq_standard* company, const char* selection_json,
-                                pmq_standard** out) {
+PMQ_API int pmq_standard_derive(const pmq_standard *company, const char *selection_json,
+                                pmq_standard **out) {
   return guard([&] {
     PMQ_REQUIRE(out);
     *out = nullptr;
     PMQ_REQUIRE(company);
     PMQ_REQUIRE(selection_json);
     const auto sel = pmq::from_json_text<pmq::selection>(selection_json);
-    *out = new pmq_standard{pmq::compiled_standard(pmq::derive_standard(company->compiled.definition(), sel))};
+    *out = new pmq_standard{
+        pmq::compiled_standard(pmq::derive_standard(company->compiled.definition(), sel))};
     return ok();
   });
 }
 
-PMQ_API int pmq_standard_item_count(const pmq_standard* standard, size_t* count) {
+PMQ_API int pmq_standard_item_count(const pmq_standard *standard, size_t *count) {
   return guard([&] {
     PMQ_REQUIRE(count);
     PMQ_REQUIRE(standard);
@@ -96,8 +97,8 @@ PMQ_API int pmq_standard_item_count(const pmq_standard* standard, size_t* count)
   });
 }
 
-PMQ_API int pmq_score_values(const pmq_standard* standard, const int64_t* values, size_t count,
-                             int64_t* score_milli) {
+PMQ_API int pmq_score_values(const pmq_standard *standard, const int64_t *values, size_t count,
+                             int64_t *score_milli) {
   return guard([&] {
     PMQ_REQUIRE(score_milli);
     PMQ_REQUIRE(standard);
@@ -108,7 +109,7 @@ PMQ_API int pmq_score_values(const pmq_standard* standard, const int64_t* values
   });
 }
 
-PMQ_API int pmq_rollup(const char* input_json, char** result_json) {
+PMQ_API int pmq_rollup(const char *input_json, char **result_json) {
   return guard([&] {
     PMQ_REQUIRE(result_json);
     *result_json = nullptr;

@@ -10,12 +10,12 @@ using namespace pmq::capi;
 
 namespace {
 // Rules documents are optional: NULL or "" means the documented defaults.
-bool given(const char* rules_json) { return rules_json && *rules_json; }
+bool given(const char *rules_json) { return rules_json && *rules_json; }
 } // namespace
 
 extern "C" {
 
-PMQ_API int pmq_supplier_qualify(const char* checklist_json, char** result_json) {
+PMQ_API int pmq_supplier_qualify(const char *checklist_json, char **result_json) {
   return guard([&] {
     PMQ_REQUIRE(result_json);
     *result_json = nullptr;
@@ -24,47 +24,56 @@ PMQ_API int pmq_supplier_qualify(const char* checklist_json, char** result_json)
   });
 }
 
-PMQ_API int pmq_supplier_tender(const char* tender_json, const char* rules_json, char** result_json) {
+PMQ_API int pmq_supplier_tender(const char *tender_json, const char *rules_json,
+                                char **result_json) {
   return guard([&] {
     PMQ_REQUIRE(result_json);
     *result_json = nullptr;
     PMQ_REQUIRE(tender_json);
     const auto rules = given(rules_json) ? pmq::load_tender_rules(rules_json) : pmq::tender_rules{};
-    return give(result_json, pmq::to_json(pmq::evaluate_tender(pmq::load_tender(tender_json), rules)));
+    return give(result_json,
+                pmq::to_json(pmq::evaluate_tender(pmq::load_tender(tender_json), rules)));
   });
 }
 
-PMQ_API int pmq_supplier_staffing(const char* month_json, const char* rules_json, char** result_json) {
+PMQ_API int pmq_supplier_staffing(const char *month_json, const char *rules_json,
+                                  char **result_json) {
   return guard([&] {
     PMQ_REQUIRE(result_json);
     *result_json = nullptr;
     PMQ_REQUIRE(month_json);
-    const auto rules = given(rules_json) ? pmq::load_staffing_rules(rules_json) : pmq::staffing_rules{};
-    return give(result_json, pmq::to_json(pmq::check_staffing(pmq::load_staffing_month(month_json), rules)));
+    const auto rules =
+        given(rules_json) ? pmq::load_staffing_rules(rules_json) : pmq::staffing_rules{};
+    return give(result_json,
+                pmq::to_json(pmq::check_staffing(pmq::load_staffing_month(month_json), rules)));
   });
 }
 
-PMQ_API int pmq_supplier_month(const char* record_json, const char* rules_json, char** result_json) {
+PMQ_API int pmq_supplier_month(const char *record_json, const char *rules_json,
+                               char **result_json) {
   return guard([&] {
     PMQ_REQUIRE(result_json);
     *result_json = nullptr;
     PMQ_REQUIRE(record_json);
-    const auto rules = given(rules_json) ? pmq::load_monthly_rules(rules_json) : pmq::monthly_rules{};
-    return give(result_json, pmq::to_json(pmq::evaluate_month(pmq::load_monthly_record(record_json), rules)));
+    const auto rules =
+        given(rules_json) ? pmq::load_monthly_rules(rules_json) : pmq::monthly_rules{};
+    return give(result_json,
+                pmq::to_json(pmq::evaluate_month(pmq::load_monthly_record(record_json), rules)));
   });
 }
 
-PMQ_API int pmq_supplier_year(const char* review_json, const char* rules_json, char** result_json) {
+PMQ_API int pmq_supplier_year(const char *review_json, const char *rules_json, char **result_json) {
   return guard([&] {
     PMQ_REQUIRE(result_json);
     *result_json = nullptr;
     PMQ_REQUIRE(review_json);
     const auto rules = given(rules_json) ? pmq::load_yearly_rules(rules_json) : pmq::yearly_rules{};
-    return give(result_json, pmq::to_json(pmq::evaluate_year(pmq::load_yearly_review(review_json), rules)));
+    return give(result_json,
+                pmq::to_json(pmq::evaluate_year(pmq::load_yearly_review(review_json), rules)));
   });
 }
 
-PMQ_API int pmq_supplier_may_bid(const char* query_json, char** result_json) {
+PMQ_API int pmq_supplier_may_bid(const char *query_json, char **result_json) {
   return guard([&] {
     PMQ_REQUIRE(result_json);
     *result_json = nullptr;
@@ -73,7 +82,7 @@ PMQ_API int pmq_supplier_may_bid(const char* query_json, char** result_json) {
   });
 }
 
-PMQ_API int pmq_supplier_default_rules(const char* which, char** rules_json) {
+PMQ_API int pmq_supplier_default_rules(const char *which, char **rules_json) {
   return guard([&] {
     PMQ_REQUIRE(rules_json);
     *rules_json = nullptr;
@@ -83,8 +92,10 @@ PMQ_API int pmq_supplier_default_rules(const char* which, char** rules_json) {
     if (w == "staffing") return give(rules_json, pmq::to_json_value(pmq::staffing_rules{}));
     if (w == "tender") return give(rules_json, pmq::to_json_value(pmq::tender_rules{}));
     if (w == "yearly")
-      return give(rules_json, pmq::to_json_value(pmq::yearly_rules{pmq::default_supplier_standings(), {}}));
-    return fail(PMQ_EINVAL, "which", "no default rules \"" + w + "\" (monthly, staffing, tender, yearly)");
+      return give(rules_json,
+                  pmq::to_json_value(pmq::yearly_rules{pmq::default_supplier_standings(), {}}));
+    return fail(PMQ_EINVAL, "which",
+                "no default rules \"" + w + "\" (monthly, staffing, tender, yearly)");
   });
 }
 

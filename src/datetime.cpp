@@ -5,7 +5,7 @@
 namespace pmq {
 
 namespace {
-bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int &out) {
   if (pos + n > s.size()) return false;
   int v = 0;
   for (std::size_t i = pos; i < pos + n; ++i) {
@@ -19,8 +19,8 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
 std::optional<date> make_date(int y, int m, int d) {
   // Boost's range; checked here so no exception is used for control flow.
   if (y < 1400 || y > 9999 || m < 1 || m > 12 || d < 1) return std::nullopt;
-  if (d > boost::gregorian::gregorian_calendar::end_of_month_day(
-              static_cast<unsigned short>(y), static_cast<unsigned short>(m)))
+  if (d > boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                 static_cast<unsigned short>(m)))
     return std::nullopt;
   return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
               static_cast<unsigned short>(d));
@@ -35,7 +35,7 @@ std::optional<date> parse_date(std::string_view s) {
   return make_date(y, m, d);
 }
 
-std::string format_date(const date& d) {
+std::string format_date(const date &d) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(d.year()), int(d.month()), int(d.day()));
   return buf;
@@ -70,7 +70,7 @@ std::optional<timestamp> parse_timestamp(std::string_view s) {
   return timestamp{ptime(*day, hours(hh) + minutes(mm) + seconds(ss)), offset};
 }
 
-std::string format_timestamp(const timestamp& t) {
+std::string format_timestamp(const timestamp &t) {
   const auto d = t.local.date();
   const auto tod = t.local.time_of_day();
   char buf[96];
@@ -100,7 +100,7 @@ year_month year_month::prev() const {
   return month == 1 ? year_month{year - 1, 12} : year_month{year, month - 1};
 }
 
-year_month month_of(const date& d) { return {int(d.year()), int(d.month())}; }
+year_month month_of(const date &d) { return {int(d.year()), int(d.month())}; }
 
 std::optional<year_month> parse_year_month(std::string_view s) {
   int y = 0, m = 0;
@@ -110,7 +110,7 @@ std::optional<year_month> parse_year_month(std::string_view s) {
   return year_month{y, m};
 }
 
-std::string format_year_month(const year_month& m) {
+std::string format_year_month(const year_month &m) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d", m.year, m.month);
   return buf;

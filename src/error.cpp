@@ -3,9 +3,9 @@
 namespace pmq {
 
 namespace {
-std::string describe(const std::vector<problem>& problems) {
+std::string describe(const std::vector<problem> &problems) {
   std::string out;
-  for (const auto& p : problems) {
+  for (const auto &p : problems) {
     if (!out.empty()) out += "; ";
     out += p.path.empty() ? p.message : p.path + ": " + p.message;
   }
@@ -30,11 +30,11 @@ void throw_if_any(std::vector<problem> problems) {
   if (!problems.empty()) throw error(errc::invalid_input, std::move(problems));
 }
 
-std::string join_path(const std::string& base, const std::string& member) {
+std::string join_path(const std::string &base, const std::string &member) {
   return base.empty() ? member : base + "." + member;
 }
 
-std::string join_path(const std::string& base, std::size_t index) {
+std::string join_path(const std::string &base, std::size_t index) {
   return base + "[" + std::to_string(index) + "]";
 }
 

@@ -3,7 +3,7 @@
 namespace pmq {
 
 namespace {
-void check(const inspection& i, const std::string& path, problem_list& problems) {
+void check(const inspection &i, const std::string &path, problem_list &problems) {
   if (i.id.empty()) problems.add(join_path(path, "id"), "must not be empty");
   for (std::size_t k = 0; k < i.carry_over.size(); ++k)
     if (i.carry_over[k].points <= points{})
@@ -12,7 +12,7 @@ void check(const inspection& i, const std::string& path, problem_list& problems)
 }
 } // namespace
 
-inspection inspection_from_json(const json& value) {
+inspection inspection_from_json(const json &value) {
   auto i = from_json_value<inspection>(value);
   problem_list problems;
   check(i, "", problems);
@@ -23,7 +23,8 @@ inspection inspection_from_json(const json& value) {
 std::vector<inspection> load_inspections(std::string_view json_text) {
   auto all = from_json_value<std::vector<inspection>>(parse_json(json_text));
   problem_list problems;
-  for (std::size_t k = 0; k < all.size(); ++k) check(all[k], join_path("", k), problems);
+  for (std::size_t k = 0; k < all.size(); ++k)
+    check(all[k], join_path("", k), problems);
   problems.throw_if_any();
   return all;
 }
@@ -32,6 +33,6 @@ inspection load_inspection(std::string_view json_text) {
   return inspection_from_json(parse_json(json_text));
 }
 
-json to_json(const inspection& i) { return to_json_value(i); }
+json to_json(const inspection &i) { return to_json_value(i); }
 
 } // namespace pmq

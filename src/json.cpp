@@ -8,15 +8,14 @@ json parse_json(std::string_view text, int max_depth) {
   try {
     // The callback sees every value with its depth; refusing deep documents here keeps
     // both parsing and our readers bounded.
-    return json::parse(text.begin(), text.end(),
-                       [max_depth](int depth, json::parse_event_t, json&) {
-                         if (depth > max_depth)
-                           throw error(errc::parse, "",
-                                       "JSON nested deeper than " + std::to_string(max_depth) +
-                                           " levels");
-                         return true;
-                       });
-  } catch (const json::exception& e) {
+    return json::parse(
+        text.begin(), text.end(), [max_depth](int depth, json::parse_event_t, json &) {
+          if (depth > max_depth)
+            throw error(errc::parse, "",
+                        "JSON nested deeper than " + std::to_string(max_depth) + " levels");
+          return true;
+        });
+  } catch (const json::exception &e) {
     // nlohmann's message names the byte offset and what was expected.
     throw error(errc::parse, "", std::string("malformed JSON: ") + e.what());
   }
@@ -24,21 +23,29 @@ json parse_json(std::string_view text, int max_depth) {
 
 namespace json_io {
 
-const char* type_name(const json& j) {
+const char *type_name(const json &j) {
   switch (j.type()) {
-  case json::value_t::null: return "null";
-  case json::value_t::boolean: return "a boolean";
-  case json::value_t::string: return "a string";
-  case json::value_t::array: return "an array";
-  case json::value_t::object: return "an object";
+  case json::value_t::null:
+    return "null";
+  case json::value_t::boolean:
+    return "a boolean";
+  case json::value_t::string:
+    return "a string";
+  case json::value_t::array:
+    return "an array";
+  case json::value_t::object:
+    return "an object";
   case json::value_t::number_integer:
-  case json::value_t::number_unsigned: return "an integer";
-  case json::value_t::number_float: return "a number";
-  default: return "a value of another type";
+  case json::value_t::number_unsigned:
+    return "an integer";
+  case json::value_t::number_float:
+    return "a number";
+  default:
+    return "a value of another type";
   }
 }
 
-void read(const json& j, std::string& out, const std::string& path, problem_list& problems) {
+void read(const json &j, std::string &out, const std::string &path, problem_list &problems) {
   if (!j.is_string()) {
     problems.add(path, std::string("expected a string, got ") + type_name(j));
     return;
@@ -46,7 +53,7 @@ void read(const json& j, std::string& out, const std::string& path, problem_list
   out = j.get<std::string>();
 }
 
-void read(const json& j, bool& out, const std::string& path, problem_list& problems) {
+void read(const json &j, bool &out, const std::string &path, problem_list &problems) {
   if (!j.is_boolean()) {
     problems.add(path, std::string("expected true or false, got ") + type_name(j));
     return;
@@ -54,8 +61,8 @@ void read(const json& j, bool& out, const std::string& path, problem_list& probl
   out = j.get<bool>();
 }
 
-void read_integer(const json& j, std::int64_t& out, std::int64_t lo, std::int64_t hi,
-                  const std::string& path, problem_list& problems) {
+void read_integer(const json &j, std::int64_t &out, std::int64_t lo, std::int64_t hi,
+                  const std::string &path, problem_list &problems) {
   const auto range = "an integer from " + std::to_string(lo) + " to " + std::to_string(hi);
   if (j.is_number_unsigned()) {
     const auto v = j.get<std::uint64_t>();
@@ -79,7 +86,8 @@ void read_integer(const json& j, std::int64_t& out, std::int64_t lo, std::int64_
 namespace {
 // A JSON number as an exact fixed-point value of type T (points, money).
 template <class T, class Parse>
-void read_fixed(const json& j, T& out, const std::string& path, problem_list& problems, Parse parse) {
+void read_fixed(const json &j, T &out, const std::string &path, problem_list &problems,
+                Parse parse) {
   if (j.is_number_integer() || j.is_number_unsigned()) {
     std::int64_t v = 0;
     constexpr std::int64_t limit = std::numeric_limits<std::int64_t>::max() / T::scale;
@@ -100,8 +108,8 @@ void read_fixed(const json& j, T& out, const std::string& path, problem_list& pr
   // (for up to 15 significant digits), so "0.1" becomes exactly 100 thousandths.
   char buf[400];
   const auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
-  const auto parsed = res.ec == std::errc{} ? parse(std::string_view(buf, res.ptr - buf))
-                                            : std::nullopt;
+  const auto parsed =
+      res.ec == std::errc{} ? parse(std::string_view(buf, res.ptr - buf)) : std::nullopt;
   if (!parsed) {
     problems.add(path, "number " + std::string(buf, res.ec == std::errc{} ? res.ptr : buf) +
                            " has more than " + std::to_string(T::decimals) +
@@ -112,20 +120,20 @@ void read_fixed(const json& j, T& out, const std::string& path, problem_list& pr
 }
 } // namespace
 
-void read(const json& j, points& out, const std::string& path, problem_list& problems) {
+void read(const json &j, points &out, const std::string &path, problem_list &problems) {
   read_fixed(j, out, path, problems, [](std::string_view s) { return points::parse(s); });
 }
 
-void read(const json& j, money& out, const std::string& path, problem_list& problems) {
+void read(const json &j, money &out, const std::string &path, problem_list &problems) {
   read_fixed(j, out, path, problems, [](std::string_view s) { return money::parse(s); });
 }
 
-void read(const json& j, date& out, const std::string& path, problem_list& problems) {
+void read(const json &j, date &out, const std::string &path, problem_list &problems) {
   if (!j.is_string()) {
     problems.add(path, std::string("expected a date \"YYYY-MM-DD\", got ") + type_name(j));
     return;
   }
-  const auto d = parse_date(j.get_ref<const std::string&>());
+  const auto d = parse_date(j.get_ref<const std::string &>());
   if (!d) {
     problems.add(path, "\"" + j.get<std::string>() +
                            "\" is not a valid date (expected YYYY-MM-DD, years 1400-9999)");
@@ -134,13 +142,13 @@ void read(const json& j, date& out, const std::string& path, problem_list& probl
   out = *d;
 }
 
-void read(const json& j, timestamp& out, const std::string& path, problem_list& problems) {
+void read(const json &j, timestamp &out, const std::string &path, problem_list &problems) {
   if (!j.is_string()) {
-    problems.add(path, std::string("expected a time \"YYYY-MM-DDThh:mm+08:00\", got ") +
-                           type_name(j));
+    problems.add(path,
+                 std::string("expected a time \"YYYY-MM-DDThh:mm+08:00\", got ") + type_name(j));
     return;
   }
-  const auto t = parse_timestamp(j.get_ref<const std::string&>());
+  const auto t = parse_timestamp(j.get_ref<const std::string &>());
   if (!t) {
     problems.add(path, "\"" + j.get<std::string>() +
                            "\" is not a valid time (expected YYYY-MM-DDThh:mm[:ss] with a UTC "
@@ -150,12 +158,12 @@ void read(const json& j, timestamp& out, const std::string& path, problem_list& 
   out = *t;
 }
 
-void read(const json& j, year_month& out, const std::string& path, problem_list& problems) {
+void read(const json &j, year_month &out, const std::string &path, problem_list &problems) {
   if (!j.is_string()) {
     problems.add(path, std::string("expected a month \"YYYY-MM\", got ") + type_name(j));
     return;
   }
-  const auto m = parse_year_month(j.get_ref<const std::string&>());
+  const auto m = parse_year_month(j.get_ref<const std::string &>());
   if (!m) {
     problems.add(path, "\"" + j.get<std::string>() +
                            "\" is not a valid month (expected YYYY-MM, years 1400-9999)");
@@ -164,23 +172,23 @@ void read(const json& j, year_month& out, const std::string& path, problem_list&
   out = *m;
 }
 
-void write(json& j, points v) {
+void write(json &j, points v) {
   if (v.milli() % points::scale == 0)
     j = v.milli() / points::scale;
   else
     j = static_cast<double>(v.milli()) / points::scale; // shortest form prints the exact decimal
 }
 
-void write(json& j, money v) {
+void write(json &j, money v) {
   if (v.fen() % money::scale == 0)
     j = v.fen() / money::scale;
   else
     j = static_cast<double>(v.fen()) / money::scale;
 }
 
-void write(json& j, const date& v) { j = format_date(v); }
-void write(json& j, const timestamp& v) { j = format_timestamp(v); }
-void write(json& j, const year_month& v) { j = format_year_month(v); }
+void write(json &j, const date &v) { j = format_date(v); }
+void write(json &j, const timestamp &v) { j = format_timestamp(v); }
+void write(json &j, const year_month &v) { j = format_year_month(v); }
 
 } // namespace json_io
 } // namespace pmq

@@ -37,7 +37,8 @@ std::optional<std::int64_t> parse_fixed(std::string_view text, int decimals, std
     }
   }
   if (digits == 0 || i != text.size()) return std::nullopt;
-  for (int p = places < decimals ? places : decimals; p < decimals; ++p) frac *= 10;
+  for (int p = places < decimals ? places : decimals; p < decimals; ++p)
+    frac *= 10;
   const std::int64_t v = whole * scale + frac;
   return negative ? -v : v;
 }
@@ -53,7 +54,8 @@ std::string format_fixed(std::int64_t v, int decimals, std::int64_t scale, bool 
     std::string f = std::to_string(frac);
     f.insert(0, std::size_t(decimals) - f.size(), '0');
     if (trim)
-      while (!f.empty() && f.back() == '0') f.pop_back();
+      while (!f.empty() && f.back() == '0')
+        f.pop_back();
     out += "." + f;
   }
   return out;
@@ -80,7 +82,8 @@ namespace {
 std::int64_t pow10(int places) {
   if (places < 0 || places > 9) throw std::invalid_argument("pmq: places must be 0..9");
   std::int64_t p = 1;
-  for (int i = 0; i < places; ++i) p *= 10;
+  for (int i = 0; i < places; ++i)
+    p *= 10;
   return p;
 }
 
@@ -99,16 +102,18 @@ std::int64_t checked_mul(std::int64_t a, std::int64_t b) {
 }
 } // namespace
 
-fraction round_half_up(const fraction& value, int places) {
+fraction round_half_up(const fraction &value, int places) {
   const std::int64_t p = pow10(places);
   // value * p = num * p / den; boost::rational keeps den > 0.
-  const std::int64_t scaled = div_round_half_up(checked_mul(value.numerator(), p), value.denominator());
+  const std::int64_t scaled =
+      div_round_half_up(checked_mul(value.numerator(), p), value.denominator());
   return fraction(scaled, p);
 }
 
-std::string render(const fraction& value, int places) {
+std::string render(const fraction &value, int places) {
   const std::int64_t p = pow10(places);
-  const std::int64_t scaled = div_round_half_up(checked_mul(value.numerator(), p), value.denominator());
+  const std::int64_t scaled =
+      div_round_half_up(checked_mul(value.numerator(), p), value.denominator());
   const bool negative = scaled < 0;
   const std::int64_t mag = negative ? -scaled : scaled;
   std::string out = (negative ? "-" : "") + std::to_string(mag / p);
@@ -120,12 +125,14 @@ std::string render(const fraction& value, int places) {
   return out;
 }
 
-money to_money(const fraction& yuan) {
-  return money::from_fen(div_round_half_up(checked_mul(yuan.numerator(), money::scale), yuan.denominator()));
+money to_money(const fraction &yuan) {
+  return money::from_fen(
+      div_round_half_up(checked_mul(yuan.numerator(), money::scale), yuan.denominator()));
 }
 
-points to_points(const fraction& value) {
-  return points::from_milli(div_round_half_up(checked_mul(value.numerator(), points::scale), value.denominator()));
+points to_points(const fraction &value) {
+  return points::from_milli(
+      div_round_half_up(checked_mul(value.numerator(), points::scale), value.denominator()));
 }
 
 } // namespace pmq

@@ -15,47 +15,51 @@ struct compiled_standard::impl {
   // item id → its position over all sections, in order
   std::unordered_map<std::string, std::size_t> index;
 
-  score_result run(const std::vector<const response*>& by_item, const std::vector<std::size_t>& at,
-                   const char* base, bool explain, const std::vector<carry_over>& carried,
-                   problem_list& problems) const;
+  score_result run(const std::vector<const response *> &by_item, const std::vector<std::size_t> &at,
+                   const char *base, bool explain, const std::vector<carry_over> &carried,
+                   problem_list &problems) const;
 };
 
 compiled_standard::compiled_standard(standard s) : impl_(std::make_unique<impl>()) {
   validate(s);
   impl_->def = std::move(s);
-  const auto& def = impl_->def;
+  const auto &def = impl_->def;
   for (std::size_t si = 0; si < def.sections.size(); ++si) {
-    const auto& sec = def.sections[si];
+    const auto &sec = def.sections[si];
     impl_->full += items_total(sec);
-    for (const auto& it : sec.items) impl_->index.emplace(it.id, impl_->items++);
+    for (const auto &it : sec.items)
+      impl_->index.emplace(it.id, impl_->items++);
   }
   impl_->target_full = def.weight_total ? *def.weight_total : def.rebase_to.value_or(impl_->full);
 }
 
 compiled_standard::~compiled_standard() = default;
-compiled_standard::compiled_standard(compiled_standard&&) noexcept = default;
-compiled_standard& compiled_standard::operator=(compiled_standard&&) noexcept = default;
+compiled_standard::compiled_standard(compiled_standard &&) noexcept = default;
+compiled_standard &compiled_standard::operator=(compiled_standard &&) noexcept = default;
 
-const standard& compiled_standard::definition() const { return impl_->def; }
+const standard &compiled_standard::definition() const { return impl_->def; }
 
 namespace {
 
 // Where a response came from ("responses[3]", "values[3]"); the path string is built only
 // when a problem is reported, so the error-free path allocates nothing for it.
 struct where {
-  const char* base;
+  const char *base;
   std::size_t index;
-  std::string path(const char* field = nullptr) const {
+  std::string path(const char *field = nullptr) const {
     auto p = join_path(base, index);
     return field ? join_path(p, field) : p;
   }
 };
 
-const char* level_text(level l) {
+const char *level_text(level l) {
   switch (l) {
-  case level::meets: return "符合 meets";
-  case level::basically_meets: return "基本符合 basically meets";
-  case level::fails: return "不符合 fails";
+  case level::meets:
+    return "符合 meets";
+  case level::basically_meets:
+    return "基本符合 basically meets";
+  case level::fails:
+    return "不符合 fails";
   }
   return "";
 }
@@ -67,12 +71,12 @@ bool exceeds_max(std::uint32_t defects, points per_defect, points max) {
 }
 
 // What a response may carry for an item of a given kind; anything else is reported.
-void check_fields(const item& it, const response& r, const where& at, problem_list& problems) {
-  const auto refuse = [&](bool present, const char* field, const char* what) {
+void check_fields(const item &it, const response &r, const where &at, problem_list &problems) {
+  const auto refuse = [&](bool present, const char *field, const char *what) {
     if (present)
       problems.add(at.path(field), "item \"" + it.id + "\" is a " +
-                                             std::string(boost::describe::enum_to_string(it.kind, "?")) +
-                                             " item: " + what);
+                                       std::string(boost::describe::enum_to_string(it.kind, "?")) +
+                                       " item: " + what);
   };
   const auto k = it.kind;
   refuse(r.defects && k != item_kind::deduct, "defects", "only deduct items take defects");
@@ -84,8 +88,8 @@ void check_fields(const item& it, const response& r, const where& at, problem_li
 
 // Scores one item from its response (or none). With explain false (the typed path) it
 // skips the title, findings and explanation text, and only the numbers are filled in.
-void score_item(const standard& def, const item& it, const response* r, const where& at,
-                bool explain, item_result& out, problem_list& problems) {
+void score_item(const standard &def, const item &it, const response *r, const where &at,
+                bool explain, item_result &out, problem_list &problems) {
   if (explain) {
     out.id = it.id;
     out.title = it.title;
@@ -102,9 +106,11 @@ void score_item(const standard& def, const item& it, const response* r, const wh
     if (r && r->not_applicable && def.not_applicable == na_policy::forbidden)
       problems.add(at.path("not_applicable"),
                    "standard \"" + def.id + "\" does not allow items to be not applicable");
-    if (r && r->not_applicable && (r->defects || r->passed || r->level || r->score || !r->findings.empty()))
-      problems.add(at.path(), "a response marked not_applicable cannot record defects, passed, level, "
-                       "score or findings");
+    if (r && r->not_applicable &&
+        (r->defects || r->passed || r->level || r->score || !r->findings.empty()))
+      problems.add(at.path(),
+                   "a response marked not_applicable cannot record defects, passed, level, "
+                   "score or findings");
     out.applicable = false;
     out.score = points{};
     if (def.not_applicable == na_policy::count_as_zero) {
@@ -124,7 +130,7 @@ void score_item(const standard& def, const item& it, const response* r, const wh
     const std::size_t recorded = r ? r->findings.size() : 0;
     if (r && r->defects && *r->defects < recorded)
       problems.add(at.path("defects"), std::to_string(*r->defects) + " defects but " +
-                                                 std::to_string(recorded) + " findings recorded");
+                                           std::to_string(recorded) + " findings recorded");
     out.defects = r && r->defects ? *r->defects : static_cast<std::uint32_t>(recorded);
     const points per = *it.deduction;
     const bool capped = exceeds_max(out.defects, per, it.max_score); // 扣完为止, R-STD-5
@@ -137,8 +143,9 @@ void score_item(const standard& def, const item& it, const response* r, const wh
       out.explanation = std::to_string(out.defects) + " defects × " + per.to_string() +
                         ", capped at the item's " + it.max_score.to_string() + " (扣完为止)";
     else
-      out.explanation = std::to_string(out.defects) + (out.defects == 1 ? " defect × " : " defects × ") +
-                        per.to_string() + " = " + ded.to_string() + " deducted";
+      out.explanation = std::to_string(out.defects) +
+                        (out.defects == 1 ? " defect × " : " defects × ") + per.to_string() +
+                        " = " + ded.to_string() + " deducted";
     break;
   }
   case item_kind::pass_fail:
@@ -148,7 +155,9 @@ void score_item(const standard& def, const item& it, const response* r, const wh
       problems.add(at.path("passed"), "required for pass_fail item \"" + it.id + "\"");
     } else {
       if (!*r->passed) out.score = points{};
-      if (explain) out.explanation = *r->passed ? "passed" : "failed: " + it.max_score.to_string() + " deducted";
+      if (explain)
+        out.explanation =
+            *r->passed ? "passed" : "failed: " + it.max_score.to_string() + " deducted";
     }
     break;
   case item_kind::three_level:
@@ -156,9 +165,9 @@ void score_item(const standard& def, const item& it, const response* r, const wh
       if (explain) out.explanation = "no findings: meets the standard";
     } else if (!r->level) {
       problems.add(at.path("level"), "required for three_level item \"" + it.id +
-                                               "\" (meets, basically_meets or fails)");
+                                         "\" (meets, basically_meets or fails)");
     } else {
-      const auto& ratios = def.three_level;
+      const auto &ratios = def.three_level;
       const points ratio = *r->level == level::meets             ? ratios.meets
                            : *r->level == level::basically_meets ? ratios.basically_meets
                                                                  : ratios.fails;
@@ -166,7 +175,7 @@ void score_item(const standard& def, const item& it, const response* r, const wh
       out.score = to_points(it.max_score.value() * ratio.value()); // the only rounding: 1/1000
       if (explain)
         out.explanation = std::string(level_text(*r->level)) + ": " + ratio.to_string() + " × " +
-                        it.max_score.to_string() + " = " + out.score.to_string();
+                          it.max_score.to_string() + " = " + out.score.to_string();
     }
     break;
   case item_kind::graded:
@@ -174,23 +183,25 @@ void score_item(const standard& def, const item& it, const response* r, const wh
       if (explain) out.explanation = "no findings: full marks";
     } else if (!r->score) {
       problems.add(at.path("score"), "required for graded item \"" + it.id + "\" (0 to " +
-                                               it.max_score.to_string() + ")");
+                                         it.max_score.to_string() + ")");
     } else if (*r->score < points{} || *r->score > it.max_score) {
       problems.add(at.path("score"), "must be between 0 and " + it.max_score.to_string() +
-                                               ", got " + r->score->to_string());
+                                         ", got " + r->score->to_string());
     } else if (it.step && r->score->milli() % it.step->milli() != 0) {
       problems.add(at.path("score"), r->score->to_string() + " is not a multiple of the step " +
-                                               it.step->to_string());
+                                         it.step->to_string());
     } else {
       out.score = *r->score;
-      if (explain) out.explanation = "graded " + out.score.to_string() + " of " + it.max_score.to_string();
+      if (explain)
+        out.explanation = "graded " + out.score.to_string() + " of " + it.max_score.to_string();
     }
     break;
   case item_kind::veto:
     out.vetoed = r && r->passed && !*r->passed;
     if (explain) out.explanation = out.vetoed ? "veto triggered (一票否决)" : "not triggered";
     break;
-  case item_kind::not_applicable: break; // handled above
+  case item_kind::not_applicable:
+    break; // handled above
   }
   out.deducted = out.max_score - out.score;
 }
@@ -201,26 +212,29 @@ std::string places_text(std::uint32_t decimals) {
 
 } // namespace
 
-score_result compiled_standard::score(const inspection& ins) const {
-  const auto& def = impl_->def;
+score_result compiled_standard::score(const inspection &ins) const {
+  const auto &def = impl_->def;
   problem_list problems;
   if (ins.standard && *ins.standard != def.id)
-    problems.add("standard", "inspection is for standard \"" + *ins.standard + "\", not \"" + def.id + "\"");
+    problems.add("standard",
+                 "inspection is for standard \"" + *ins.standard + "\", not \"" + def.id + "\"");
 
   // Which response answers which item; every response must name a known item, once.
   constexpr std::size_t none = std::size_t(-1);
-  std::vector<const response*> by_item(impl_->items, nullptr);
+  std::vector<const response *> by_item(impl_->items, nullptr);
   std::vector<std::size_t> at(impl_->items, none);
   for (std::size_t k = 0; k < ins.responses.size(); ++k) {
-    const auto& r = ins.responses[k];
+    const auto &r = ins.responses[k];
     const auto it = impl_->index.find(r.item);
     if (it == impl_->index.end()) {
-      problems.add(join_path(join_path("responses", k), "item"), "no item \"" + r.item + "\" in standard \"" + def.id + "\"");
+      problems.add(join_path(join_path("responses", k), "item"),
+                   "no item \"" + r.item + "\" in standard \"" + def.id + "\"");
       continue;
     }
     if (by_item[it->second]) {
       problems.add(join_path(join_path("responses", k), "item"),
-                   "item \"" + r.item + "\" answered twice (first at responses[" + std::to_string(at[it->second]) + "])");
+                   "item \"" + r.item + "\" answered twice (first at responses[" +
+                       std::to_string(at[it->second]) + "])");
       continue;
     }
     by_item[it->second] = &r;
@@ -235,10 +249,10 @@ score_result compiled_standard::score(const inspection& ins) const {
   return out;
 }
 
-score_result compiled_standard::impl::run(const std::vector<const response*>& by_item,
-                                          const std::vector<std::size_t>& at, const char* base,
-                                          bool explain, const std::vector<carry_over>& carried,
-                                          problem_list& problems) const {
+score_result compiled_standard::impl::run(const std::vector<const response *> &by_item,
+                                          const std::vector<std::size_t> &at, const char *base,
+                                          bool explain, const std::vector<carry_over> &carried,
+                                          problem_list &problems) const {
   score_result out;
   out.standard = def.id;
   out.standard_version = def.version;
@@ -247,29 +261,32 @@ score_result compiled_standard::impl::run(const std::vector<const response*>& by
   std::vector<std::pair<std::string, points>> vetoes; // item id, cap (0 for zero)
   std::size_t flat = 0;
   for (std::size_t si = 0; si < def.sections.size(); ++si) {
-    const auto& sec = def.sections[si];
-    auto& sr = out.sections[si];
+    const auto &sec = def.sections[si];
+    auto &sr = out.sections[si];
     sr.id = sec.id;
     if (explain) sr.title = sec.title;
     sr.weight = sec.weight;
     sr.critical_min = sec.critical_min;
     sr.items.resize(sec.items.size());
     for (std::size_t ii = 0; ii < sec.items.size(); ++ii, ++flat) {
-      auto& ir = sr.items[ii];
+      auto &ir = sr.items[ii];
       score_item(def, sec.items[ii], by_item[flat], where{base, at[flat]}, explain, ir, problems);
       sr.max_score += ir.max_score;
       sr.score += ir.score;
       out.findings += static_cast<std::uint32_t>(ir.findings.size());
       if (ir.vetoed) {
         out.vetoes.push_back(sec.items[ii].id);
-        vetoes.emplace_back(sec.items[ii].id, sec.items[ii].veto_effect == veto_effect::cap ? *sec.items[ii].veto_cap : points{});
+        vetoes.emplace_back(sec.items[ii].id, sec.items[ii].veto_effect == veto_effect::cap
+                                                  ? *sec.items[ii].veto_cap
+                                                  : points{});
       }
     }
     // A critical section's minimum is in points of its full maximum; with items not
     // applicable it scales with the applicable maximum: score × full ≥ min × applicable.
     if (sec.critical_min && sr.max_score > points{}) {
       const auto full_max = items_total(sec);
-      sr.failed_critical = sr.score.value() * full_max.value() < sec.critical_min->value() * sr.max_score.value();
+      sr.failed_critical =
+          sr.score.value() * full_max.value() < sec.critical_min->value() * sr.max_score.value();
       if (sr.failed_critical) out.failed_sections.push_back(sec.id);
     }
     out.max_score += sr.max_score;
@@ -286,7 +303,7 @@ score_result compiled_standard::impl::run(const std::vector<const response*>& by
   points total = out.earned;
   if (def.weight_total) {
     fraction weighted(0), applicable_weight(0);
-    for (const auto& sr : out.sections)
+    for (const auto &sr : out.sections)
       if (sr.max_score > points{} && sr.weight) {
         weighted += sr.weight->value() * sr.score.value() / sr.max_score.value();
         applicable_weight += sr.weight->value();
@@ -296,34 +313,38 @@ score_result compiled_standard::impl::run(const std::vector<const response*>& by
     total = to_points(round_half_up(weighted, int(def.decimals)));
     out.adjustments.push_back({adjustment_kind::weights, out.earned, total, std::nullopt,
                                explain ? "Σ weight × section score ÷ section maximum, out of " +
-                                             def.weight_total->to_string() + ", " + places_text(def.decimals)
+                                             def.weight_total->to_string() + ", " +
+                                             places_text(def.decimals)
                                        : std::string()});
   } else if (out.max_score != target_full && def.not_applicable == na_policy::rebase) {
     const fraction rebased = out.earned.value() * target_full.value() / out.max_score.value();
     total = to_points(round_half_up(rebased, int(def.decimals)));
-    out.adjustments.push_back({adjustment_kind::rebase, out.earned, total, std::nullopt,
-                               explain ? "re-based: " + out.earned.to_string() + " of " + out.max_score.to_string() +
-                                             " applicable × " + target_full.to_string() + " ÷ " +
-                                             out.max_score.to_string() + ", " + places_text(def.decimals)
-                                       : std::string()});
+    out.adjustments.push_back(
+        {adjustment_kind::rebase, out.earned, total, std::nullopt,
+         explain ? "re-based: " + out.earned.to_string() + " of " + out.max_score.to_string() +
+                       " applicable × " + target_full.to_string() + " ÷ " +
+                       out.max_score.to_string() + ", " + places_text(def.decimals)
+                 : std::string()});
   }
 
   // R-SCORE-3: carried-over deductions from earlier rectifications, never below 0.
-  for (const auto& c : carried) {
+  for (const auto &c : carried) {
     const points before = total;
     total = total > c.points ? total - c.points : points{};
     out.adjustments.push_back({adjustment_kind::carry_over, before, total, c.order,
                                "rectification " + c.order + " not done at re-inspection: −" +
-                                   c.points.to_string() + (c.reason.empty() ? "" : " (" + c.reason + ")")});
+                                   c.points.to_string() +
+                                   (c.reason.empty() ? "" : " (" + c.reason + ")")});
   }
 
   // Vetoes (一票否决) come last: they bound whatever the rest gave.
-  for (const auto& [id, cap] : vetoes) {
+  for (const auto &[id, cap] : vetoes) {
     const points before = total;
     if (cap < total) total = cap;
-    out.adjustments.push_back({adjustment_kind::veto, before, total, id,
-                               cap == points{} ? "veto item " + id + " triggered: total set to 0"
-                                               : "veto item " + id + " triggered: total capped at " + cap.to_string()});
+    out.adjustments.push_back(
+        {adjustment_kind::veto, before, total, id,
+         cap == points{} ? "veto item " + id + " triggered: total set to 0"
+                         : "veto item " + id + " triggered: total capped at " + cap.to_string()});
   }
 
   out.score = total;
@@ -333,15 +354,15 @@ score_result compiled_standard::impl::run(const std::vector<const response*>& by
   return out;
 }
 
-std::vector<score_result> compiled_standard::score(const std::vector<inspection>& batch) const {
+std::vector<score_result> compiled_standard::score(const std::vector<inspection> &batch) const {
   std::vector<score_result> out;
   out.reserve(batch.size());
   std::vector<problem> all;
   for (std::size_t k = 0; k < batch.size(); ++k) {
     try {
       out.push_back(score(batch[k]));
-    } catch (const error& e) {
-      for (const auto& p : e.problems())
+    } catch (const error &e) {
+      for (const auto &p : e.problems())
         all.push_back({join_path("", k) + (p.path.empty() ? "" : "." + p.path), p.message});
     }
   }
@@ -352,21 +373,22 @@ std::vector<score_result> compiled_standard::score(const std::vector<inspection>
 std::size_t compiled_standard::item_count() const { return impl_->index.size(); }
 
 std::optional<points> compiled_standard::score_values(std::span<const std::int64_t> values) const {
-  const auto& def = impl_->def;
+  const auto &def = impl_->def;
   if (values.size() != impl_->items)
-    throw error(errc::invalid_input, "values", "expected " + std::to_string(impl_->items) +
-                                                   " values (one per item), got " + std::to_string(values.size()));
+    throw error(errc::invalid_input, "values",
+                "expected " + std::to_string(impl_->items) + " values (one per item), got " +
+                    std::to_string(values.size()));
   // Positional responses, scored by the same rules as the JSON path, without the text.
   std::vector<response> responses(values.size());
-  std::vector<const response*> by_item(values.size(), nullptr);
+  std::vector<const response *> by_item(values.size(), nullptr);
   std::vector<std::size_t> at(values.size());
   problem_list problems;
   std::size_t k = 0;
-  for (const auto& sec : def.sections)
-    for (const auto& it : sec.items) {
+  for (const auto &sec : def.sections)
+    for (const auto &it : sec.items) {
       const std::int64_t v = values[k];
       at[k] = k;
-      response& r = responses[k];
+      response &r = responses[k];
       const where w{"values", k++};
       if (v == no_response) continue;
       by_item[w.index] = &r;
@@ -375,7 +397,9 @@ std::optional<points> compiled_standard::score_values(std::span<const std::int64
         continue;
       }
       if (v < 0) {
-        problems.add(w.path(), "must be -1 (no response), -2 (not applicable) or a value ≥ 0, got " + std::to_string(v));
+        problems.add(w.path(),
+                     "must be -1 (no response), -2 (not applicable) or a value ≥ 0, got " +
+                         std::to_string(v));
         by_item[w.index] = nullptr;
         continue;
       }
@@ -386,15 +410,20 @@ std::optional<points> compiled_standard::score_values(std::span<const std::int64
         break;
       case item_kind::pass_fail:
       case item_kind::veto:
-        if (v > 1) problems.add(w.path(), "a pass_fail or veto item takes 1 (passed) or 0 (failed)");
+        if (v > 1)
+          problems.add(w.path(), "a pass_fail or veto item takes 1 (passed) or 0 (failed)");
         r.passed = v == 1;
         break;
       case item_kind::three_level:
-        if (v > 2) problems.add(w.path(), "a three_level item takes 0 (meets), 1 (basically) or 2 (fails)");
+        if (v > 2)
+          problems.add(w.path(), "a three_level item takes 0 (meets), 1 (basically) or 2 (fails)");
         r.level = static_cast<level>(std::min<std::int64_t>(v, 2));
         break;
-      case item_kind::graded: r.score = points::from_milli(v); break;
-      case item_kind::not_applicable: break;
+      case item_kind::graded:
+        r.score = points::from_milli(v);
+        break;
+      case item_kind::not_applicable:
+        break;
       }
     }
   problems.throw_if_any();
@@ -402,8 +431,8 @@ std::optional<points> compiled_standard::score_values(std::span<const std::int64
   return impl_->run(by_item, at, "values", false, none, problems).score;
 }
 
-score_result score(const standard& s, const inspection& i) { return compiled_standard(s).score(i); }
+score_result score(const standard &s, const inspection &i) { return compiled_standard(s).score(i); }
 
-json to_json(const score_result& r) { return to_json_value(r); }
+json to_json(const score_result &r) { return to_json_value(r); }
 
 } // namespace pmq

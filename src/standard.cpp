@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <set>
 
 namespace pmq {
 
-points items_total(const section& s) {
+points items_total(const section &s) {
   points sum;
-  for (const auto& i : s.items) sum += i.max_score;
+  for (const auto &i : s.items)
+    sum += i.max_score;
   return sum;
 }
 
@@ -19,24 +19,28 @@ namespace {
 // Keeps every sum and product of scores far inside int64 (documented in docs/formats.md).
 const points max_points{1000000};
 
-void check_item(const item& it, const std::string& ip, problem_list& out) {
-  const auto not_for = [&](bool present, const char* field, const char* which) {
-    if (present) out.add(join_path(ip, field), std::string("only ") + which + " items take " + field);
+void check_item(const item &it, const std::string &ip, problem_list &out) {
+  const auto not_for = [&](bool present, const char *field, const char *which) {
+    if (present)
+      out.add(join_path(ip, field), std::string("only ") + which + " items take " + field);
   };
   if (it.kind == item_kind::veto) {
     if (it.max_score != points{})
-      out.add(join_path(ip, "max_score"), "a veto item carries no points: must be 0, got " + it.max_score.to_string());
-    if (!it.veto_effect) out.add(join_path(ip, "veto_effect"), "required for a veto item (zero or cap)");
+      out.add(join_path(ip, "max_score"),
+              "a veto item carries no points: must be 0, got " + it.max_score.to_string());
+    if (!it.veto_effect)
+      out.add(join_path(ip, "veto_effect"), "required for a veto item (zero or cap)");
     if (it.veto_effect == veto_effect::cap && !it.veto_cap)
       out.add(join_path(ip, "veto_cap"), "required for a veto item whose effect is cap");
     if (it.veto_effect == veto_effect::zero && it.veto_cap)
       out.add(join_path(ip, "veto_cap"), "a veto item whose effect is zero takes no cap");
   } else {
     if (it.max_score <= points{})
-      out.add(join_path(ip, "max_score"), "must be greater than 0, got " + it.max_score.to_string());
+      out.add(join_path(ip, "max_score"),
+              "must be greater than 0, got " + it.max_score.to_string());
     else if (it.max_score > max_points)
-      out.add(join_path(ip, "max_score"), "must be at most " + max_points.to_string() + ", got " +
-                                              it.max_score.to_string());
+      out.add(join_path(ip, "max_score"),
+              "must be at most " + max_points.to_string() + ", got " + it.max_score.to_string());
     not_for(it.veto_effect.has_value(), "veto_effect", "veto");
     not_for(it.veto_cap.has_value(), "veto_cap", "veto");
   }
@@ -44,10 +48,12 @@ void check_item(const item& it, const std::string& ip, problem_list& out) {
     if (!it.deduction)
       out.add(join_path(ip, "deduction"), "required for a deduct item (points per defect)");
     else if (*it.deduction <= points{})
-      out.add(join_path(ip, "deduction"), "must be greater than 0, got " + it.deduction->to_string());
+      out.add(join_path(ip, "deduction"),
+              "must be greater than 0, got " + it.deduction->to_string());
     else if (*it.deduction > it.max_score && it.max_score > points{})
       out.add(join_path(ip, "deduction"), "per-defect deduction " + it.deduction->to_string() +
-                                              " exceeds the item's max_score " + it.max_score.to_string());
+                                              " exceeds the item's max_score " +
+                                              it.max_score.to_string());
   } else {
     not_for(it.deduction.has_value(), "deduction", "deduct");
   }
@@ -60,7 +66,7 @@ void check_item(const item& it, const std::string& ip, problem_list& out) {
 }
 } // namespace
 
-std::vector<problem> check_standard(const standard& s) {
+std::vector<problem> check_standard(const standard &s) {
   problem_list out;
   if (s.id.empty()) out.add("id", "must not be empty");
   if (s.sections.empty()) out.add("sections", "a standard needs at least one section");
@@ -68,17 +74,19 @@ std::vector<problem> check_standard(const standard& s) {
   std::map<std::string, std::string> section_ids;
   points grand, weights;
   for (std::size_t si = 0; si < s.sections.size(); ++si) {
-    const auto& sec = s.sections[si];
+    const auto &sec = s.sections[si];
     const auto sp = join_path("sections", si);
-    if (sec.id.empty()) out.add(join_path(sp, "id"), "must not be empty");
+    if (sec.id.empty())
+      out.add(join_path(sp, "id"), "must not be empty");
     else if (auto [it, fresh] = section_ids.emplace(sec.id, sp); !fresh)
-      out.add(join_path(sp, "id"), "duplicate section id \"" + sec.id + "\" (first at " +
-                                       it->second + ")");
+      out.add(join_path(sp, "id"),
+              "duplicate section id \"" + sec.id + "\" (first at " + it->second + ")");
     if (sec.items.empty()) out.add(join_path(sp, "items"), "a section needs at least one item");
     for (std::size_t ii = 0; ii < sec.items.size(); ++ii) {
-      const auto& it = sec.items[ii];
+      const auto &it = sec.items[ii];
       const auto ip = join_path(join_path(sp, "items"), ii);
-      if (it.id.empty()) out.add(join_path(ip, "id"), "must not be empty");
+      if (it.id.empty())
+        out.add(join_path(ip, "id"), "must not be empty");
       else if (auto [prev, fresh] = item_ids.emplace(it.id, ip); !fresh)
         out.add(join_path(ip, "id"),
                 "duplicate item id \"" + it.id + "\" (first at " + prev->second + ")");
@@ -86,21 +94,25 @@ std::vector<problem> check_standard(const standard& s) {
     }
     if (sec.weight && *sec.weight <= points{})
       out.add(join_path(sp, "weight"), "must be greater than 0, got " + sec.weight->to_string());
-    if (sec.weight) weights += *sec.weight;
-    else if (s.weight_total) out.add(join_path(sp, "weight"), "required: the standard declares weight_total");
+    if (sec.weight)
+      weights += *sec.weight;
+    else if (s.weight_total)
+      out.add(join_path(sp, "weight"), "required: the standard declares weight_total");
     if (sec.weight && !s.weight_total)
       out.add(join_path(sp, "weight"), "a weighted section needs the standard's weight_total");
     if (sec.critical_min && (*sec.critical_min < points{} || *sec.critical_min > items_total(sec)))
-      out.add(join_path(sp, "critical_min"), "must be between 0 and the section's maximum " +
-                                                 items_total(sec).to_string());
+      out.add(join_path(sp, "critical_min"),
+              "must be between 0 and the section's maximum " + items_total(sec).to_string());
     const points sum = items_total(sec);
     if (sec.total && *sec.total != sum)
       out.add(join_path(sp, "total"), "declared " + sec.total->to_string() +
-                                          " but the items' max_score values sum to " + sum.to_string());
+                                          " but the items' max_score values sum to " +
+                                          sum.to_string());
     grand += sec.total ? *sec.total : sum;
   }
   if (s.total && *s.total != grand)
-    out.add("total", "declared " + s.total->to_string() + " but the sections sum to " + grand.to_string());
+    out.add("total",
+            "declared " + s.total->to_string() + " but the sections sum to " + grand.to_string());
   if (s.weight_total && *s.weight_total != weights && !s.sections.empty())
     out.add("weight_total", "declared " + s.weight_total->to_string() +
                                 " but the section weights sum to " + weights.to_string());
@@ -116,7 +128,7 @@ std::vector<problem> check_standard(const standard& s) {
                   "not_applicable items contradict the standard's not_applicable policy forbidden");
   if (s.decimals > 3) out.add("decimals", "must be 0 to 3, got " + std::to_string(s.decimals));
 
-  const auto ratio = [&](points r, const char* name) {
+  const auto ratio = [&](points r, const char *name) {
     if (r < points{} || r > points{1})
       out.add(join_path("three_level", name), "must be a ratio from 0 to 1, got " + r.to_string());
   };
@@ -128,42 +140,45 @@ std::vector<problem> check_standard(const standard& s) {
     out.add("pass_mark", "must be between 0 and the full score " + full.to_string());
   for (std::size_t si = 0; si < s.sections.size(); ++si)
     for (std::size_t ii = 0; ii < s.sections[si].items.size(); ++ii) {
-      const auto& it = s.sections[si].items[ii];
-      if (it.kind == item_kind::veto && it.veto_cap && (*it.veto_cap < points{} || *it.veto_cap > full))
+      const auto &it = s.sections[si].items[ii];
+      if (it.kind == item_kind::veto && it.veto_cap &&
+          (*it.veto_cap < points{} || *it.veto_cap > full))
         out.add(join_path(join_path(join_path("sections", si), "items"), ii) + ".veto_cap",
                 "must be between 0 and the full score " + full.to_string());
     }
   return out.items();
 }
 
-void validate(const standard& s) {
+void validate(const standard &s) {
   auto problems = check_standard(s);
   throw_if_any(std::move(problems));
 }
 
-standard standard_from_json(const json& value) {
+standard standard_from_json(const json &value) {
   auto s = from_json_value<standard>(value);
   validate(s);
   return s;
 }
 
-standard load_standard(std::string_view json_text) { return standard_from_json(parse_json(json_text)); }
+standard load_standard(std::string_view json_text) {
+  return standard_from_json(parse_json(json_text));
+}
 
-json to_json(const standard& s) { return to_json_value(s); }
+json to_json(const standard &s) { return to_json_value(s); }
 
 namespace {
 constexpr std::string_view default_builtin = "pmq-residential-example";
 
-const std::vector<standard>& builtins() {
+const std::vector<standard> &builtins() {
   static const std::vector<standard> all = [] {
     std::vector<standard> v;
-    for (const auto& [name, text] : presets::all()) {
+    for (const auto &[name, text] : presets::all()) {
       auto j = parse_json(text);
       if (!j.contains("sections")) continue; // other presets (bands, formulas) live elsewhere
       v.push_back(standard_from_json(j));
     }
     std::stable_partition(v.begin(), v.end(),
-                          [](const standard& s) { return s.id == default_builtin; });
+                          [](const standard &s) { return s.id == default_builtin; });
     return v;
   }();
   return all;
@@ -172,44 +187,48 @@ const std::vector<standard>& builtins() {
 
 std::vector<std::string> builtin_standard_ids() {
   std::vector<std::string> ids;
-  for (const auto& s : builtins()) ids.push_back(s.id);
+  for (const auto &s : builtins())
+    ids.push_back(s.id);
   return ids;
 }
 
-const standard& builtin_standard(std::string_view id) {
-  const auto& all = builtins();
+const standard &builtin_standard(std::string_view id) {
+  const auto &all = builtins();
   if (id.empty()) id = default_builtin;
-  for (const auto& s : all)
+  for (const auto &s : all)
     if (s.id == id) return s;
   std::string known;
-  for (const auto& s : all) known += (known.empty() ? "" : ", ") + s.id;
-  throw error(errc::invalid_argument, "", "no built-in standard \"" + std::string(id) +
-                                              "\" (built in: " + known + ")");
+  for (const auto &s : all)
+    known += (known.empty() ? "" : ", ") + s.id;
+  throw error(errc::invalid_argument, "",
+              "no built-in standard \"" + std::string(id) + "\" (built in: " + known + ")");
 }
 
 } // namespace pmq
 
 namespace pmq {
 
-standard derive_standard(const standard& company, const selection& sel) {
+standard derive_standard(const standard &company, const selection &sel) {
   problem_list problems;
   if (sel.id.empty()) problems.add("id", "must not be empty");
   std::set<std::string> ids;
-  for (const auto& sec : company.sections)
-    for (const auto& it : sec.items) ids.insert(it.id);
-  const auto check_ids = [&](const std::vector<std::string>& list, const char* field) {
+  for (const auto &sec : company.sections)
+    for (const auto &it : sec.items)
+      ids.insert(it.id);
+  const auto check_ids = [&](const std::vector<std::string> &list, const char *field) {
     for (std::size_t k = 0; k < list.size(); ++k)
       if (!ids.count(list[k]))
-        problems.add(join_path(field, k), "no item \"" + list[k] + "\" in standard \"" + company.id + "\"");
+        problems.add(join_path(field, k),
+                     "no item \"" + list[k] + "\" in standard \"" + company.id + "\"");
   };
   if (sel.clauses) check_ids(*sel.clauses, "clauses");
   check_ids(sel.exclude, "exclude");
   problems.throw_if_any();
 
-  const auto listed = [](const std::vector<std::string>& list, const std::string& id) {
+  const auto listed = [](const std::vector<std::string> &list, const std::string &id) {
     return std::find(list.begin(), list.end(), id) != list.end();
   };
-  const auto keep = [&](const item& it) {
+  const auto keep = [&](const item &it) {
     if (sel.clauses && !listed(*sel.clauses, it.id)) return false;
     if (listed(sel.exclude, it.id)) return false;
     if (sel.property_type && !it.property_types.empty() &&
@@ -228,11 +247,11 @@ standard derive_standard(const standard& company, const selection& sel) {
   d.origin = pmq::origin{company.id, company.version};
   d.sections.clear();
   points company_full;
-  for (const auto& sec : company.sections) {
+  for (const auto &sec : company.sections) {
     company_full += sec.total.value_or(items_total(sec));
     section ns = sec;
     ns.items.clear();
-    for (const auto& it : sec.items)
+    for (const auto &it : sec.items)
       if (keep(it)) ns.items.push_back(it);
     if (ns.items.empty()) continue;
     const bool whole = ns.items.size() == sec.items.size();
@@ -243,10 +262,11 @@ standard derive_standard(const standard& company, const selection& sel) {
     d.sections.push_back(std::move(ns));
   }
   if (d.sections.empty())
-    throw error(errc::invalid_input, "", "the selection leaves no clauses of standard \"" + company.id + "\"");
+    throw error(errc::invalid_input, "",
+                "the selection leaves no clauses of standard \"" + company.id + "\"");
 
   points remaining, weights;
-  for (const auto& sec : d.sections) {
+  for (const auto &sec : d.sections) {
     remaining += items_total(sec);
     if (sec.weight) weights += *sec.weight;
   }

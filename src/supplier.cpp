@@ -12,10 +12,10 @@ namespace pmq {
 namespace g = boost::gregorian;
 
 namespace {
-void append(std::vector<problem>& to, const std::vector<problem>& from) {
+void append(std::vector<problem> &to, const std::vector<problem> &from) {
   to.insert(to.end(), from.begin(), from.end());
 }
-bool blank(const std::optional<std::string>& s) {
+bool blank(const std::optional<std::string> &s) {
   return !s || s->find_first_not_of(" \t\r\n") == std::string::npos;
 }
 template <class E> std::string name_of(E v) {
@@ -29,10 +29,10 @@ template <class E> std::string name_of(E v) {
 
 // --- R-OUT-2 ----------------------------------------------------------------------------
 
-qualification_result qualify(const qualification_checklist& c) {
+qualification_result qualify(const qualification_checklist &c) {
   qualification_result r;
   r.supplier = c.supplier;
-  auto need = [&](bool ok, const char* item, const char* title) {
+  auto need = [&](bool ok, const char *item, const char *title) {
     if (!ok) r.missing.push_back({item, title});
   };
   need(c.business_licence, "business_licence", "营业执照");
@@ -44,7 +44,7 @@ qualification_result qualify(const qualification_checklist& c) {
   if (!c.service_report) {
     need(false, "service_report", "服务报告");
   } else {
-    const auto& s = *c.service_report;
+    const auto &s = *c.service_report;
     need(!blank(s.responsible_person), "service_report.responsible_person", "外包方责任人");
     need(!blank(s.service_standard), "service_report.service_standard", "服务标准");
     need(!blank(s.service_plan), "service_report.service_plan", "外包服务方案");
@@ -58,7 +58,7 @@ qualification_result qualify(const qualification_checklist& c) {
 // --- R-OUT-4 ----------------------------------------------------------------------------
 
 std::vector<deduction_rule> default_deduction_table() {
-  const auto pts = [](const char* s) { return *points::parse(s); };
+  const auto pts = [](const char *s) { return *points::parse(s); };
   const auto yuan = [](std::int64_t y) { return money::from_fen(y * 100); };
   return {
       {incident::minor_nonconformity, "一般不合格", pts("1"), yuan(15)},
@@ -88,13 +88,17 @@ std::int64_t div_half_up(i128 n, i128 d) {
 }
 } // namespace
 
-std::optional<points> satisfaction_deduction(const satisfaction_survey& s, const monthly_rules& rules) {
+std::optional<points> satisfaction_deduction(const satisfaction_survey &s,
+                                             const monthly_rules &rules) {
   if (s.surveyed == 0) return std::nullopt;
   // (target − 100·satisfied/surveyed) percentage points × points per percent, in 1/1000 point:
-  // (target_milli·surveyed − 100 000·satisfied) · per_milli ÷ (1000·surveyed), exactly, in 128 bits.
-  const i128 shortfall = i128(rules.satisfaction_target.milli()) * s.surveyed - i128(100000) * s.satisfied;
+  // (target_milli·surveyed − 100 000·satisfied) · per_milli ÷ (1000·surveyed), exactly, in 128
+  // bits.
+  const i128 shortfall =
+      i128(rules.satisfaction_target.milli()) * s.surveyed - i128(100000) * s.satisfied;
   if (shortfall <= 0) return points{};
-  return points::from_milli(div_half_up(shortfall * rules.points_per_percent_below.milli(), i128(1000) * s.surveyed));
+  return points::from_milli(
+      div_half_up(shortfall * rules.points_per_percent_below.milli(), i128(1000) * s.surveyed));
 }
 
 namespace {
@@ -105,33 +109,39 @@ constexpr std::int64_t max_fine_fen = 1'000'000'000;    // ¥10 000 000 an incid
 
 money settlement_amount(money fee, std::uint64_t attended, std::uint64_t contracted,
                         points reduction_percent, money fines) {
-  if (contracted == 0) throw error(errc::invalid_argument, "", "no contracted person-days: no data");
-  if (attended > contracted) throw error(errc::invalid_argument, "", "attended person-days exceed the contracted ones");
-  if (fee < money{} || fee.fen() > max_fee_fen) throw error(errc::invalid_argument, "", "fee out of range");
+  if (contracted == 0)
+    throw error(errc::invalid_argument, "", "no contracted person-days: no data");
+  if (attended > contracted)
+    throw error(errc::invalid_argument, "", "attended person-days exceed the contracted ones");
+  if (fee < money{} || fee.fen() > max_fee_fen)
+    throw error(errc::invalid_argument, "", "fee out of range");
   if (fines < money{}) throw error(errc::invalid_argument, "", "fines must not be negative");
   if (reduction_percent < points{} || reduction_percent > points{100})
     throw error(errc::invalid_argument, "", "reduction percent must be 0..100");
   // fee × attended/contracted × (100 − pct)/100 with pct in 1/1000 percent: one division.
-  const u128 num = u128(fee.fen()) * attended * u128(100 * points::scale - reduction_percent.milli());
+  const u128 num =
+      u128(fee.fen()) * attended * u128(100 * points::scale - reduction_percent.milli());
   const u128 den = u128(contracted) * (100 * points::scale);
   const u128 q = num / den, rem = num % den;
   const auto due = money::from_fen(std::int64_t(rem * 2 >= den ? q + 1 : q));
   return due > fines ? due - fines : money{};
 }
 
-bool evaluation_on_time(const date& submitted, std::uint32_t year, std::uint32_t month,
-                        const monthly_rules& rules) {
+bool evaluation_on_time(const date &submitted, std::uint32_t year, std::uint32_t month,
+                        const monthly_rules &rules) {
   // One reading of "before the Nth" across pmq: the calendar's deadline rule (R-OUT-10).
   deadline_rules r;
   r.before_includes_day = rules.evaluation_due_day_inclusive;
   r.supplier_evaluation_day = rules.evaluation_due_day;
-  return submitted <= supplier_evaluation_deadline(business_calendar{}, r, year_month{int(year), int(month)});
+  return submitted <=
+         supplier_evaluation_deadline(business_calendar{}, r, year_month{int(year), int(month)});
 }
 
-std::vector<problem> check_monthly_rules(const monthly_rules& r, const std::string& base) {
+std::vector<problem> check_monthly_rules(const monthly_rules &r, const std::string &base) {
   problem_list out;
-  const auto at = [&](const char* m) { return join_path(base, m); };
-  if (r.full_score <= points{} || r.full_score > points{10000}) out.add(at("full_score"), "must be greater than 0 and at most 10000");
+  const auto at = [&](const char *m) { return join_path(base, m); };
+  if (r.full_score <= points{} || r.full_score > points{10000})
+    out.add(at("full_score"), "must be greater than 0 and at most 10000");
   if (r.satisfaction_target < points{} || r.satisfaction_target > points{100})
     out.add(at("satisfaction_target"), "a percentage: must be 0..100");
   if (r.points_per_percent_below < points{} || r.points_per_percent_below > points{10000})
@@ -139,41 +149,53 @@ std::vector<problem> check_monthly_rules(const monthly_rules& r, const std::stri
   std::set<incident> seen;
   for (std::size_t i = 0; i < r.deductions.size(); ++i) {
     const auto p = join_path(at("deductions"), i);
-    const auto& d = r.deductions[i];
-    if (!seen.insert(d.kind).second) out.add(join_path(p, "kind"), "a second rule for " + name_of(d.kind));
+    const auto &d = r.deductions[i];
+    if (!seen.insert(d.kind).second)
+      out.add(join_path(p, "kind"), "a second rule for " + name_of(d.kind));
     if (d.points_each < points{}) out.add(join_path(p, "points_each"), "must not be negative");
-    if (d.points_each > r.full_score) out.add(join_path(p, "points_each"), "exceeds the full score");
+    if (d.points_each > r.full_score)
+      out.add(join_path(p, "points_each"), "exceeds the full score");
     if (d.fine_each < money{}) out.add(join_path(p, "fine_each"), "must not be negative");
-    if (d.fine_each.fen() > max_fine_fen) out.add(join_path(p, "fine_each"), "must be at most ¥10000000");
+    if (d.fine_each.fen() > max_fine_fen)
+      out.add(join_path(p, "fine_each"), "must be at most ¥10000000");
   }
-  if (r.fee_reduction.percent_per_point < points{} || r.fee_reduction.percent_per_point > points{100})
+  if (r.fee_reduction.percent_per_point < points{} ||
+      r.fee_reduction.percent_per_point > points{100})
     out.add(join_path(at("fee_reduction"), "percent_per_point"), "must be 0..100");
   if (r.fee_reduction.pass_mark < points{} || r.fee_reduction.pass_mark > r.full_score)
     out.add(join_path(at("fee_reduction"), "pass_mark"), "must be 0.." + r.full_score.to_string());
-  if (r.evaluation_due_day < 1 || r.evaluation_due_day > 31) out.add(at("evaluation_due_day"), "must be 1..31");
+  if (r.evaluation_due_day < 1 || r.evaluation_due_day > 31)
+    out.add(at("evaluation_due_day"), "must be 1..31");
   auto items = out.items();
   append(items, check_staffing_rules(r.staffing, at("staffing")));
   return items;
 }
 
-std::vector<problem> check_monthly_record(const monthly_record& m) {
+std::vector<problem> check_monthly_record(const monthly_record &m) {
   problem_list out;
   if (m.supplier.empty()) out.add("supplier", "must not be empty");
-  if (m.year < 1400 || m.year > 9999) out.add("year", "must be 1400..9999, got " + std::to_string(m.year));
-  if (m.month < 1 || m.month > 12) out.add("month", "must be 1..12, got " + std::to_string(m.month));
-  if (m.fee < money{}) out.add("fee", "must not be negative, got " + m.fee.to_string());
-  else if (m.fee.fen() > max_fee_fen) out.add("fee", "implausibly large");
+  if (m.year < 1400 || m.year > 9999)
+    out.add("year", "must be 1400..9999, got " + std::to_string(m.year));
+  if (m.month < 1 || m.month > 12)
+    out.add("month", "must be 1..12, got " + std::to_string(m.month));
+  if (m.fee < money{})
+    out.add("fee", "must not be negative, got " + m.fee.to_string());
+  else if (m.fee.fen() > max_fee_fen)
+    out.add("fee", "implausibly large");
   if (m.satisfaction && m.satisfaction->satisfied > m.satisfaction->surveyed)
-    out.add("satisfaction.satisfied", std::to_string(m.satisfaction->satisfied) + " satisfied out of " +
+    out.add("satisfaction.satisfied", std::to_string(m.satisfaction->satisfied) +
+                                          " satisfied out of " +
                                           std::to_string(m.satisfaction->surveyed) + " surveyed");
   for (std::size_t i = 0; i < m.incidents.size(); ++i)
     if (m.incidents[i].count > 100000)
       out.add(join_path(join_path("incidents", i), "count"), "implausibly large");
   auto items = out.items();
   if (m.staffing) {
-    const auto& s = *m.staffing;
+    const auto &s = *m.staffing;
     if (s.supplier != m.supplier)
-      items.push_back({"staffing.supplier", "\"" + s.supplier + "\" is not the record's supplier \"" + m.supplier + "\""});
+      items.push_back(
+          {"staffing.supplier",
+           "\"" + s.supplier + "\" is not the record's supplier \"" + m.supplier + "\""});
     if (s.year != m.year || s.month != m.month)
       items.push_back({"staffing.month", "the staffing month is not the record's month"});
     append(items, check_staffing_month(s, "staffing"));
@@ -181,7 +203,7 @@ std::vector<problem> check_monthly_record(const monthly_record& m) {
   return items;
 }
 
-monthly_result evaluate_month(const monthly_record& m, const monthly_rules& rules) {
+monthly_result evaluate_month(const monthly_record &m, const monthly_rules &rules) {
   auto problems = check_monthly_rules(rules, "rules");
   append(problems, check_monthly_record(m));
   throw_if_any(std::move(problems));
@@ -191,16 +213,18 @@ monthly_result evaluate_month(const monthly_record& m, const monthly_rules& rule
   r.year = m.year;
   r.month = m.month;
   r.fee = m.fee;
-  auto& w = r.working;
+  auto &w = r.working;
 
   if (m.satisfaction) {
     if (const auto d = satisfaction_deduction(*m.satisfaction, rules)) {
       r.satisfaction_rate = render(fraction(std::int64_t(m.satisfaction->satisfied) * 100,
-                                            std::int64_t(m.satisfaction->surveyed)), 2);
+                                            std::int64_t(m.satisfaction->surveyed)),
+                                   2);
       r.satisfaction_deduction = *d;
       w.push_back("satisfaction " + std::to_string(m.satisfaction->satisfied) + "/" +
                   std::to_string(m.satisfaction->surveyed) + " = " + *r.satisfaction_rate +
-                  "% (target " + rules.satisfaction_target.to_string() + "%): −" + d->to_string() + " points");
+                  "% (target " + rules.satisfaction_target.to_string() + "%): −" + d->to_string() +
+                  " points");
     } else {
       w.push_back("satisfaction: nobody surveyed — no data, no deduction");
     }
@@ -209,9 +233,10 @@ monthly_result evaluate_month(const monthly_record& m, const monthly_rules& rule
   }
 
   // Incidents by kind: the record's, then the staffing check's.
-  std::map<incident, const deduction_rule*> table;
-  for (const auto& d : rules.deductions) table[d.kind] = &d;
-  auto add_line = [&](incident kind, std::uint32_t n, const char* source) {
+  std::map<incident, const deduction_rule *> table;
+  for (const auto &d : rules.deductions)
+    table[d.kind] = &d;
+  auto add_line = [&](incident kind, std::uint32_t n, const char *source) {
     if (n == 0) return;
     deduction_line line;
     line.kind = kind;
@@ -229,12 +254,15 @@ monthly_result evaluate_month(const monthly_record& m, const monthly_rules& rule
     r.deductions.push_back(line);
   };
   std::map<incident, std::uint32_t> counted;
-  for (const auto& i : m.incidents) counted[i.kind] += i.count;
-  for (const auto& [kind, n] : counted) add_line(kind, n, "record");
+  for (const auto &i : m.incidents)
+    counted[i.kind] += i.count;
+  for (const auto &[kind, n] : counted)
+    add_line(kind, n, "record");
   std::uint64_t attended = 1, contracted = 1;
   if (m.staffing) {
     r.staffing = check_staffing(*m.staffing, rules.staffing);
-    for (const auto& i : r.staffing->incidents) add_line(i.kind, i.count, "staffing");
+    for (const auto &i : r.staffing->incidents)
+      add_line(i.kind, i.count, "staffing");
     if (r.staffing->settle_by_attendance) {
       r.settled_by_attendance = true;
       attended = r.staffing->attended_person_days;
@@ -245,15 +273,15 @@ monthly_result evaluate_month(const monthly_record& m, const monthly_rules& rule
   }
 
   r.points_deducted = r.satisfaction_deduction;
-  for (const auto& l : r.deductions) {
+  for (const auto &l : r.deductions) {
     r.points_deducted += l.points_total;
     r.fines += l.fine_total;
     w.push_back(l.title + " × " + std::to_string(l.count) + ": −" + l.points_total.to_string() +
                 " points, fine ¥" + l.fine_total.to_string());
   }
   r.score = r.points_deducted >= rules.full_score ? points{} : rules.full_score - r.points_deducted;
-  w.push_back("score " + rules.full_score.to_string() + " − " + r.points_deducted.to_string() + " = " +
-              r.score.to_string());
+  w.push_back("score " + rules.full_score.to_string() + " − " + r.points_deducted.to_string() +
+              " = " + r.score.to_string());
 
   const auto reduction = per_point_pay(r.score, rules.fee_reduction);
   r.passed = reduction.passed;
@@ -266,9 +294,11 @@ monthly_result evaluate_month(const monthly_record& m, const monthly_rules& rule
 
   r.base_amount = settle_by_attendance(m.fee, attended, contracted);
   if (r.settled_by_attendance)
-    w.push_back("settled by attendance (R-OUT-5): ¥" + m.fee.to_string() + " × " + std::to_string(attended) +
-                " ÷ " + std::to_string(contracted) + " person-days = ¥" + r.base_amount.to_string());
-  const money before_fines = settlement_amount(m.fee, attended, contracted, r.fee_reduction_percent, money{});
+    w.push_back("settled by attendance (R-OUT-5): ¥" + m.fee.to_string() + " × " +
+                std::to_string(attended) + " ÷ " + std::to_string(contracted) + " person-days = ¥" +
+                r.base_amount.to_string());
+  const money before_fines =
+      settlement_amount(m.fee, attended, contracted, r.fee_reduction_percent, money{});
   r.settlement = settlement_amount(m.fee, attended, contracted, r.fee_reduction_percent, r.fines);
   r.settlement_floored = r.fines > before_fines;
   r.score_reduction = r.base_amount - before_fines;
@@ -281,7 +311,7 @@ monthly_result evaluate_month(const monthly_record& m, const monthly_rules& rule
 
 // --- R-OUT-11 ---------------------------------------------------------------------------
 
-supplier_bar bar_for(const bar_decision& d, const bar_rules& rules) {
+supplier_bar bar_for(const bar_decision &d, const bar_rules &rules) {
   supplier_bar b;
   b.supplier = d.supplier;
   b.reason = d.reason;
@@ -294,7 +324,7 @@ supplier_bar bar_for(const bar_decision& d, const bar_rules& rules) {
 }
 
 namespace {
-std::vector<problem> check_bar_rules(const bar_rules& r, const std::string& base) {
+std::vector<problem> check_bar_rules(const bar_rules &r, const std::string &base) {
   problem_list out;
   if (r.unqualified_years == 0 || r.unqualified_years > 100)
     out.add(join_path(base, "unqualified_years"), "must be 1..100");
@@ -304,7 +334,7 @@ std::vector<problem> check_bar_rules(const bar_rules& r, const std::string& base
 }
 } // namespace
 
-bid_eligibility may_bid(const bid_query& q) {
+bid_eligibility may_bid(const bid_query &q) {
   const bar_rules rules = q.rules.value_or(bar_rules{});
   auto problems = check_bar_rules(rules, "rules");
   if (q.supplier.empty()) problems.push_back({"supplier", "must not be empty"});
@@ -315,7 +345,7 @@ bid_eligibility may_bid(const bid_query& q) {
   bid_eligibility r;
   r.supplier = q.supplier;
   r.on = q.on;
-  for (const auto& d : q.decisions) {
+  for (const auto &d : q.decisions) {
     if (d.supplier != q.supplier || d.decided > q.on) continue;
     const auto b = bar_for(d, rules);
     if (q.on <= b.barred_through) {
@@ -327,16 +357,16 @@ bid_eligibility may_bid(const bid_query& q) {
   return r;
 }
 
-const band_table& default_supplier_standings() { return builtin_band_table("supplier_standings"); }
+const band_table &default_supplier_standings() { return builtin_band_table("supplier_standings"); }
 
 namespace {
-const std::set<std::string>& known_actions() {
+const std::set<std::string> &known_actions() {
   static const std::set<std::string> a{"warn", "block_new_contracts", "end_contract", "bar"};
   return a;
 }
 } // namespace
 
-std::vector<problem> check_yearly_rules(const yearly_rules& r, const std::string& base) {
+std::vector<problem> check_yearly_rules(const yearly_rules &r, const std::string &base) {
   std::vector<problem> out;
   if (r.standings) {
     const auto sp = join_path(base, "standings");
@@ -344,12 +374,15 @@ std::vector<problem> check_yearly_rules(const yearly_rules& r, const std::string
       out.push_back({p.path.empty() ? sp : sp + "." + p.path, p.message});
     for (std::size_t i = 0; i < r.standings->bands.size(); ++i) {
       const auto bp = join_path(join_path(sp, "bands"), i);
-      const auto& b = r.standings->bands[i];
-      if (!b.passed) out.push_back({join_path(bp, "passed"), "a standing must say whether it is qualified (passed)"});
+      const auto &b = r.standings->bands[i];
+      if (!b.passed)
+        out.push_back(
+            {join_path(bp, "passed"), "a standing must say whether it is qualified (passed)"});
       for (std::size_t k = 0; k < b.actions.size(); ++k)
         if (!known_actions().count(b.actions[k]))
           out.push_back({join_path(join_path(bp, "actions"), k),
-                         "unknown action \"" + b.actions[k] + "\" (known: warn, block_new_contracts, end_contract, bar)"});
+                         "unknown action \"" + b.actions[k] +
+                             "\" (known: warn, block_new_contracts, end_contract, bar)"});
     }
   }
   append(out, check_bar_rules(r.bars, join_path(base, "bars")));
@@ -357,25 +390,28 @@ std::vector<problem> check_yearly_rules(const yearly_rules& r, const std::string
 }
 
 namespace {
-std::vector<problem> check_yearly_review(const yearly_review& y, const band_table& standings,
-                                         const std::string& base = "") {
+std::vector<problem> check_yearly_review(const yearly_review &y, const band_table &standings,
+                                         const std::string &base = "") {
   problem_list out;
-  const auto at = [&](const char* m) { return join_path(base, m); };
+  const auto at = [&](const char *m) { return join_path(base, m); };
   if (y.year < 1400 || y.year > 9999) out.add(at("year"), "must be 1400..9999");
   if (y.suppliers.empty()) out.add(at("suppliers"), "a yearly review needs at least one supplier");
   std::set<std::string> seen;
   for (std::size_t i = 0; i < y.suppliers.size(); ++i) {
     const auto p = join_path(at("suppliers"), i);
-    const auto& s = y.suppliers[i];
-    if (s.supplier.empty()) out.add(join_path(p, "supplier"), "must not be empty");
-    else if (!seen.insert(s.supplier).second) out.add(join_path(p, "supplier"), "duplicate supplier \"" + s.supplier + "\"");
+    const auto &s = y.suppliers[i];
+    if (s.supplier.empty())
+      out.add(join_path(p, "supplier"), "must not be empty");
+    else if (!seen.insert(s.supplier).second)
+      out.add(join_path(p, "supplier"), "duplicate supplier \"" + s.supplier + "\"");
     if (s.monthly_scores.size() > 12)
-      out.add(join_path(p, "monthly_scores"), "at most 12 monthly scores, got " + std::to_string(s.monthly_scores.size()));
+      out.add(join_path(p, "monthly_scores"),
+              "at most 12 monthly scores, got " + std::to_string(s.monthly_scores.size()));
     for (std::size_t k = 0; k < s.monthly_scores.size(); ++k)
       if (s.monthly_scores[k] < standings.min || s.monthly_scores[k] > standings.max)
         out.add(join_path(join_path(p, "monthly_scores"), k),
-                "must be " + standings.min.to_string() + ".." + standings.max.to_string() + ", got " +
-                    s.monthly_scores[k].to_string());
+                "must be " + standings.min.to_string() + ".." + standings.max.to_string() +
+                    ", got " + s.monthly_scores[k].to_string());
     for (std::size_t k = 0; k < s.violations.size(); ++k) {
       const auto vp = join_path(join_path(p, "violations"), k);
       if (s.violations[k].reason == bar_reason::unqualified)
@@ -388,16 +424,16 @@ std::vector<problem> check_yearly_review(const yearly_review& y, const band_tabl
 }
 } // namespace
 
-yearly_result evaluate_year(const yearly_review& y, const yearly_rules& rules) {
+yearly_result evaluate_year(const yearly_review &y, const yearly_rules &rules) {
   auto problems = check_yearly_rules(rules, "rules");
   throw_if_any(problems);
-  const band_table& standings = rules.standings ? *rules.standings : default_supplier_standings();
+  const band_table &standings = rules.standings ? *rules.standings : default_supplier_standings();
   throw_if_any(check_yearly_review(y, standings));
 
   yearly_result r;
   r.year = y.year;
   r.decided = y.decided;
-  for (const auto& s : y.suppliers) {
+  for (const auto &s : y.suppliers) {
     supplier_standing st;
     st.supplier = s.supplier;
     st.months = std::uint32_t(s.monthly_scores.size());
@@ -406,20 +442,24 @@ yearly_result evaluate_year(const yearly_review& y, const yearly_rules& rules) {
       st.label = "no monthly evaluations: no standing";
     } else {
       i128 sum = 0;
-      for (const auto& p : s.monthly_scores) sum += p.milli();
+      for (const auto &p : s.monthly_scores)
+        sum += p.milli();
       st.score = points::from_milli(div_half_up(sum, i128(s.monthly_scores.size())));
-      const band& b = classify(standings, *st.score);
+      const band &b = classify(standings, *st.score);
       st.band = b.id;
       st.label = b.label;
       st.actions = b.actions;
       st.qualified = b.passed.value_or(false);
-      const auto has = [&](const char* a) { return std::find(b.actions.begin(), b.actions.end(), a) != b.actions.end(); };
+      const auto has = [&](const char *a) {
+        return std::find(b.actions.begin(), b.actions.end(), a) != b.actions.end();
+      };
       st.contract_ends = !st.qualified || has("end_contract");
       st.may_take_new_contracts = st.qualified && !has("block_new_contracts");
       if (!st.qualified || has("bar"))
-        st.bars.push_back(bar_for({s.supplier, y.decided, bar_reason::unqualified, std::nullopt}, rules.bars));
+        st.bars.push_back(
+            bar_for({s.supplier, y.decided, bar_reason::unqualified, std::nullopt}, rules.bars));
     }
-    for (const auto& v : s.violations) {
+    for (const auto &v : s.violations) {
       st.bars.push_back(bar_for({s.supplier, y.decided, v.reason, v.note}, rules.bars));
       st.qualified = false;
       st.contract_ends = true;
@@ -468,11 +508,13 @@ yearly_rules load_yearly_rules(std::string_view json_text) {
   return r;
 }
 
-bid_query load_bid_query(std::string_view json_text) { return from_json_text<bid_query>(json_text); }
+bid_query load_bid_query(std::string_view json_text) {
+  return from_json_text<bid_query>(json_text);
+}
 
-json to_json(const qualification_result& r) { return to_json_value(r); }
-json to_json(const monthly_result& r) { return to_json_value(r); }
-json to_json(const yearly_result& r) { return to_json_value(r); }
-json to_json(const bid_eligibility& r) { return to_json_value(r); }
+json to_json(const qualification_result &r) { return to_json_value(r); }
+json to_json(const monthly_result &r) { return to_json_value(r); }
+json to_json(const yearly_result &r) { return to_json_value(r); }
+json to_json(const bid_eligibility &r) { return to_json_value(r); }
 
 } // namespace pmq

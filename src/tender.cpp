@@ -22,9 +22,9 @@ fraction expert_mean(std::vector<points> marks, bool drop_extremes, std::uint32_
   return fraction(sum, std::int64_t(hi - lo) * points::scale);
 }
 
-std::vector<problem> check_tender_rules(const tender_rules& r, const std::string& base) {
+std::vector<problem> check_tender_rules(const tender_rules &r, const std::string &base) {
   problem_list out;
-  const auto at = [&](const char* m) { return join_path(base, m); };
+  const auto at = [&](const char *m) { return join_path(base, m); };
   if (r.service_weight < points{}) out.add(at("service_weight"), "must not be negative");
   if (r.financial_weight < points{}) out.add(at("financial_weight"), "must not be negative");
   if (r.service_weight + r.financial_weight != points{100})
@@ -44,7 +44,7 @@ std::vector<problem> check_tender_rules(const tender_rules& r, const std::string
   return out.items();
 }
 
-std::vector<problem> check_tender(const tender& t, const tender_rules& rules) {
+std::vector<problem> check_tender(const tender &t, const tender_rules &rules) {
   problem_list out;
   if (t.id.empty()) out.add("id", "must not be empty");
   if (t.bids.empty()) out.add("bids", "a tender needs at least one bid");
@@ -55,21 +55,26 @@ std::vector<problem> check_tender(const tender& t, const tender_rules& rules) {
   std::map<std::string, std::size_t> bidders, experts;
   for (std::size_t i = 0; i < t.bids.size(); ++i) {
     const auto p = join_path("bids", i);
-    const auto& b = t.bids[i];
-    if (b.bidder.empty()) out.add(join_path(p, "bidder"), "must not be empty");
-    else if (!bidders.emplace(b.bidder, i).second) out.add(join_path(p, "bidder"), "duplicate bidder \"" + b.bidder + "\"");
+    const auto &b = t.bids[i];
+    if (b.bidder.empty())
+      out.add(join_path(p, "bidder"), "must not be empty");
+    else if (!bidders.emplace(b.bidder, i).second)
+      out.add(join_path(p, "bidder"), "duplicate bidder \"" + b.bidder + "\"");
     if (b.price && *b.price < money{}) out.add(join_path(p, "price"), "must not be negative");
-    if (by_price && !b.price) out.add(join_path(p, "price"), "required by the lower_price tie-break");
+    if (by_price && !b.price)
+      out.add(join_path(p, "price"), "required by the lower_price tie-break");
   }
   for (std::size_t i = 0; i < t.experts.size(); ++i) {
     const auto p = join_path("experts", i);
-    if (t.experts[i].empty()) out.add(p, "must not be empty");
-    else if (!experts.emplace(t.experts[i], i).second) out.add(p, "duplicate expert \"" + t.experts[i] + "\"");
+    if (t.experts[i].empty())
+      out.add(p, "must not be empty");
+    else if (!experts.emplace(t.experts[i], i).second)
+      out.add(p, "duplicate expert \"" + t.experts[i] + "\"");
   }
   std::set<std::pair<std::string, std::string>> marked;
   for (std::size_t i = 0; i < t.marks.size(); ++i) {
     const auto p = join_path("marks", i);
-    const auto& m = t.marks[i];
+    const auto &m = t.marks[i];
     bool known = true;
     if (!experts.count(m.expert)) {
       out.add(join_path(p, "expert"), "no expert \"" + m.expert + "\" in experts");
@@ -82,13 +87,16 @@ std::vector<problem> check_tender(const tender& t, const tender_rules& rules) {
     if (known && !marked.emplace(m.expert, m.bidder).second)
       out.add(p, "expert \"" + m.expert + "\" marked \"" + m.bidder + "\" twice");
     if (m.service < points{} || m.service > rules.service_max)
-      out.add(join_path(p, "service"), "must be 0.." + rules.service_max.to_string() + ", got " + m.service.to_string());
+      out.add(join_path(p, "service"),
+              "must be 0.." + rules.service_max.to_string() + ", got " + m.service.to_string());
     if (m.financial < points{} || m.financial > rules.financial_max)
-      out.add(join_path(p, "financial"), "must be 0.." + rules.financial_max.to_string() + ", got " + m.financial.to_string());
+      out.add(join_path(p, "financial"),
+              "must be 0.." + rules.financial_max.to_string() + ", got " + m.financial.to_string());
   }
-  for (const auto& [e, ei] : experts)
-    for (const auto& [b, bi] : bidders)
-      if (!marked.count({e, b})) out.add("marks", "expert \"" + e + "\" has not marked \"" + b + "\"");
+  for (const auto &[e, ei] : experts)
+    for (const auto &[b, bi] : bidders)
+      if (!marked.count({e, b}))
+        out.add("marks", "expert \"" + e + "\" has not marked \"" + b + "\"");
   return out.items();
 }
 
@@ -99,7 +107,7 @@ __extension__ typedef __int128 i128;
 // every total has the same denominator D = 1000 · k · service_max · financial_max (in 1/1000
 // point units): totals, and sheet sums, compare exactly as 128-bit integers.
 struct scored {
-  const bid* b = nullptr;
+  const bid *b = nullptr;
   std::int64_t service_sum = 0, financial_sum = 0; ///< kept marks, in 1/1000 point
   i128 total = 0;                                  ///< numerator over D
 };
@@ -107,7 +115,8 @@ struct scored {
 std::int64_t kept_sum(std::vector<points> marks, bool drop) {
   std::sort(marks.begin(), marks.end());
   std::int64_t sum = 0;
-  for (std::size_t i = drop ? 1 : 0; i < marks.size() - (drop ? 1 : 0); ++i) sum += marks[i].milli();
+  for (std::size_t i = drop ? 1 : 0; i < marks.size() - (drop ? 1 : 0); ++i)
+    sum += marks[i].milli();
   return sum;
 }
 
@@ -123,18 +132,22 @@ template <class T> int order(T a, T b, bool higher_first) {
 }
 
 // < 0: a before b, > 0: b before a, 0: still tied.
-int compare_by(tie_break k, const scored& a, const scored& b) {
+int compare_by(tie_break k, const scored &a, const scored &b) {
   switch (k) {
-  case tie_break::higher_service: return order(a.service_sum, b.service_sum, true);
-  case tie_break::higher_financial: return order(a.financial_sum, b.financial_sum, true);
-  case tie_break::lower_price: return order(a.b->price->fen(), b.b->price->fen(), false);
-  case tie_break::bidder_id: return order(a.b->bidder, b.b->bidder, false);
+  case tie_break::higher_service:
+    return order(a.service_sum, b.service_sum, true);
+  case tie_break::higher_financial:
+    return order(a.financial_sum, b.financial_sum, true);
+  case tie_break::lower_price:
+    return order(a.b->price->fen(), b.b->price->fen(), false);
+  case tie_break::bidder_id:
+    return order(a.b->bidder, b.b->bidder, false);
   }
   return 0;
 }
 
 // The order of a and b, and the rule that decides it ("" when nothing does).
-std::pair<int, std::string> compare(const scored& a, const scored& b, const tender_rules& r) {
+std::pair<int, std::string> compare(const scored &a, const scored &b, const tender_rules &r) {
   if (int c = order(a.total, b.total, true)) return {c, "total"};
   for (auto k : r.tie_breaks)
     if (int c = compare_by(k, a, b)) {
@@ -148,7 +161,7 @@ std::pair<int, std::string> compare(const scored& a, const scored& b, const tend
 }
 } // namespace
 
-tender_result evaluate_tender(const tender& t, const tender_rules& rules) {
+tender_result evaluate_tender(const tender &t, const tender_rules &rules) {
   auto problems = check_tender_rules(rules, "rules");
   if (problems.empty()) problems = check_tender(t, rules);
   throw_if_any(std::move(problems));
@@ -159,9 +172,9 @@ tender_result evaluate_tender(const tender& t, const tender_rules& rules) {
   const i128 smax = rules.service_max.milli(), fmax = rules.financial_max.milli();
   const i128 denominator = i128(1000) * k * smax * fmax;
   std::vector<scored> all;
-  for (const auto& b : t.bids) {
+  for (const auto &b : t.bids) {
     std::vector<points> service, financial;
-    for (const auto& m : t.marks)
+    for (const auto &m : t.marks)
       if (m.bidder == b.bidder) {
         service.push_back(m.service);
         financial.push_back(m.financial);
@@ -175,15 +188,16 @@ tender_result evaluate_tender(const tender& t, const tender_rules& rules) {
               i128(rules.financial_weight.milli()) * s.financial_sum * smax;
     all.push_back(s);
   }
-  std::stable_sort(all.begin(), all.end(),
-                   [&](const scored& a, const scored& b) { return compare(a, b, rules).first < 0; });
+  std::stable_sort(all.begin(), all.end(), [&](const scored &a, const scored &b) {
+    return compare(a, b, rules).first < 0;
+  });
 
   tender_result r;
   r.tender = t.id;
   r.experts = std::uint32_t(t.experts.size());
   r.extremes_dropped = drop;
   for (std::size_t i = 0; i < all.size(); ++i) {
-    const auto& s = all[i];
+    const auto &s = all[i];
     tender_ranking row;
     row.bidder = s.b->bidder;
     row.name = s.b->name;
@@ -204,9 +218,11 @@ tender_result evaluate_tender(const tender& t, const tender_rules& rules) {
     r.ranking.push_back(row);
   }
   // The first row: what separates it from the second.
-  if (r.ranking.size() == 1) r.ranking[0].decided_by = "total";
-  else if (!r.ranking.empty() && !r.ranking[0].tied) r.ranking[0].decided_by = r.ranking[1].decided_by;
-  for (const auto& row : r.ranking)
+  if (r.ranking.size() == 1)
+    r.ranking[0].decided_by = "total";
+  else if (!r.ranking.empty() && !r.ranking[0].tied)
+    r.ranking[0].decided_by = r.ranking[1].decided_by;
+  for (const auto &row : r.ranking)
     if (row.rank <= rules.candidates) r.candidates.push_back(row.bidder);
   return r;
 }
@@ -229,6 +245,6 @@ tender_rules load_tender_rules(std::string_view json_text) {
   return r;
 }
 
-json to_json(const tender_result& r) { return to_json_value(r); }
+json to_json(const tender_result &r) { return to_json_value(r); }
 
 } // namespace pmq

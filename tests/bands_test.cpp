@@ -6,11 +6,11 @@ using namespace pmq_test;
 using pmq::points;
 
 namespace {
-points p(const char* s) { return *points::parse(s); }
-std::string pay_band(const char* score) {
+points p(const char *s) { return *points::parse(s); }
+std::string pay_band(const char *score) {
   return pmq::classify(pmq::builtin_band_table("pay_adjustment"), p(score)).id;
 }
-pmq::band_table table(const std::string& bands) {
+pmq::band_table table(const std::string &bands) {
   return pmq::load_band_table(R"({"id":"t","title":"t","min":0,"max":100,"bands":)" + bands + "}");
 }
 } // namespace
@@ -22,11 +22,11 @@ TEST_CASE("pay adjustment edges exactly as written, both sides", "[R-SCORE-4]") 
   CHECK(pay_band("90") == "plus_5"); // 高于90分(含90分)
   CHECK(pay_band("89.999") == "unchanged");
   CHECK(pay_band("80") == "unchanged");
-  CHECK(pay_band("79.999") == "minus_5"); // 低于80分(不含80分)
-  CHECK(pay_band("75") == "minus_5");     // 高于75分(含75分)
+  CHECK(pay_band("79.999") == "minus_5");  // 低于80分(不含80分)
+  CHECK(pay_band("75") == "minus_5");      // 高于75分(含75分)
   CHECK(pay_band("74.999") == "minus_10"); // 75分(不含75分)以下
   CHECK(pay_band("0") == "minus_10");
-  const auto& t = pmq::builtin_band_table("pay_adjustment");
+  const auto &t = pmq::builtin_band_table("pay_adjustment");
   CHECK(*pmq::classify(t, p("95")).pay_adjustment == points{10});
   CHECK(*pmq::classify(t, p("90")).pay_adjustment == points{5});
   CHECK(*pmq::classify(t, p("85")).pay_adjustment == points{0});
@@ -35,7 +35,7 @@ TEST_CASE("pay adjustment edges exactly as written, both sides", "[R-SCORE-4]") 
 }
 
 TEST_CASE("scores outside the table are an invalid argument", "[R-SCORE-4][bad-input]") {
-  const auto& t = pmq::builtin_band_table("pay_adjustment");
+  const auto &t = pmq::builtin_band_table("pay_adjustment");
   auto e = error_of([&] { pmq::classify(t, p("100.001")); });
   CHECK(e.code() == pmq::errc::invalid_argument);
   CHECK(e.path() == "score");
@@ -43,7 +43,7 @@ TEST_CASE("scores outside the table are an invalid argument", "[R-SCORE-4][bad-i
 }
 
 TEST_CASE("annual grades: 一般 and 差 lose award eligibility", "[R-SCORE-6]") {
-  const auto& t = pmq::builtin_band_table("annual_grades");
+  const auto &t = pmq::builtin_band_table("annual_grades");
   CHECK(pmq::classify(t, p("95")).label == "优");
   CHECK(pmq::classify(t, p("94.999")).label == "良");
   CHECK(pmq::classify(t, p("90")).label == "良");
@@ -55,7 +55,8 @@ TEST_CASE("annual grades: 一般 and 差 lose award eligibility", "[R-SCORE-6]")
   CHECK_FALSE(*pmq::classify(t, p("10")).award_eligible);
 }
 
-TEST_CASE("per-point scheme: 90 passes, each point lost below costs one percentage point", "[R-SCORE-5]") {
+TEST_CASE("per-point scheme: 90 passes, each point lost below costs one percentage point",
+          "[R-SCORE-5]") {
   auto r = pmq::per_point_pay(p("90"));
   CHECK(r.passed);
   CHECK(r.pay_reduction == points{0});
@@ -81,31 +82,48 @@ TEST_CASE("a valid table tiles its range", "[R-SCORE-4][bands]") {
   CHECK(pmq::classify(t, p("60")).id == "hi");
   CHECK(pmq::classify(t, p("100")).id == "hi");
   // declared exclusive lower edge at 60 moves 60 into the lower band
-  const auto u = table(R"([{"id":"lo","label":"lo","to":60,"to_edge":"inclusive"},{"id":"hi","label":"hi","from":60,"from_edge":"exclusive"}])");
+  const auto u = table(
+      R"([{"id":"lo","label":"lo","to":60,"to_edge":"inclusive"},{"id":"hi","label":"hi","from":60,"from_edge":"exclusive"}])");
   CHECK(pmq::classify(u, p("60")).id == "lo");
   CHECK(pmq::classify(u, p("60.001")).id == "hi");
 }
 
-TEST_CASE("band tables with gaps, overlaps or an uncovered maximum are refused", "[bands][bad-input]") {
-  auto e = error_of([] { table(R"([{"id":"a","label":"a","to":60},{"id":"b","label":"b","from":70}])"); });
+TEST_CASE("band tables with gaps, overlaps or an uncovered maximum are refused",
+          "[bands][bad-input]") {
+  auto e = error_of(
+      [] { table(R"([{"id":"a","label":"a","to":60},{"id":"b","label":"b","from":70}])"); });
   CHECK(has_problem(e, "bands[1].from", "gap: scores between 60 and 70"));
-  e = error_of([] { table(R"([{"id":"a","label":"a","to":70},{"id":"b","label":"b","from":60}])"); });
+  e = error_of(
+      [] { table(R"([{"id":"a","label":"a","to":70},{"id":"b","label":"b","from":60}])"); });
   CHECK(has_problem(e, "bands[1].from", "overlap"));
-  e = error_of([] { table(R"([{"id":"a","label":"a","to":60,"to_edge":"inclusive"},{"id":"b","label":"b","from":60}])"); });
+  e = error_of([] {
+    table(
+        R"([{"id":"a","label":"a","to":60,"to_edge":"inclusive"},{"id":"b","label":"b","from":60}])");
+  });
   CHECK(has_problem(e, "bands[1].from", "exactly 60 falls in two bands"));
-  e = error_of([] { table(R"([{"id":"a","label":"a","to":60},{"id":"b","label":"b","from":60,"from_edge":"exclusive"}])"); });
+  e = error_of([] {
+    table(
+        R"([{"id":"a","label":"a","to":60},{"id":"b","label":"b","from":60,"from_edge":"exclusive"}])");
+  });
   CHECK(has_problem(e, "bands[1].from", "exactly 60 falls in no band"));
   // ERPNext's mistake: the top band ends at 100 exclusive, so 100 is in no band.
-  e = error_of([] { table(R"([{"id":"a","label":"a","to":50},{"id":"b","label":"b","from":50,"to":100}])"); });
+  e = error_of([] {
+    table(R"([{"id":"a","label":"a","to":50},{"id":"b","label":"b","from":50,"to":100}])");
+  });
   CHECK(has_problem(e, "bands[1].to_edge", "the maximum score 100 falls in no band"));
   e = error_of([] { table(R"([{"id":"a","label":"a","from":10}])"); });
   CHECK(has_problem(e, "bands[0].from", "scores from 0 up to 10 fall in no band"));
-  e = error_of([] { table(R"([{"id":"a","label":"a","to":90},{"id":"a","label":"b","from":90,"to":120}])"); });
+  e = error_of([] {
+    table(R"([{"id":"a","label":"a","to":90},{"id":"a","label":"b","from":90,"to":120}])");
+  });
   CHECK(has_problem(e, "bands[1].id", "duplicate band id"));
   CHECK(has_problem(e, "bands[1].to", "outside the table's range"));
   e = error_of([] { table("[]"); });
   CHECK(has_problem(e, "bands", "at least one band"));
-  e = error_of([] { pmq::load_band_table(R"({"id":"t","title":"t","min":100,"max":0,"bands":[{"id":"a","label":"a"}]})"); });
+  e = error_of([] {
+    pmq::load_band_table(
+        R"({"id":"t","title":"t","min":100,"max":0,"bands":[{"id":"a","label":"a"}]})");
+  });
   CHECK(has_problem(e, "max", "must be greater than min"));
   e = error_of([] { table(R"([{"id":"a","label":"a","to_edge":"exclusive"}])"); });
   CHECK(has_problem(e, "bands[0].to_edge", "cannot be exclusive"));

@@ -19,7 +19,8 @@ TEST_CASE("timestamps need an explicit offset", "[datetime]") {
   REQUIRE(t);
   CHECK(t->offset_minutes == 480);
   CHECK(pmq::format_timestamp(*t) == "2026-11-18T09:40:00+08:00");
-  CHECK(pmq::format_timestamp(*pmq::parse_timestamp("2026-11-18T01:40:00Z")) == "2026-11-18T01:40:00Z");
+  CHECK(pmq::format_timestamp(*pmq::parse_timestamp("2026-11-18T01:40:00Z")) ==
+        "2026-11-18T01:40:00Z");
   CHECK(t->utc() == pmq::parse_timestamp("2026-11-18T01:40:00Z")->utc());
   CHECK_FALSE(pmq::parse_timestamp("2026-11-18T09:40"));       // no offset
   CHECK_FALSE(pmq::parse_timestamp("2026-11-18T24:00+08:00")); // no hour 24

@@ -7,8 +7,9 @@ using namespace pmq_test;
 using pmq::points;
 
 namespace {
-pmq::standard company(const std::string& policy = "retotal") {
-  return pmq::load_standard(R"({"id":"co","version":"2026.1","title":"公司标准","derive":")" + policy + R"(","sections":[
+pmq::standard company(const std::string &policy = "retotal") {
+  return pmq::load_standard(R"({"id":"co","version":"2026.1","title":"公司标准","derive":")" +
+                            policy + R"(","sections":[
     {"id":"KF","title":"客服","items":[
       {"id":"KF-01","title":"前台","requirement":"r","max_score":10,"kind":"pass_fail"},
       {"id":"KF-02","title":"会所","requirement":"r","max_score":10,"kind":"pass_fail","grades":["A"]}]},
@@ -18,11 +19,14 @@ pmq::standard company(const std::string& policy = "retotal") {
     {"id":"LH","title":"绿化","items":[
       {"id":"LH-01","title":"绿篱","requirement":"r","max_score":40,"kind":"deduct","deduction":1}]}]})");
 }
-pmq::selection sel(const std::string& j) { return pmq::from_json_value<pmq::selection>(pmq::parse_json(j)); }
+pmq::selection sel(const std::string &j) {
+  return pmq::from_json_value<pmq::selection>(pmq::parse_json(j));
+}
 } // namespace
 
 TEST_CASE("select clauses by property type and grade; re-total", "[R-STD-2]") {
-  const auto d = pmq::derive_standard(company(), sel(R"({"id":"p1","property_type":"residential","grade":"B"})"));
+  const auto d = pmq::derive_standard(
+      company(), sel(R"({"id":"p1","property_type":"residential","grade":"B"})"));
   CHECK(d.origin->id == "co");
   CHECK(d.origin->version == "2026.1");
   REQUIRE(d.sections.size() == 3);
@@ -32,15 +36,19 @@ TEST_CASE("select clauses by property type and grade; re-total", "[R-STD-2]") {
   CHECK(d.sections[1].total == points{20});
   CHECK_FALSE(d.rebase_to.has_value());
   CHECK(pmq::check_standard(d).empty());
-  const auto r = pmq::score(d, pmq::load_inspection(R"({"id":"i","responses":[{"item":"KF-01","passed":false}]})"));
+  const auto r = pmq::score(
+      d, pmq::load_inspection(R"({"id":"i","responses":[{"item":"KF-01","passed":false}]})"));
   CHECK(r.score.value() == points{60});
   CHECK(r.full_score == points{70});
 }
 
-TEST_CASE("a derived standard with derive policy rebase keeps the company's full score", "[R-STD-2]") {
-  const auto d = pmq::derive_standard(company("rebase"), sel(R"({"id":"p1","property_type":"residential","grade":"B"})"));
+TEST_CASE("a derived standard with derive policy rebase keeps the company's full score",
+          "[R-STD-2]") {
+  const auto d = pmq::derive_standard(
+      company("rebase"), sel(R"({"id":"p1","property_type":"residential","grade":"B"})"));
   CHECK(d.rebase_to == points{100});
-  const auto r = pmq::score(d, pmq::load_inspection(R"({"id":"i","responses":[{"item":"KF-01","passed":false}]})"));
+  const auto r = pmq::score(
+      d, pmq::load_inspection(R"({"id":"i","responses":[{"item":"KF-01","passed":false}]})"));
   CHECK(r.full_score == points{100});
   CHECK(r.score.value() == *points::parse("85.71")); // 60 × 100 ÷ 70
 }
@@ -54,7 +62,8 @@ TEST_CASE("explicit clause lists and exclusions", "[R-STD-2]") {
 }
 
 TEST_CASE("bad selections name the field", "[R-STD-2][bad-input]") {
-  auto e = error_of([] { pmq::derive_standard(company(), sel(R"({"id":"x","clauses":["KF-01","NOPE"]})")); });
+  auto e = error_of(
+      [] { pmq::derive_standard(company(), sel(R"({"id":"x","clauses":["KF-01","NOPE"]})")); });
   CHECK(has_problem(e, "clauses[1]", "no item \"NOPE\""));
   e = error_of([] { pmq::derive_standard(company(), sel(R"({"id":"x","exclude":["ZZ"]})")); });
   CHECK(has_problem(e, "exclude[0]", "no item"));

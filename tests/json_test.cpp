@@ -9,25 +9,25 @@
 #include <vector>
 
 namespace {
-pmq::error load_error(const std::string& text) {
+pmq::error load_error(const std::string &text) {
   try {
     pmq::load_standard(text);
-  } catch (const pmq::error& e) {
+  } catch (const pmq::error &e) {
     return e;
   }
   FAIL("no error for " << text);
   throw;
 }
 
-bool has_problem(const pmq::error& e, const std::string& path, const std::string& fragment) {
-  for (const auto& p : e.problems())
+bool has_problem(const pmq::error &e, const std::string &path, const std::string &fragment) {
+  for (const auto &p : e.problems())
     if (p.path == path && p.message.find(fragment) != std::string::npos) return true;
   return false;
 }
 
 const std::string good_item =
     R"({"id":"A-1","title":"地面","requirement":"地面无杂物","max_score":10,"kind":"deduct","deduction":1})";
-std::string standard_with_item(const std::string& item) {
+std::string standard_with_item(const std::string &item) {
   return R"({"id":"s","version":"1","title":"t","sections":[{"id":"A","title":"保洁","items":[)" +
          item + "]}]}";
 }
@@ -44,7 +44,7 @@ BOOST_DESCRIBE_STRUCT(tally, (), (name, counts, fees, extra))
 } // namespace
 
 TEST_CASE("malformed JSON is a parse error", "[json][bad-input]") {
-  for (const char* text : {"", "{", "{\"id\": }", "[1,2", "{\"a\":1}x", "NaN", "{\"a\": NaN}"}) {
+  for (const char *text : {"", "{", "{\"id\": }", "[1,2", "{\"a\":1}x", "NaN", "{\"a\": NaN}"}) {
     auto e = load_error(text);
     CHECK(e.code() == pmq::errc::parse);
   }
@@ -63,13 +63,15 @@ TEST_CASE("deep nesting is refused, not a stack overflow", "[json][bad-input]") 
 }
 
 TEST_CASE("missing fields are named by path", "[json][bad-input]") {
-  auto e = load_error(standard_with_item(R"({"id":"A-1","title":"x","requirement":"y","kind":"deduct","deduction":1})"));
+  auto e = load_error(standard_with_item(
+      R"({"id":"A-1","title":"x","requirement":"y","kind":"deduct","deduction":1})"));
   CHECK(e.code() == pmq::errc::invalid_input);
   CHECK(has_problem(e, "sections[0].items[0].max_score", "missing required field"));
 }
 
 TEST_CASE("wrong types are named by path", "[json][bad-input]") {
-  auto e = load_error(standard_with_item(R"({"id":"A-1","title":"x","requirement":"y","max_score":"10","kind":"deduct","deduction":1})"));
+  auto e = load_error(standard_with_item(
+      R"({"id":"A-1","title":"x","requirement":"y","max_score":"10","kind":"deduct","deduction":1})"));
   CHECK(has_problem(e, "sections[0].items[0].max_score", "expected a number, got a string"));
   e = load_error(R"({"id":"s","version":"1","title":"t","sections":{}})");
   CHECK(has_problem(e, "sections", "expected an array"));
@@ -78,23 +80,30 @@ TEST_CASE("wrong types are named by path", "[json][bad-input]") {
 }
 
 TEST_CASE("unknown fields and enum values are errors", "[json][bad-input]") {
-  auto e = load_error(standard_with_item(R"({"id":"A-1","title":"x","requirement":"y","max_socre":10,"max_score":10,"kind":"deduct","deduction":1})"));
+  auto e = load_error(standard_with_item(
+      R"({"id":"A-1","title":"x","requirement":"y","max_socre":10,"max_score":10,"kind":"deduct","deduction":1})"));
   CHECK(has_problem(e, "sections[0].items[0].max_socre", "unknown field"));
-  e = load_error(standard_with_item(R"({"id":"A-1","title":"x","requirement":"y","max_score":10,"kind":"bonus"})"));
+  e = load_error(standard_with_item(
+      R"({"id":"A-1","title":"x","requirement":"y","max_score":10,"kind":"bonus"})"));
   CHECK(has_problem(e, "sections[0].items[0].kind", "unknown value \"bonus\""));
 }
 
-TEST_CASE("numbers with more decimals than held exactly are errors, not rounded", "[json][bad-input]") {
-  auto e = load_error(standard_with_item(R"({"id":"A-1","title":"x","requirement":"y","max_score":10.0001,"kind":"pass_fail"})"));
+TEST_CASE("numbers with more decimals than held exactly are errors, not rounded",
+          "[json][bad-input]") {
+  auto e = load_error(standard_with_item(
+      R"({"id":"A-1","title":"x","requirement":"y","max_score":10.0001,"kind":"pass_fail"})"));
   CHECK(has_problem(e, "sections[0].items[0].max_score", "more than 3 decimals"));
-  e = load_error(standard_with_item(R"({"id":"A-1","title":"x","requirement":"y","max_score":1e300,"kind":"pass_fail"})"));
+  e = load_error(standard_with_item(
+      R"({"id":"A-1","title":"x","requirement":"y","max_score":1e300,"kind":"pass_fail"})"));
   CHECK(has_problem(e, "sections[0].items[0].max_score", "too large"));
-  e = load_error(standard_with_item(R"({"id":"A-1","title":"x","requirement":"y","max_score":18446744073709551615,"kind":"pass_fail"})"));
+  e = load_error(standard_with_item(
+      R"({"id":"A-1","title":"x","requirement":"y","max_score":18446744073709551615,"kind":"pass_fail"})"));
   CHECK(has_problem(e, "sections[0].items[0].max_score", "out of range"));
 }
 
 TEST_CASE("every problem is reported at once", "[json][bad-input]") {
-  auto e = load_error(standard_with_item(R"({"id":1,"title":"x","max_score":"a","kind":"deduct"})"));
+  auto e =
+      load_error(standard_with_item(R"({"id":1,"title":"x","max_score":"a","kind":"deduct"})"));
   CHECK(e.problems().size() >= 3);
   CHECK(has_problem(e, "sections[0].items[0].id", "expected a string"));
   CHECK(has_problem(e, "sections[0].items[0].requirement", "missing"));
@@ -111,7 +120,8 @@ TEST_CASE("maps of strings to values read and write as JSON objects", "[json]") 
   const auto t = pmq::from_json_value<tally>(pmq::parse_json(
       R"({"name": "t", "counts": {"b": 2, "a": 1}, "fees": {"x": [1.5, 2], "y": []}})"));
   CHECK(t.counts == std::map<std::string, std::uint32_t>{{"a", 1}, {"b", 2}});
-  CHECK(t.fees.at("x") == std::vector<pmq::money>{pmq::money::from_fen(150), pmq::money::from_fen(200)});
+  CHECK(t.fees.at("x") ==
+        std::vector<pmq::money>{pmq::money::from_fen(150), pmq::money::from_fen(200)});
   CHECK(t.fees.at("y").empty());
   CHECK(t.extra.empty());
   const auto j = pmq::to_json_value(t);
@@ -121,7 +131,8 @@ TEST_CASE("maps of strings to values read and write as JSON objects", "[json]") 
   CHECK(pmq::to_json_value(pmq::from_json_value<tally>(j)) == j);
   CHECK(pmq::from_json_value<tally>(pmq::parse_json(R"({"name": "t", "counts": {}, "fees": {}})"))
             .counts.empty());
-  const auto m = pmq::from_json_value<std::map<std::string, bool>>(pmq::parse_json(R"({"k": true})"));
+  const auto m =
+      pmq::from_json_value<std::map<std::string, bool>>(pmq::parse_json(R"({"k": true})"));
   CHECK(m.at("k"));
 }
 
@@ -132,7 +143,7 @@ TEST_CASE("map members are strict, with a path for every problem", "[json][bad-i
         R"({"name": "t", "counts": {"a": -1, "b": "2", "c": 3}, "fees": {"x": [1, 0.001]},
             "extra": []})"));
     FAIL("no error");
-  } catch (const pmq::error& caught) {
+  } catch (const pmq::error &caught) {
     e = caught;
   }
   CHECK(e.code() == pmq::errc::invalid_input);
@@ -144,7 +155,7 @@ TEST_CASE("map members are strict, with a path for every problem", "[json][bad-i
   try {
     pmq::from_json_value<std::map<std::string, bool>>(pmq::parse_json("[true]"), "flags");
     FAIL("no error");
-  } catch (const pmq::error& caught) {
+  } catch (const pmq::error &caught) {
     CHECK(has_problem(caught, "flags", "expected an object, got an array"));
   }
 }

@@ -26,14 +26,15 @@ TEST_CASE("points print their shortest exact decimal", "[numeric]") {
 
 TEST_CASE("fifty 0.1-point deductions from 100 land exactly on 95", "[numeric][R-STD-5]") {
   points score{100};
-  for (int i = 0; i < 50; ++i) score -= *points::parse("0.1");
+  for (int i = 0; i < 50; ++i)
+    score -= *points::parse("0.1");
   CHECK(score == points{95});
   CHECK(score >= points{95});
 }
 
 TEST_CASE("rendering rounds half up to the declared places", "[numeric]") {
   CHECK(pmq::render(fraction(2, 3), 2) == "0.67");
-  CHECK(pmq::render(fraction(1, 8), 2) == "0.13");  // 0.125 → half up
+  CHECK(pmq::render(fraction(1, 8), 2) == "0.13");   // 0.125 → half up
   CHECK(pmq::render(fraction(-1, 8), 2) == "-0.13"); // half away from zero
   CHECK(pmq::render(fraction(1, 3), 0) == "0");
   CHECK(pmq::render(fraction(5, 1), 1) == "5.0");
@@ -51,7 +52,8 @@ TEST_CASE("money is exact to the fen", "[numeric]") {
   CHECK(money::from_fen(15270000).to_string() == "152700.00");
   CHECK(money::from_fen(-5).to_string() == "-0.05");
   money total;
-  for (int i = 0; i < 1000; ++i) total += *money::parse("0.01");
+  for (int i = 0; i < 1000; ++i)
+    total += *money::parse("0.01");
   CHECK(total == *money::parse("10"));
   CHECK(pmq::to_money(fraction(1, 3)).fen() == 33);
   CHECK(pmq::to_money(fraction(1, 200)).fen() == 1); // 0.005 → 0.01

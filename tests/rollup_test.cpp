@@ -6,8 +6,8 @@ using namespace pmq_test;
 using pmq::points;
 
 namespace {
-points p(const char* s) { return *points::parse(s); }
-}
+points p(const char *s) { return *points::parse(s); }
+} // namespace
 
 TEST_CASE("a project's score is the mean of its inspectors' scores", "[R-SCORE-1]") {
   auto r = pmq::project_score({p("95"), p("94"), p("94")});
@@ -22,7 +22,8 @@ TEST_CASE("a project's score is the mean of its inspectors' scores", "[R-SCORE-1
   CHECK(none.inputs == 0);
 }
 
-TEST_CASE("a branch with one project takes its score; with two or more, their mean", "[R-SCORE-2][R-REP-2]") {
+TEST_CASE("a branch with one project takes its score; with two or more, their mean",
+          "[R-SCORE-2][R-REP-2]") {
   const auto r = pmq::roll_up(R"({"branches":[
     {"id":"东区","projects":[{"id":"翠湖花园","scores":[95,94,94]}]},
     {"id":"西区","projects":[{"id":"锦绣华庭","scores":[90]},{"id":"金色家园","scores":[85,86]},{"id":"新盘","scores":[]}]}
@@ -50,11 +51,17 @@ TEST_CASE("rounding happens once, at the end, not at each level", "[R-SCORE-1][R
 }
 
 TEST_CASE("roll-up input errors name the path", "[R-SCORE-1][bad-input]") {
-  auto e = error_of([] { pmq::roll_up(R"({"branches":[{"id":"b","projects":[{"id":"p","scores":[90,-1]}]}]})"); });
+  auto e = error_of([] {
+    pmq::roll_up(R"({"branches":[{"id":"b","projects":[{"id":"p","scores":[90,-1]}]}]})");
+  });
   CHECK(has_problem(e, "branches[0].projects[0].scores[1]", "between 0 and"));
-  e = error_of([] { pmq::roll_up(R"({"branches":[{"id":"b","projects":[{"id":"p","scores":["x"]}]}]})"); });
+  e = error_of(
+      [] { pmq::roll_up(R"({"branches":[{"id":"b","projects":[{"id":"p","scores":["x"]}]}]})"); });
   CHECK(has_problem(e, "branches[0].projects[0].scores[0]", "expected a number"));
-  e = error_of([] { pmq::roll_up(R"({"decimals":4,"branches":[{"id":"b","projects":[]},{"id":"b","projects":[]}]})"); });
+  e = error_of([] {
+    pmq::roll_up(
+        R"({"decimals":4,"branches":[{"id":"b","projects":[]},{"id":"b","projects":[]}]})");
+  });
   CHECK(has_problem(e, "decimals", "0 to 3"));
   CHECK(has_problem(e, "branches[1].id", "duplicate branch id"));
   const auto empty = pmq::roll_up(R"({"branches":[]})");

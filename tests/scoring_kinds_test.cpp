@@ -8,33 +8,35 @@ using namespace pmq_test;
 using pmq::points;
 
 namespace {
-points p(const char* s) { return *points::parse(s); }
+points p(const char *s) { return *points::parse(s); }
 
-std::string item(const std::string& id, const std::string& rest) {
+std::string item(const std::string &id, const std::string &rest) {
   return R"({"id":")" + id + R"(","title":")" + id + R"(","requirement":"r",)" + rest + "}";
 }
 
 // A standard with one section per kind; `extra` adds standard-level fields.
-pmq::standard sheet(const std::string& extra = "") {
-  return pmq::load_standard(R"({"id":"k","version":"1","title":"kinds",)" + extra + R"("sections":[
+pmq::standard sheet(const std::string &extra = "") {
+  return pmq::load_standard(
+      R"({"id":"k","version":"1","title":"kinds",)" + extra + R"("sections":[
     {"id":"A","title":"a","items":[)" +
-                            item("T", R"("max_score":4,"kind":"three_level")") + "," +
-                            item("G", R"("max_score":10,"kind":"graded","step":0.5)") + "," +
-                            item("D", R"("max_score":6,"kind":"deduct","deduction":1)") + R"(]},
+      item("T", R"("max_score":4,"kind":"three_level")") + "," +
+      item("G", R"("max_score":10,"kind":"graded","step":0.5)") + "," +
+      item("D", R"("max_score":6,"kind":"deduct","deduction":1)") + R"(]},
     {"id":"B","title":"b","critical_min":6,"items":[)" +
-                            item("P", R"("max_score":10,"kind":"pass_fail")") + "," +
-                            item("Z", R"("max_score":0,"kind":"veto","veto_effect":"zero")") + "," +
-                            item("C", R"("max_score":0,"kind":"veto","veto_effect":"cap","veto_cap":20)") +
-                            "]}]}");
+      item("P", R"("max_score":10,"kind":"pass_fail")") + "," +
+      item("Z", R"("max_score":0,"kind":"veto","veto_effect":"zero")") + "," +
+      item("C", R"("max_score":0,"kind":"veto","veto_effect":"cap","veto_cap":20)") + "]}]}");
 }
 
-pmq::score_result run(const pmq::standard& s, const std::string& responses, const std::string& extra = "") {
-  return pmq::score(s, pmq::load_inspection(R"({"id":"I",)" + extra + R"("responses":)" + responses + "}"));
+pmq::score_result run(const pmq::standard &s, const std::string &responses,
+                      const std::string &extra = "") {
+  return pmq::score(
+      s, pmq::load_inspection(R"({"id":"I",)" + extra + R"("responses":)" + responses + "}"));
 }
 
-const pmq::item_result& find(const pmq::score_result& r, const std::string& id) {
-  for (const auto& s : r.sections)
-    for (const auto& i : s.items)
+const pmq::item_result &find(const pmq::score_result &r, const std::string &id) {
+  for (const auto &s : r.sections)
+    for (const auto &i : s.items)
       if (i.id == id) return i;
   FAIL("no item " << id);
   throw;
@@ -101,11 +103,12 @@ TEST_CASE("a veto zeroes or caps the whole result", "[R-STD-5][veto]") {
 
 TEST_CASE("veto items are validated", "[R-STD-5][veto][bad-input]") {
   auto e = error_of([] {
-    pmq::load_standard(R"({"id":"v","version":"1","title":"t","sections":[{"id":"A","title":"a","items":[)" +
-                       item("X", R"("max_score":1,"kind":"deduct","deduction":1)") + "," +
-                       item("V", R"("max_score":5,"kind":"veto")") + "," +
-                       item("W", R"("max_score":0,"kind":"veto","veto_effect":"cap")") + "," +
-                       item("Y", R"("max_score":0,"kind":"veto","veto_effect":"zero","veto_cap":10)") + "]}]}");
+    pmq::load_standard(
+        R"({"id":"v","version":"1","title":"t","sections":[{"id":"A","title":"a","items":[)" +
+        item("X", R"("max_score":1,"kind":"deduct","deduction":1)") + "," +
+        item("V", R"("max_score":5,"kind":"veto")") + "," +
+        item("W", R"("max_score":0,"kind":"veto","veto_effect":"cap")") + "," +
+        item("Y", R"("max_score":0,"kind":"veto","veto_effect":"zero","veto_cap":10)") + "]}]}");
   });
   CHECK(has_problem(e, "sections[0].items[1].max_score", "carries no points"));
   CHECK(has_problem(e, "sections[0].items[1].veto_effect", "required"));
@@ -113,7 +116,8 @@ TEST_CASE("veto items are validated", "[R-STD-5][veto][bad-input]") {
   CHECK(has_problem(e, "sections[0].items[3].veto_cap", "takes no cap"));
 }
 
-TEST_CASE("a critical section below its minimum fails the inspection whatever the total", "[R-STD-5][critical]") {
+TEST_CASE("a critical section below its minimum fails the inspection whatever the total",
+          "[R-STD-5][critical]") {
   const auto s = sheet(R"("pass_mark":10,)");
   // section B has 10 points, critical_min 6: pass_fail P failed → 0 < 6
   auto r = run(s, R"([{"item":"P","passed":false}])");
@@ -126,9 +130,10 @@ TEST_CASE("a critical section below its minimum fails the inspection whatever th
 }
 
 TEST_CASE("critical minimum: both sides of the edge", "[R-STD-5][critical]") {
-  const auto s = pmq::load_standard(R"({"id":"c","version":"1","title":"t","sections":[{"id":"A","title":"a","critical_min":6,"items":[)" +
-                                    item("D", R"("max_score":10,"kind":"deduct","deduction":1)") + "]}]}");
-  CHECK(run(s, R"([{"item":"D","defects":4}])").failed_sections.empty()); // 6: not below
+  const auto s = pmq::load_standard(
+      R"({"id":"c","version":"1","title":"t","sections":[{"id":"A","title":"a","critical_min":6,"items":[)" +
+      item("D", R"("max_score":10,"kind":"deduct","deduction":1)") + "]}]}");
+  CHECK(run(s, R"([{"item":"D","defects":4}])").failed_sections.empty());     // 6: not below
   CHECK(run(s, R"([{"item":"D","defects":5}])").failed_sections.size() == 1); // 5 < 6
 }
 
@@ -139,9 +144,12 @@ TEST_CASE("pass mark: both sides", "[R-STD-5]") {
 }
 
 TEST_CASE("section weights: Σ weight × section score ÷ section maximum", "[R-STD-1][weights]") {
-  const auto s = pmq::load_standard(R"({"id":"w","version":"1","title":"t","weight_total":100,"sections":[
-    {"id":"A","title":"a","weight":60,"items":[)" + item("D", R"("max_score":10,"kind":"deduct","deduction":1)") + R"(]},
-    {"id":"B","title":"b","weight":40,"items":[)" + item("E", R"("max_score":3,"kind":"deduct","deduction":1)") + R"(]}]})");
+  const auto s =
+      pmq::load_standard(R"({"id":"w","version":"1","title":"t","weight_total":100,"sections":[
+    {"id":"A","title":"a","weight":60,"items":[)" +
+                         item("D", R"("max_score":10,"kind":"deduct","deduction":1)") + R"(]},
+    {"id":"B","title":"b","weight":40,"items":[)" +
+                         item("E", R"("max_score":3,"kind":"deduct","deduction":1)") + R"(]}]})");
   auto r = run(s, R"([{"item":"D","defects":1},{"item":"E","defects":1}])");
   // 60 × 9/10 + 40 × 2/3 = 54 + 26.667 = 80.67 (2 places)
   CHECK(r.score.value() == p("80.67"));
@@ -156,8 +164,10 @@ TEST_CASE("section weights: Σ weight × section score ÷ section maximum", "[R-
 TEST_CASE("weights must sum as declared", "[R-STD-1][weights][bad-input]") {
   auto e = error_of([] {
     pmq::load_standard(R"({"id":"w","version":"1","title":"t","weight_total":100,"sections":[
-      {"id":"A","title":"a","weight":60,"items":[)" + item("D", R"("max_score":10,"kind":"pass_fail")") + R"(]},
-      {"id":"B","title":"b","items":[)" + item("E", R"("max_score":3,"kind":"pass_fail")") + R"(]}]})");
+      {"id":"A","title":"a","weight":60,"items":[)" +
+                       item("D", R"("max_score":10,"kind":"pass_fail")") + R"(]},
+      {"id":"B","title":"b","items":[)" +
+                       item("E", R"("max_score":3,"kind":"pass_fail")") + R"(]}]})");
   });
   CHECK(has_problem(e, "sections[1].weight", "required"));
   CHECK(has_problem(e, "weight_total", "declared 100 but the section weights sum to 60"));
@@ -189,8 +199,9 @@ TEST_CASE("N/A policy forbidden makes N/A an error", "[R-STD-5][na][bad-input]")
 }
 
 TEST_CASE("every item not applicable is no data, not a division by zero", "[R-STD-5][na]") {
-  const auto s = pmq::load_standard(R"({"id":"n","version":"1","title":"t","sections":[{"id":"A","title":"a","items":[)" +
-                                    item("X", R"("max_score":5,"kind":"pass_fail")") + "]}]}");
+  const auto s = pmq::load_standard(
+      R"({"id":"n","version":"1","title":"t","sections":[{"id":"A","title":"a","items":[)" +
+      item("X", R"("max_score":5,"kind":"pass_fail")") + "]}]}");
   const auto r = run(s, R"([{"item":"X","not_applicable":true}])");
   CHECK(r.status == pmq::score_status::no_data);
   CHECK_FALSE(r.score.has_value());
@@ -200,7 +211,9 @@ TEST_CASE("every item not applicable is no data, not a division by zero", "[R-ST
 
 TEST_CASE("carry-over deductions reach the next assessment, explained", "[R-SCORE-3]") {
   const auto s = sheet();
-  auto r = run(s, "[]", R"("carry_over":[{"order":"ZG-2026-031","points":2,"reason":"3号楼消防通道堵塞未整改"}],)");
+  auto r = run(
+      s, "[]",
+      R"("carry_over":[{"order":"ZG-2026-031","points":2,"reason":"3号楼消防通道堵塞未整改"}],)");
   CHECK(r.earned == points{30});
   CHECK(r.score.value() == points{28});
   REQUIRE(r.adjustments.size() == 1);
@@ -208,21 +221,30 @@ TEST_CASE("carry-over deductions reach the next assessment, explained", "[R-SCOR
   CHECK(r.adjustments[0].source == "ZG-2026-031");
   CHECK(r.adjustments[0].explanation.find("ZG-2026-031") != std::string::npos);
   // never below zero
-  r = run(s, "[]", R"("carry_over":[{"order":"a","points":25,"reason":""},{"order":"b","points":25,"reason":""}],)");
+  r = run(
+      s, "[]",
+      R"("carry_over":[{"order":"a","points":25,"reason":""},{"order":"b","points":25,"reason":""}],)");
   CHECK(r.score.value() == points{0});
-  auto e = error_of([] { pmq::load_inspection(R"({"id":"I","responses":[],"carry_over":[{"order":"a","points":-1,"reason":""}]})"); });
+  auto e = error_of([] {
+    pmq::load_inspection(
+        R"({"id":"I","responses":[],"carry_over":[{"order":"a","points":-1,"reason":""}]})");
+  });
   CHECK(has_problem(e, "carry_over[0].points", "greater than 0"));
 }
 
 TEST_CASE("standard metadata round-trips", "[R-STD-1]") {
-  const auto s = pmq::load_standard(R"({"id":"m","version":"2026.2","title":"住宅","title_en":"Residential",
+  const auto s =
+      pmq::load_standard(R"({"id":"m","version":"2026.2","title":"住宅","title_en":"Residential",
     "property_type":"residential","effective_date":"2026-07-01","sections":[{"id":"A","title":"a","items":[)" +
-                                    item("X", R"("max_score":5,"kind":"pass_fail")") + "]}]}");
+                         item("X", R"("max_score":5,"kind":"pass_fail")") + "]}]}");
   CHECK(s.effective_date == pmq::parse_date("2026-07-01"));
   CHECK(s.property_type == pmq::property_type::residential);
   const auto j = pmq::to_json(s);
   CHECK(j["effective_date"] == "2026-07-01");
   CHECK(pmq::to_json(pmq::load_standard(j.dump())) == j);
-  auto e = error_of([] { pmq::load_standard(R"({"id":"m","version":"1","title":"t","effective_date":"2026-02-30","sections":[]})"); });
+  auto e = error_of([] {
+    pmq::load_standard(
+        R"({"id":"m","version":"1","title":"t","effective_date":"2026-02-30","sections":[]})");
+  });
   CHECK(has_problem(e, "effective_date", "not a valid date"));
 }

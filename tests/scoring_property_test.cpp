@@ -34,10 +34,15 @@ struct generator {
         switch (below(4)) {
         case 0:
           it.kind = pmq::item_kind::deduct;
-          it.deduction = points::from_milli(std::int64_t(1 + below(it.max_score.milli() / 100)) * 100);
+          it.deduction =
+              points::from_milli(std::int64_t(1 + below(it.max_score.milli() / 100)) * 100);
           break;
-        case 1: it.kind = pmq::item_kind::pass_fail; break;
-        case 2: it.kind = pmq::item_kind::three_level; break;
+        case 1:
+          it.kind = pmq::item_kind::pass_fail;
+          break;
+        case 2:
+          it.kind = pmq::item_kind::three_level;
+          break;
         default:
           it.kind = pmq::item_kind::graded;
           it.step = points::from_milli(500);
@@ -49,11 +54,11 @@ struct generator {
     return s;
   }
 
-  pmq::inspection inspection(const pmq::standard& s, bool allow_na) {
+  pmq::inspection inspection(const pmq::standard &s, bool allow_na) {
     pmq::inspection ins;
     ins.id = "I";
-    for (const auto& sec : s.sections)
-      for (const auto& it : sec.items) {
+    for (const auto &sec : s.sections)
+      for (const auto &it : sec.items) {
         if (below(4) == 0) continue; // unanswered
         pmq::response r;
         r.item = it.id;
@@ -61,10 +66,17 @@ struct generator {
           r.not_applicable = true;
         } else {
           switch (it.kind) {
-          case pmq::item_kind::deduct: r.defects = static_cast<std::uint32_t>(below(30)); break;
-          case pmq::item_kind::pass_fail: r.passed = below(2) == 0; break;
-          case pmq::item_kind::three_level: r.level = static_cast<pmq::level>(below(3)); break;
-          default: r.score = points::from_milli(std::int64_t(below(it.max_score.milli() / 500 + 1)) * 500);
+          case pmq::item_kind::deduct:
+            r.defects = static_cast<std::uint32_t>(below(30));
+            break;
+          case pmq::item_kind::pass_fail:
+            r.passed = below(2) == 0;
+            break;
+          case pmq::item_kind::three_level:
+            r.level = static_cast<pmq::level>(below(3));
+            break;
+          default:
+            r.score = points::from_milli(std::int64_t(below(it.max_score.milli() / 500 + 1)) * 500);
           }
         }
         ins.responses.push_back(r);
@@ -83,10 +95,11 @@ TEST_CASE("random standards and inspections keep every scoring invariant", "[R-S
     const auto r = c.score(ins);
 
     points full, sum, applicable;
-    for (const auto& sec : s.sections) full += pmq::items_total(sec);
-    for (const auto& sec : r.sections) {
+    for (const auto &sec : s.sections)
+      full += pmq::items_total(sec);
+    for (const auto &sec : r.sections) {
       points ssum;
-      for (const auto& it : sec.items) {
+      for (const auto &it : sec.items) {
         REQUIRE(it.score >= points{});
         REQUIRE(it.score <= it.max_score);
         REQUIRE(it.deducted == it.max_score - it.score);
@@ -96,7 +109,7 @@ TEST_CASE("random standards and inspections keep every scoring invariant", "[R-S
       REQUIRE(ssum == sec.score);
       sum += ssum;
     }
-    REQUIRE(sum == r.earned);             // the total is the sum of the breakdown
+    REQUIRE(sum == r.earned); // the total is the sum of the breakdown
     REQUIRE(applicable == r.max_score);
     REQUIRE(r.full_score == full);
     if (r.max_score == points{}) {

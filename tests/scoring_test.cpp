@@ -6,7 +6,7 @@ using namespace pmq_test;
 using pmq::points;
 
 namespace {
-const pmq::standard& sheet() {
+const pmq::standard &sheet() {
   static const auto s = pmq::load_standard(R"({
     "id": "co-res", "version": "2026.1", "title": "公司住宅检查表", "total": 20,
     "sections": [
@@ -20,13 +20,13 @@ const pmq::standard& sheet() {
   return s;
 }
 
-pmq::score_result score(const std::string& responses) {
+pmq::score_result score(const std::string &responses) {
   return pmq::score(sheet(), pmq::load_inspection(R"({"id":"I-1","responses":)" + responses + "}"));
 }
 
-const pmq::item_result& item(const pmq::score_result& r, const std::string& id) {
-  for (const auto& s : r.sections)
-    for (const auto& i : s.items)
+const pmq::item_result &item(const pmq::score_result &r, const std::string &id) {
+  for (const auto &s : r.sections)
+    for (const auto &i : s.items)
       if (i.id == id) return i;
   FAIL("no item " << id);
   throw;
@@ -98,10 +98,11 @@ TEST_CASE("not applicable removes the item from the maximum", "[R-STD-5][scoring
 }
 
 TEST_CASE("the total equals the sum of the breakdown", "[R-STD-5][scoring]") {
-  const auto r = score(R"([{"item":"BJ-01","defects":1},{"item":"BJ-02","passed":false},{"item":"LH-02","defects":2}])");
+  const auto r = score(
+      R"([{"item":"BJ-01","defects":1},{"item":"BJ-02","passed":false},{"item":"LH-02","defects":2}])");
   points sum, deducted;
-  for (const auto& s : r.sections)
-    for (const auto& i : s.items) {
+  for (const auto &s : r.sections)
+    for (const auto &i : s.items) {
       sum += i.score;
       deducted += i.deducted;
     }
@@ -132,16 +133,20 @@ TEST_CASE("bad inspections name the offending response", "[scoring][bad-input]")
   e = error_of([] { score(R"([{"item":"BJ-01","defects":1.5}])"); });
   CHECK(has_problem(e, "responses[0].defects", "expected an integer"));
 
-  e = error_of([] { score(R"([{"item":"BJ-01","defects":1,"findings":[)" + finding + "," + finding + "]}]"); });
+  e = error_of([] {
+    score(R"([{"item":"BJ-01","defects":1,"findings":[)" + finding + "," + finding + "]}]");
+  });
   CHECK(has_problem(e, "responses[0].defects", "1 defects but 2 findings"));
 
   e = error_of([] { score(R"([{"item":"LH-02","not_applicable":true,"defects":1}])"); });
   CHECK(has_problem(e, "responses[0]", "not_applicable"));
 }
 
-TEST_CASE("findings need description, location, a time with offset and department", "[R-STD-4][bad-input]") {
+TEST_CASE("findings need description, location, a time with offset and department",
+          "[R-STD-4][bad-input]") {
   auto e = error_of([] {
-    score(R"([{"item":"BJ-01","findings":[{"description":"d","location":"l","time":"2026-11-18T09:40"}]}])");
+    score(
+        R"([{"item":"BJ-01","findings":[{"description":"d","location":"l","time":"2026-11-18T09:40"}]}])");
   });
   CHECK(has_problem(e, "responses[0].findings[0].time", "UTC offset"));
   CHECK(has_problem(e, "responses[0].findings[0].department", "missing required field"));
@@ -156,8 +161,9 @@ TEST_CASE("an inspection for another standard is refused", "[scoring][bad-input]
 
 TEST_CASE("a compiled standard scores batches and names the failing inspection", "[scoring]") {
   const pmq::compiled_standard c(sheet());
-  std::vector<pmq::inspection> batch{pmq::load_inspection(R"({"id":"a","responses":[]})"),
-                                     pmq::load_inspection(R"({"id":"b","responses":[{"item":"BJ-01","defects":2}]})")};
+  std::vector<pmq::inspection> batch{
+      pmq::load_inspection(R"({"id":"a","responses":[]})"),
+      pmq::load_inspection(R"({"id":"b","responses":[{"item":"BJ-01","defects":2}]})")};
   const auto results = c.score(batch);
   REQUIRE(results.size() == 2);
   CHECK(results[1].score.value() == points{19});
@@ -170,14 +176,16 @@ TEST_CASE("the example inspection scores against the built-in standard", "[scori
   const auto r = pmq::score(pmq::builtin_standard(),
                             pmq::load_inspection(read_file(PMQ_EXAMPLES_DATA "/inspection.json")));
   CHECK(r.earned == points{89});
-  CHECK(r.max_score == points{96}); // SB-04 (lifts) not applicable
+  CHECK(r.max_score == points{96});                  // SB-04 (lifts) not applicable
   CHECK(r.score.value() == *points::parse("92.71")); // 89 × 100 ÷ 96 = 92.7083… half up
   CHECK(r.findings == 8);
 }
 
-TEST_CASE("the national example inspection: many 0.1 deductions, exact", "[scoring][builtin][R-STD-6]") {
-  const auto r = pmq::score(pmq::builtin_standard("cn-national-demo-estate"),
-                            pmq::load_inspection(read_file(PMQ_EXAMPLES_DATA "/inspection_national.json")));
+TEST_CASE("the national example inspection: many 0.1 deductions, exact",
+          "[scoring][builtin][R-STD-6]") {
+  const auto r =
+      pmq::score(pmq::builtin_standard("cn-national-demo-estate"),
+                 pmq::load_inspection(read_file(PMQ_EXAMPLES_DATA "/inspection_national.json")));
   CHECK(r.earned == *points::parse("94.4"));
   CHECK(r.max_score == points{99});
   CHECK(r.score.value() == *points::parse("95.35")); // 94.4 × 100 ÷ 99 = 95.3535…

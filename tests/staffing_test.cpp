@@ -7,7 +7,7 @@ using pmq::date;
 using pmq::money;
 
 namespace {
-date d(const char* s) { return *pmq::parse_date(s); }
+date d(const char *s) { return *pmq::parse_date(s); }
 
 // November 2026 (30 days): 4 cleaners, 1 security guard; a supervisor who patrols.
 pmq::staffing_month november() {
@@ -32,7 +32,8 @@ pmq::staffing_month november() {
   return m;
 }
 
-pmq::staff_change change(const char* on, std::optional<std::string> left, std::optional<std::string> joined) {
+pmq::staff_change change(const char *on, std::optional<std::string> left,
+                         std::optional<std::string> joined) {
   pmq::staff_change c;
   c.date = d(on);
   c.role = "保洁员";
@@ -41,8 +42,8 @@ pmq::staff_change change(const char* on, std::optional<std::string> left, std::o
   return c;
 }
 
-std::uint32_t incidents(const pmq::staffing_result& r, pmq::incident kind) {
-  for (const auto& i : r.incidents)
+std::uint32_t incidents(const pmq::staffing_result &r, pmq::incident kind) {
+  for (const auto &i : r.incidents)
     if (i.kind == kind) return i.count;
   return 0;
 }
@@ -58,10 +59,12 @@ TEST_CASE("a compliant month has no violations", "[R-OUT-5][R-OUT-7][R-OUT-8][R-
   CHECK_FALSE(r.settle_by_attendance);
 }
 
-TEST_CASE("a vacancy filled within 3 days is fine; on the 4th day it is not", "[R-OUT-5][staffing]") {
+TEST_CASE("a vacancy filled within 3 days is fine; on the 4th day it is not",
+          "[R-OUT-5][staffing]") {
   auto m = november();
   // One cleaner short on Nov 10, 11, 12: three days, filled on the 13th.
-  for (int day = 9; day < 12; ++day) m.attendance[0].present[day] = 3;
+  for (int day = 9; day < 12; ++day)
+    m.attendance[0].present[day] = 3;
   auto r = pmq::check_staffing(m);
   CHECK(r.violations.empty());
   CHECK_FALSE(r.settle_by_attendance);
@@ -112,7 +115,8 @@ TEST_CASE("ages in exact years with the birthday rule", "[R-OUT-8][staffing]") {
   CHECK(pmq::age_on(d("2000-02-29"), d("2028-02-28")) == 27);
   CHECK(pmq::age_on(d("2000-02-29"), d("2028-02-29")) == 28);
   CHECK(pmq::age_on(d("2000-02-29"), d("2000-02-29")) == 0);
-  CHECK(error_of([] { pmq::age_on(d("2000-01-02"), d("2000-01-01")); }).code() == pmq::errc::invalid_argument);
+  CHECK(error_of([] { pmq::age_on(d("2000-01-02"), d("2000-01-01")); }).code() ==
+        pmq::errc::invalid_argument);
   CHECK(pmq::add_years(d("2024-02-29"), 2) == d("2026-03-01"));
   CHECK(pmq::add_years(d("2024-02-29"), 4) == d("2028-02-29"));
 }
@@ -127,7 +131,7 @@ TEST_CASE("age ranges by role are inclusive on both ends", "[R-OUT-8][staffing]"
   CHECK(pmq::age_range_for(pmq::role_kind::maintenance)->max_age == 55);
   CHECK_FALSE(pmq::age_range_for(pmq::role_kind::manager));
 
-  auto m = november(); // ages on 2026-11-01
+  auto m = november();                      // ages on 2026-11-01
   m.roster[3].birth_date = d("1976-11-01"); // 50 on the day: in range
   m.roster[2].birth_date = d("1996-11-01"); // 30 on the day: in range
   CHECK(pmq::check_staffing(m).violations.empty());
@@ -186,7 +190,7 @@ TEST_CASE("at most two staff changes a month", "[R-OUT-7][staffing]") {
 }
 
 namespace {
-pmq::staff_change manager_change(const char* on, const char* notice, const char* handover) {
+pmq::staff_change manager_change(const char *on, const char *notice, const char *handover) {
   pmq::staff_change c;
   c.date = d(on);
   c.role = "主管";
@@ -261,20 +265,28 @@ TEST_CASE("staffing input errors name their paths", "[R-OUT-5][staffing][errors]
   // malformed JSON
   CHECK(error_of([] { pmq::load_staffing_month("{"); }).code() == pmq::errc::parse);
   // missing field, wrong type, negative count
-  auto e = error_of([] { pmq::load_staffing_month(R"({"supplier":"S","year":2026,"month":11,"roster":[],"attendance":[]})"); });
+  auto e = error_of([] {
+    pmq::load_staffing_month(
+        R"({"supplier":"S","year":2026,"month":11,"roster":[],"attendance":[]})");
+  });
   CHECK(e.code() == pmq::errc::invalid_input);
   CHECK(has_problem(e, "contract", "missing required field"));
   e = error_of([] {
-    pmq::load_staffing_month(R"({"supplier":"S","year":2026,"month":"11","contract":[{"role":"A","headcount":-1}],"roster":[],"attendance":[]})");
+    pmq::load_staffing_month(
+        R"({"supplier":"S","year":2026,"month":"11","contract":[{"role":"A","headcount":-1}],"roster":[],"attendance":[]})");
   });
   CHECK(has_problem(e, "month", "expected"));
   CHECK(has_problem(e, "contract[0].headcount", ""));
   // empty list
-  e = error_of([] { pmq::load_staffing_month(R"({"supplier":"S","year":2026,"month":11,"contract":[],"roster":[],"attendance":[]})"); });
+  e = error_of([] {
+    pmq::load_staffing_month(
+        R"({"supplier":"S","year":2026,"month":11,"contract":[],"roster":[],"attendance":[]})");
+  });
   CHECK(has_problem(e, "contract", "at least one role"));
   // impossible date
   e = error_of([] {
-    pmq::load_staffing_month(R"({"supplier":"S","year":2026,"month":11,"contract":[{"role":"A","headcount":1}],
+    pmq::load_staffing_month(
+        R"({"supplier":"S","year":2026,"month":11,"contract":[{"role":"A","headcount":1}],
       "roster":[{"id":"x","role":"A","birth_date":"1990-02-30"}],"attendance":[]})");
   });
   CHECK(has_problem(e, "roster[0].birth_date", ""));
@@ -287,7 +299,8 @@ TEST_CASE("staffing input errors name their paths", "[R-OUT-5][staffing][errors]
   CHECK(has_problem(e, "month", "1..12"));
   m.month = 11;
   e = error_of([&] { pmq::check_staffing(m); });
-  CHECK(has_problem(e, "attendance[0].present", "expected one count per day of the month (30), got 29"));
+  CHECK(has_problem(e, "attendance[0].present",
+                    "expected one count per day of the month (30), got 29"));
   CHECK(has_problem(e, "roster[0].role", "no role"));
   // a change after the month; rules with an inverted age range
   m = november();

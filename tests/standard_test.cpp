@@ -6,7 +6,7 @@ using namespace pmq_test;
 using pmq::points;
 
 namespace {
-const char* two_sections = R"({
+const char *two_sections = R"({
   "id": "co-res", "version": "2026.1", "title": "公司住宅检查表", "total": 20,
   "sections": [
     {"id": "BJ", "title": "保洁", "total": 10, "items": [
@@ -41,7 +41,8 @@ TEST_CASE("validation reports every problem with its path", "[R-STD-1][bad-input
   });
   CHECK(e.code() == pmq::errc::invalid_input);
   CHECK(has_problem(e, "sections[0].items[0].deduction", "exceeds the item's max_score 5"));
-  CHECK(has_problem(e, "sections[0].items[1].id", "duplicate item id \"X\" (first at sections[0].items[0])"));
+  CHECK(has_problem(e, "sections[0].items[1].id",
+                    "duplicate item id \"X\" (first at sections[0].items[0])"));
   CHECK(has_problem(e, "sections[0].items[1].max_score", "must be greater than 0, got -1"));
   CHECK(has_problem(e, "sections[0].items[2].deduction", "required for a deduct item"));
   CHECK(has_problem(e, "sections[0].items[3].deduction", "only deduct items"));
@@ -52,35 +53,40 @@ TEST_CASE("validation reports every problem with its path", "[R-STD-1][bad-input
 }
 
 TEST_CASE("an empty standard is an error", "[R-STD-1][bad-input]") {
-  auto e = error_of([] { pmq::load_standard(R"({"id":"e","version":"1","title":"t","sections":[]})"); });
+  auto e =
+      error_of([] { pmq::load_standard(R"({"id":"e","version":"1","title":"t","sections":[]})"); });
   CHECK(has_problem(e, "sections", "at least one section"));
   e = error_of([] { pmq::load_standard(R"({"id":"","version":"1","title":"t","sections":[]})"); });
   CHECK(has_problem(e, "id", "must not be empty"));
 }
 
 TEST_CASE("a zero max score is an error on both sides of 0", "[R-STD-5][bad-input]") {
-  auto base = std::string(R"({"id":"s","version":"1","title":"t","sections":[{"id":"A","title":"a","items":[{"id":"I","title":"i","requirement":"r","kind":"pass_fail","max_score":)");
+  auto base = std::string(
+      R"({"id":"s","version":"1","title":"t","sections":[{"id":"A","title":"a","items":[{"id":"I","title":"i","requirement":"r","kind":"pass_fail","max_score":)");
   CHECK_THROWS_AS(pmq::load_standard(base + "0}]}]}"), pmq::error);
   CHECK_NOTHROW(pmq::load_standard(base + "0.001}]}]}"));
 }
 
-TEST_CASE("the built-in residential standard is out of 100 over five specialities", "[R-STD-1][builtin]") {
-  const auto& s = pmq::builtin_standard();
+TEST_CASE("the built-in residential standard is out of 100 over five specialities",
+          "[R-STD-1][builtin]") {
+  const auto &s = pmq::builtin_standard();
   CHECK(s.id == "pmq-residential-example");
   CHECK(s.total == points{100});
   REQUIRE(s.sections.size() == 5);
   points sum;
-  for (const auto& sec : s.sections) sum += pmq::items_total(sec);
+  for (const auto &sec : s.sections)
+    sum += pmq::items_total(sec);
   CHECK(sum == points{100});
   CHECK(pmq::check_standard(s).empty());
 }
 
-TEST_CASE("a national 100-point sheet is expressible: 基础管理 32 points of 0.1-0.5 deductions", "[R-STD-6][builtin]") {
-  const auto& s = pmq::builtin_standard("cn-national-demo-estate");
+TEST_CASE("a national 100-point sheet is expressible: 基础管理 32 points of 0.1-0.5 deductions",
+          "[R-STD-6][builtin]") {
+  const auto &s = pmq::builtin_standard("cn-national-demo-estate");
   CHECK(s.total == points{100});
   REQUIRE(!s.sections.empty());
   CHECK(s.sections[0].total == points{32});
-  for (const auto& it : s.sections[0].items) {
+  for (const auto &it : s.sections[0].items) {
     if (it.kind != pmq::item_kind::deduct) continue;
     CHECK(*it.deduction >= *points::parse("0.1"));
     CHECK(*it.deduction <= *points::parse("0.5"));

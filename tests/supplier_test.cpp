@@ -8,22 +8,26 @@ using pmq::money;
 using pmq::points;
 
 namespace {
-date d(const char* s) { return *pmq::parse_date(s); }
-points p(const char* s) { return *points::parse(s); }
-money yuan(const char* s) { return *money::parse(s); }
+date d(const char *s) { return *pmq::parse_date(s); }
+points p(const char *s) { return *points::parse(s); }
+money yuan(const char *s) { return *money::parse(s); }
 
 pmq::qualification_checklist complete() {
   pmq::qualification_checklist c;
   c.supplier = "SUP-1";
-  c.business_licence = c.legal_person = c.similar_work = c.qa_capacity = c.sufficient_capacity = true;
-  c.service_report = pmq::service_report{"王经理", "保洁服务标准", "方案", "每日7:00-19:00", "ISO 9001"};
+  c.business_licence = c.legal_person = c.similar_work = c.qa_capacity = c.sufficient_capacity =
+      true;
+  c.service_report =
+      pmq::service_report{"王经理", "保洁服务标准", "方案", "每日7:00-19:00", "ISO 9001"};
   return c;
 }
 } // namespace
 
 TEST_CASE("outsourced service kinds", "[R-OUT-1][supplier]") {
-  CHECK(pmq::from_json_value<pmq::service_kind>(pmq::json("pest_control")) == pmq::service_kind::pest_control);
-  CHECK(pmq::to_json_value(pmq::service_kind::water_tank_disinfection) == "water_tank_disinfection");
+  CHECK(pmq::from_json_value<pmq::service_kind>(pmq::json("pest_control")) ==
+        pmq::service_kind::pest_control);
+  CHECK(pmq::to_json_value(pmq::service_kind::water_tank_disinfection) ==
+        "water_tank_disinfection");
   CHECK(error_of([] { pmq::from_json_value<pmq::service_kind>(pmq::json("gardening")); }).code() ==
         pmq::errc::invalid_input);
 }
@@ -57,17 +61,22 @@ TEST_CASE("qualification lists everything missing", "[R-OUT-2][supplier]") {
   REQUIRE(r.missing.size() == 1);
   CHECK(r.missing[0].item == "service_report");
   // every condition on its own
-  for (auto field : {&pmq::qualification_checklist::business_licence, &pmq::qualification_checklist::similar_work,
-                     &pmq::qualification_checklist::qa_capacity, &pmq::qualification_checklist::sufficient_capacity}) {
+  for (auto field :
+       {&pmq::qualification_checklist::business_licence,
+        &pmq::qualification_checklist::similar_work, &pmq::qualification_checklist::qa_capacity,
+        &pmq::qualification_checklist::sufficient_capacity}) {
     c = complete();
     c.*field = false;
     CHECK_FALSE(pmq::qualify(c).qualified);
   }
-  CHECK(has_problem(error_of([] { pmq::load_qualification(R"({"supplier":"S","business_licence":true})"); }),
-                    "legal_person", "missing required field"));
-  CHECK(pmq::to_json(pmq::qualify(pmq::load_qualification(
-            R"({"supplier":"S","business_licence":true,"legal_person":true,"similar_work":true,"qa_capacity":true,"sufficient_capacity":false})")))
-            ["missing"].size() == 2);
+  CHECK(has_problem(
+      error_of([] { pmq::load_qualification(R"({"supplier":"S","business_licence":true})"); }),
+      "legal_person", "missing required field"));
+  CHECK(
+      pmq::to_json(pmq::qualify(pmq::load_qualification(
+          R"({"supplier":"S","business_licence":true,"legal_person":true,"similar_work":true,"qa_capacity":true,"sufficient_capacity":false})")))
+          ["missing"]
+              .size() == 2);
 }
 
 // --- monthly evaluation ----------------------------------------------------------------
@@ -98,7 +107,8 @@ pmq::monthly_record worked_example() {
   s.attendance = {{"保洁员", std::vector<std::uint32_t>(30, 4)},
                   {"秩序维护员", std::vector<std::uint32_t>(30, 1)},
                   {"主管", std::vector<std::uint32_t>(30, 1)}};
-  for (int day = 9; day < 13; ++day) s.attendance[0].present[day] = 3; // Nov 10–13
+  for (int day = 9; day < 13; ++day)
+    s.attendance[0].present[day] = 3; // Nov 10–13
   s.patrols = {{"M1", std::vector<std::optional<std::uint32_t>>(30, 2u)}};
   s.patrols[0].records[17] = 1u; // Nov 18
   s.patrols[0].records[18] = 0u; // Nov 19
@@ -107,8 +117,8 @@ pmq::monthly_record worked_example() {
   return m;
 }
 
-const pmq::deduction_line* line(const pmq::monthly_result& r, pmq::incident kind) {
-  for (const auto& l : r.deductions)
+const pmq::deduction_line *line(const pmq::monthly_result &r, pmq::incident kind) {
+  for (const auto &l : r.deductions)
     if (l.kind == kind) return &l;
   return nullptr;
 }
@@ -117,7 +127,7 @@ const pmq::deduction_line* line(const pmq::monthly_result& r, pmq::incident kind
 TEST_CASE("the default deduction table carries the contract's fines", "[R-OUT-4][supplier]") {
   const auto t = pmq::default_deduction_table();
   auto fine = [&](pmq::incident k) {
-    for (const auto& r : t)
+    for (const auto &r : t)
       if (r.kind == k) return r.fine_each;
     FAIL("no rule");
     return money{};
@@ -130,7 +140,8 @@ TEST_CASE("the default deduction table carries the contract's fines", "[R-OUT-4]
   CHECK(pmq::check_monthly_rules(pmq::monthly_rules{}).empty());
 }
 
-TEST_CASE("the worked monthly settlement, exact to the fen", "[R-OUT-4][R-OUT-5][R-OUT-9][R-OUT-10][R-SCORE-8][R-REP-2][supplier]") {
+TEST_CASE("the worked monthly settlement, exact to the fen",
+          "[R-OUT-4][R-OUT-5][R-OUT-9][R-OUT-10][R-SCORE-8][R-REP-2][supplier]") {
   const auto r = pmq::evaluate_month(worked_example());
   CHECK(r.satisfaction_rate == "94.00");
   CHECK(r.satisfaction_deduction == points(1));
@@ -157,7 +168,8 @@ TEST_CASE("the worked monthly settlement, exact to the fen", "[R-OUT-4][R-OUT-5]
   CHECK_FALSE(r.working.empty());
 }
 
-TEST_CASE("the pass mark: 90 passes, 89.5 loses no whole point, 89 loses 1 %", "[R-OUT-4][supplier]") {
+TEST_CASE("the pass mark: 90 passes, 89.5 loses no whole point, 89 loses 1 %",
+          "[R-OUT-4][supplier]") {
   pmq::monthly_record m;
   m.supplier = "S";
   m.year = 2026;
@@ -186,7 +198,8 @@ TEST_CASE("the pass mark: 90 passes, 89.5 loses no whole point, 89 loses 1 %", "
   CHECK(r.settlement == yuan("1000"));
 }
 
-TEST_CASE("satisfaction: exact shortfall, and no survey is no data", "[R-OUT-4][R-KPI-31][supplier]") {
+TEST_CASE("satisfaction: exact shortfall, and no survey is no data",
+          "[R-OUT-4][R-KPI-31][supplier]") {
   CHECK(pmq::satisfaction_deduction({200, 190}) == points(0)); // 95 % exactly
   CHECK(pmq::satisfaction_deduction({200, 189}) == p("0.5"));  // 94.5 %
   CHECK(pmq::satisfaction_deduction({3, 2}) == p("28.333"));   // 66.667 %: 28.333… points
@@ -206,7 +219,8 @@ TEST_CASE("settlement rounds once and never goes below zero", "[R-OUT-4][supplie
   // ¥1 000.01 × 2 ÷ 3 × 97 % = ¥646.673… → ¥646.67
   CHECK(pmq::settlement_amount(yuan("1000.01"), 2, 3, points(3), money{}) == yuan("646.67"));
   // rounding each step would give 666.67 × 0.97 = 646.6699 → 646.67 too; a case where it differs:
-  // ¥0.05 × 1 ÷ 2 = 2.5 fen, × 90 % = 2.25 fen → 2 fen (rounding first would give 3 × 0.9 = 2.7 → 3)
+  // ¥0.05 × 1 ÷ 2 = 2.5 fen, × 90 % = 2.25 fen → 2 fen (rounding first would give 3 × 0.9 = 2.7 →
+  // 3)
   CHECK(pmq::settlement_amount(yuan("0.05"), 1, 2, points(10), money{}) == money::from_fen(2));
   CHECK(pmq::settlement_amount(yuan("100"), 1, 1, points(0), yuan("250")) == money{});
   auto m = worked_example();
@@ -218,7 +232,8 @@ TEST_CASE("settlement rounds once and never goes below zero", "[R-OUT-4][supplie
         pmq::errc::invalid_argument);
 }
 
-TEST_CASE("the month's evaluation is due before the 10th of the next month", "[R-OUT-10][supplier]") {
+TEST_CASE("the month's evaluation is due before the 10th of the next month",
+          "[R-OUT-10][supplier]") {
   // Default, as calendar.hpp reads "before the 10th": the 10th is on time, the 11th late.
   CHECK(pmq::evaluation_on_time(d("2026-12-10"), 2026, 11));
   CHECK_FALSE(pmq::evaluation_on_time(d("2026-12-11"), 2026, 11));
@@ -234,14 +249,18 @@ TEST_CASE("monthly input errors name their paths", "[R-OUT-4][supplier][errors]"
   CHECK(error_of([] { pmq::load_monthly_record("{\"supplier\":"); }).code() == pmq::errc::parse);
   auto e = error_of([] { pmq::load_monthly_record(R"({"supplier":"S","year":2026,"month":11})"); });
   CHECK(has_problem(e, "fee", "missing required field"));
-  e = error_of([] { pmq::load_monthly_record(R"({"supplier":"S","year":2026,"month":11,"fee":"30000"})"); });
+  e = error_of(
+      [] { pmq::load_monthly_record(R"({"supplier":"S","year":2026,"month":11,"fee":"30000"})"); });
   CHECK(has_problem(e, "fee", "expected"));
-  e = error_of([] { pmq::load_monthly_record(R"({"supplier":"S","year":2026,"month":11,"fee":-1})"); });
+  e = error_of(
+      [] { pmq::load_monthly_record(R"({"supplier":"S","year":2026,"month":11,"fee":-1})"); });
   CHECK(has_problem(e, "fee", "must not be negative"));
-  e = error_of([] { pmq::load_monthly_record(R"({"supplier":"S","year":2026,"month":11,"fee":1.001})"); });
+  e = error_of(
+      [] { pmq::load_monthly_record(R"({"supplier":"S","year":2026,"month":11,"fee":1.001})"); });
   CHECK(e.path() == "fee");
   e = error_of([] {
-    pmq::load_monthly_record(R"({"supplier":"S","year":2026,"month":11,"fee":1,"satisfaction":{"surveyed":10,"satisfied":11}})");
+    pmq::load_monthly_record(
+        R"({"supplier":"S","year":2026,"month":11,"fee":1,"satisfaction":{"surveyed":10,"satisfied":11}})");
   });
   CHECK(has_problem(e, "satisfaction.satisfied", "11 satisfied out of 10"));
   e = error_of([] {
@@ -262,14 +281,19 @@ TEST_CASE("monthly input errors name their paths", "[R-OUT-4][supplier][errors]"
   e = error_of([&] { pmq::evaluate_month(worked_example(), rules); });
   CHECK(has_problem(e, "rules.deductions[12].kind", "a second rule"));
   CHECK(has_problem(e, "rules.staffing.roster_due_day", "1..31"));
-  CHECK(has_problem(error_of([] { pmq::load_monthly_rules(R"({"deductions":[{"kind":"minor_nonconformity","title":"x","points_each":1,"fine_each":-15}]})"); }),
-                    "deductions[0].fine_each", "must not be negative"));
+  CHECK(has_problem(
+      error_of([] {
+        pmq::load_monthly_rules(
+            R"({"deductions":[{"kind":"minor_nonconformity","title":"x","points_each":1,"fine_each":-15}]})");
+      }),
+      "deductions[0].fine_each", "must not be negative"));
   CHECK(pmq::load_monthly_rules("{}").deductions.size() == 12);
 }
 
 // --- bars and the yearly evaluation -------------------------------------------------------
 
-TEST_CASE("bars run from the decision through the day before the anniversary", "[R-OUT-11][supplier]") {
+TEST_CASE("bars run from the decision through the day before the anniversary",
+          "[R-OUT-11][supplier]") {
   auto b = pmq::bar_for({"S", d("2026-12-31"), pmq::bar_reason::unqualified, std::nullopt});
   CHECK(b.years == 2);
   CHECK(b.barred_through == d("2028-12-30"));
@@ -307,12 +331,13 @@ TEST_CASE("may this supplier bid on this date?", "[R-OUT-11][supplier]") {
   CHECK(pmq::may_bid(q).may_bid_from == d("2028-06-01"));
   q.rules = pmq::bar_rules{0, 1};
   CHECK(has_problem(error_of([&] { pmq::may_bid(q); }), "rules.unqualified_years", "1..100"));
-  CHECK(has_problem(error_of([] { pmq::load_bid_query(R"({"supplier":"S","on":"2026-02-29","decisions":[]})"); }),
-                    "on", ""));
+  CHECK(has_problem(
+      error_of([] { pmq::load_bid_query(R"({"supplier":"S","on":"2026-02-29","decisions":[]})"); }),
+      "on", ""));
 }
 
 TEST_CASE("the built-in standings table is a valid band table", "[R-OUT-11][supplier]") {
-  const auto& t = pmq::default_supplier_standings();
+  const auto &t = pmq::default_supplier_standings();
   CHECK(pmq::check_band_table(t).empty());
   CHECK(pmq::check_yearly_rules(pmq::yearly_rules{t, {}}).empty());
   CHECK(pmq::classify(t, points(100)).id == "qualified");
@@ -351,7 +376,8 @@ TEST_CASE("yearly standings on both sides of each edge", "[R-OUT-11][supplier]")
   CHECK(r.bars.size() == 1);
 }
 
-TEST_CASE("the yearly score is the mean of the months, rounded half up to 1/1000", "[R-OUT-11][supplier]") {
+TEST_CASE("the yearly score is the mean of the months, rounded half up to 1/1000",
+          "[R-OUT-11][supplier]") {
   // 269.998 / 3 = 89.99933… → 89.999: on notice; 269.999 / 3 = 89.99966… → 90: qualified
   auto r = pmq::evaluate_year(review({{"A", {points(95), points(90), p("84.998")}, {}},
                                       {"B", {points(95), points(90), p("84.999")}, {}}}));
@@ -383,7 +409,8 @@ TEST_CASE("custom standings are validated like every band table", "[R-OUT-11][su
   CHECK(has_problem(e, "standings.bands[1].to_edge", "maximum score 100 falls in no band"));
   CHECK(has_problem(e, "standings.bands[1].passed", "must say whether"));
   CHECK(has_problem(e, "standings.bands[1].actions[0]", "unknown action"));
-  const auto rules = pmq::load_yearly_rules(R"({"standings":{"id":"s","title":"t","min":0,"max":10,"bands":[
+  const auto rules =
+      pmq::load_yearly_rules(R"({"standings":{"id":"s","title":"t","min":0,"max":10,"bands":[
       {"id":"no","label":"x","to":6,"passed":false},{"id":"yes","label":"y","from":6,"to_edge":"inclusive","passed":true}]},
       "bars":{"unqualified_years":1}})");
   auto r = pmq::evaluate_year(review({{"A", {points(6)}, {}}, {"B", {p("5.999")}, {}}}), rules);
@@ -395,7 +422,8 @@ TEST_CASE("custom standings are validated like every band table", "[R-OUT-11][su
 
 TEST_CASE("yearly input errors name their paths", "[R-OUT-11][supplier][errors]") {
   CHECK(error_of([] { pmq::load_yearly_review("nope"); }).code() == pmq::errc::parse);
-  auto e = error_of([] { pmq::load_yearly_review(R"({"year":2026,"decided":"2026-12-31","suppliers":[]})"); });
+  auto e = error_of(
+      [] { pmq::load_yearly_review(R"({"year":2026,"decided":"2026-12-31","suppliers":[]})"); });
   CHECK(has_problem(e, "suppliers", "at least one supplier"));
   e = error_of([] {
     pmq::load_yearly_review(R"({"year":2026,"decided":"2026-12-31","suppliers":[
@@ -415,7 +443,8 @@ TEST_CASE("yearly input errors name their paths", "[R-OUT-11][supplier][errors]"
   CHECK(has_problem(e, "suppliers[0].monthly_scores[0]", "must be 0..100"));
 }
 
-TEST_CASE("huge numbers are refused or handled exactly, never overflowed", "[R-OUT-4][R-OUT-3][supplier][errors]") {
+TEST_CASE("huge numbers are refused or handled exactly, never overflowed",
+          "[R-OUT-4][R-OUT-3][supplier][errors]") {
   CHECK(pmq::satisfaction_deduction({4294967295u, 0}) == points(95));
   CHECK(pmq::satisfaction_deduction({4294967295u, 4294967295u}) == points(0));
   auto e = error_of([] {
@@ -425,7 +454,8 @@ TEST_CASE("huge numbers are refused or handled exactly, never overflowed", "[R-O
   CHECK(has_problem(e, "full_score", "at most 10000"));
   CHECK(has_problem(e, "fee_reduction.percent_per_point", "0..100"));
   CHECK(has_problem(e, "deductions[0].fine_each", "at most"));
-  e = error_of([] { pmq::load_monthly_record(R"({"supplier":"S","year":2026,"month":11,"fee":1e300})"); });
+  e = error_of(
+      [] { pmq::load_monthly_record(R"({"supplier":"S","year":2026,"month":11,"fee":1e300})"); });
   CHECK(e.path() == "fee");
   pmq::monthly_record m;
   m.supplier = "S";
@@ -439,35 +469,46 @@ TEST_CASE("huge numbers are refused or handled exactly, never overflowed", "[R-O
   CHECK(r.settlement == money::from_fen(1'000'000'000'000 / 10 - 2'000'000'000));
   pmq::tender_rules rules;
   rules.service_max = points(2000000);
-  CHECK(has_problem(error_of([&] { pmq::evaluate_tender(pmq::tender{}, rules); }), "rules.service_max", "at most"));
+  CHECK(has_problem(error_of([&] { pmq::evaluate_tender(pmq::tender{}, rules); }),
+                    "rules.service_max", "at most"));
 }
 
-TEST_CASE("the documented examples, read from their JSON files", "[R-OUT-3][R-OUT-4][R-OUT-11][supplier]") {
+TEST_CASE("the documented examples, read from their JSON files",
+          "[R-OUT-3][R-OUT-4][R-OUT-11][supplier]") {
   const std::string dir = PMQ_TEST_DATA "/valid/";
-  const auto month = pmq::evaluate_month(pmq::load_monthly_record(read_file(dir + "supplier_month.json")));
+  const auto month =
+      pmq::evaluate_month(pmq::load_monthly_record(read_file(dir + "supplier_month.json")));
   CHECK(month.score == p("80.5"));
   CHECK(month.settlement == yuan("26298.33"));
   CHECK(month.staffing->violations.size() == 2);
-  const auto tender = pmq::evaluate_tender(pmq::load_tender(read_file(dir + "supplier_tender.json")),
-                                           pmq::load_tender_rules(read_file(dir + "supplier_tender_rules.json")));
+  const auto tender =
+      pmq::evaluate_tender(pmq::load_tender(read_file(dir + "supplier_tender.json")),
+                           pmq::load_tender_rules(read_file(dir + "supplier_tender_rules.json")));
   CHECK(tender.ranking[0].bidder == "B");
   CHECK(tender.ranking[0].total == p("87.267"));
   CHECK(tender.candidates == std::vector<std::string>{"B", "A"});
-  const auto year = pmq::evaluate_year(pmq::load_yearly_review(read_file(dir + "supplier_year.json")));
+  const auto year =
+      pmq::evaluate_year(pmq::load_yearly_review(read_file(dir + "supplier_year.json")));
   CHECK(year.qualified_suppliers == std::vector<std::string>{"SUP-CLEAN", "SUP-GREEN"});
   CHECK(year.suppliers[2].bars[0].may_bid_from == d("2028-12-31"));
   CHECK(year.suppliers[3].bars[0].may_bid_from == d("2029-12-31"));
   const auto bid = pmq::may_bid(pmq::load_bid_query(read_file(dir + "supplier_may_bid.json")));
   CHECK_FALSE(bid.may_bid);
-  const auto q = pmq::qualify(pmq::load_qualification(read_file(dir + "supplier_qualification.json")));
+  const auto q =
+      pmq::qualify(pmq::load_qualification(read_file(dir + "supplier_qualification.json")));
   CHECK(q.missing.size() == 2);
 }
 
-TEST_CASE("unknown fields in rules documents are errors, not ignored", "[R-OUT-4][supplier][errors]") {
+TEST_CASE("unknown fields in rules documents are errors, not ignored",
+          "[R-OUT-4][supplier][errors]") {
   CHECK(has_problem(error_of([] { pmq::load_monthly_rules(R"({"satisfaction_targt":90})"); }),
                     "satisfaction_targt", "unknown field"));
-  CHECK(has_problem(error_of([] { pmq::load_staffing_rules(R"({"age_ranges":[{"kind":"cook","min_age":1,"max_age":2}]})"); }),
+  CHECK(has_problem(error_of([] {
+                      pmq::load_staffing_rules(
+                          R"({"age_ranges":[{"kind":"cook","min_age":1,"max_age":2}]})");
+                    }),
                     "age_ranges[0].kind", "unknown value"));
-  CHECK(has_problem(error_of([] { pmq::load_yearly_rules(R"({"bars":{"unqualified_years":-2}})"); }),
-                    "bars.unqualified_years", ""));
+  CHECK(
+      has_problem(error_of([] { pmq::load_yearly_rules(R"({"bars":{"unqualified_years":-2}})"); }),
+                  "bars.unqualified_years", ""));
 }

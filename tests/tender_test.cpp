@@ -6,7 +6,7 @@ using namespace pmq_test;
 using pmq::points;
 
 namespace {
-points p(const char* s) { return *points::parse(s); }
+points p(const char *s) { return *points::parse(s); }
 
 // Three bidders, three experts.
 pmq::tender three() {
@@ -16,10 +16,10 @@ pmq::tender three() {
             {"B", "乙保洁公司", pmq::money::from_fen(2800000)},
             {"C", "丙保洁公司", pmq::money::from_fen(2900000)}};
   t.experts = {"E1", "E2", "E3"};
-  const char* marks[][3] = {{"E1", "A", "90 80"}, {"E2", "A", "85 82"}, {"E3", "A", "88 78"},
+  const char *marks[][3] = {{"E1", "A", "90 80"}, {"E2", "A", "85 82"}, {"E3", "A", "88 78"},
                             {"E1", "B", "80 95"}, {"E2", "B", "82 93"}, {"E3", "B", "78 97"},
                             {"E1", "C", "70 70"}, {"E2", "C", "72 71"}, {"E3", "C", "74 72"}};
-  for (auto& m : marks) {
+  for (auto &m : marks) {
     std::string s = m[2];
     const auto space = s.find(' ');
     t.marks.push_back({m[0], m[1], p(s.substr(0, space).c_str()), p(s.substr(space + 1).c_str())});
@@ -34,7 +34,8 @@ TEST_CASE("expert means, dropping extremes only with five or more experts", "[R-
   CHECK(pmq::expert_mean({p("90"), p("80"), p("70"), p("60")}, true) == pmq::fraction(75));
   // five: the 95 and the 60 go
   CHECK(pmq::expert_mean({p("95"), p("80"), p("70"), p("60"), p("75")}, true) == pmq::fraction(75));
-  CHECK(pmq::expert_mean({p("95"), p("80"), p("70"), p("60"), p("75")}, false) == pmq::fraction(76));
+  CHECK(pmq::expert_mean({p("95"), p("80"), p("70"), p("60"), p("75")}, false) ==
+        pmq::fraction(76));
   CHECK(error_of([] { pmq::expert_mean({}, false); }).code() == pmq::errc::invalid_argument);
 }
 
@@ -71,7 +72,8 @@ TEST_CASE("ties broken by the declared tie-breaks, else shared ranks", "[R-OUT-3
             {"Z", std::nullopt, pmq::money::from_fen(80)}};
   t.experts = {"E"};
   // 60/40: X = 0.6×80+0.4×80 = 80; Y = 0.6×90+0.4×65 = 80; Z = 0.6×80+0.4×80 = 80
-  t.marks = {{"E", "X", p("80"), p("80")}, {"E", "Y", p("90"), p("65")}, {"E", "Z", p("80"), p("80")}};
+  t.marks = {
+      {"E", "X", p("80"), p("80")}, {"E", "Y", p("90"), p("65")}, {"E", "Z", p("80"), p("80")}};
   auto r = pmq::evaluate_tender(t); // higher_service, then lower_price
   CHECK(r.ranking[0].bidder == "Y");
   CHECK(r.ranking[0].decided_by == "higher_service");
@@ -98,7 +100,8 @@ TEST_CASE("ties broken by the declared tie-breaks, else shared ranks", "[R-OUT-3
   CHECK(r.ranking[1].decided_by == "bidder_id");
 }
 
-TEST_CASE("five experts: the highest and lowest mark of each sheet are dropped", "[R-OUT-3][tender]") {
+TEST_CASE("five experts: the highest and lowest mark of each sheet are dropped",
+          "[R-OUT-3][tender]") {
   pmq::tender t;
   t.id = "T5";
   t.bids = {{"A", std::nullopt, std::nullopt}};
@@ -130,7 +133,8 @@ TEST_CASE("tender input errors name their paths", "[R-OUT-3][tender][errors]") {
   e = error_of([] { pmq::load_tender(R"({"id":"T","bids":[{"bidder":"A"}],"experts":["E"]})"); });
   CHECK(has_problem(e, "marks", "missing required field"));
   e = error_of([] {
-    pmq::load_tender(R"({"id":"T","bids":[{"bidder":"A"}],"experts":["E"],"marks":[{"expert":"E","bidder":"A","service":"90","financial":80}]})");
+    pmq::load_tender(
+        R"({"id":"T","bids":[{"bidder":"A"}],"experts":["E"],"marks":[{"expert":"E","bidder":"A","service":"90","financial":80}]})");
   });
   CHECK(has_problem(e, "marks[0].service", "expected"));
   auto t = three();
@@ -151,5 +155,6 @@ TEST_CASE("tender input errors name their paths", "[R-OUT-3][tender][errors]") {
   CHECK(has_problem(ee, "rules.financial_weight", "must be 100, got 90"));
   CHECK(has_problem(error_of([] { pmq::load_tender_rules(R"({"tie_breaks":["cheapest"]})"); }),
                     "tie_breaks[0]", "unknown value"));
-  CHECK(has_problem(error_of([] { pmq::load_tender_rules(R"({"candidates":0})"); }), "candidates", "at least 1"));
+  CHECK(has_problem(error_of([] { pmq::load_tender_rules(R"({"candidates":0})"); }), "candidates",
+                    "at least 1"));
 }

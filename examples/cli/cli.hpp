@@ -17,29 +17,29 @@ struct usage_error : std::runtime_error {
 };
 
 /// The whole file, or pmq::error(invalid_argument) naming it.
-std::string read_file(const std::string& path);
+std::string read_file(const std::string &path);
 
 /// Parses `--name value` pairs from argv[first...]; only `allowed` names; flags listed in
 /// `switches` take no value (they map to "1").
-std::map<std::string, std::string> options(int argc, char** argv, int first,
-                                           const std::vector<std::string>& allowed,
-                                           const std::vector<std::string>& switches = {});
+std::map<std::string, std::string> options(int argc, char **argv, int first,
+                                           const std::vector<std::string> &allowed,
+                                           const std::vector<std::string> &switches = {});
 
 /// A subcommand: `pmq <name> ...`; argv[1] is the name. Returns the exit status.
 struct command {
-  const char* name;
-  const char* usage; ///< one or more usage lines, each starting "pmq <name>"
-  int (*run)(int argc, char** argv);
+  const char *name;
+  const char *usage; ///< one or more usage lines, each starting "pmq <name>"
+  int (*run)(int argc, char **argv);
 };
 
 // The subcommands, one set per concern.
-int run_score(int argc, char** argv);
-int run_standards(int argc, char** argv);
-int run_standard(int argc, char** argv);
-int run_supplier(int argc, char** argv);
-int run_calendar(int argc, char** argv);
-int run_rectification(int argc, char** argv);
-int run_complaints(int argc, char** argv);
-int run_kpi(int argc, char** argv);
+int run_score(int argc, char **argv);
+int run_standards(int argc, char **argv);
+int run_standard(int argc, char **argv);
+int run_supplier(int argc, char **argv);
+int run_calendar(int argc, char **argv);
+int run_rectification(int argc, char **argv);
+int run_complaints(int argc, char **argv);
+int run_kpi(int argc, char **argv);
 
 } // namespace pmq_cli

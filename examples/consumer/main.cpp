@@ -5,7 +5,7 @@
 #include <iostream>
 #include <sstream>
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   if (argc != 2) return 2;
   std::ifstream in(argv[1]);
   std::stringstream text;

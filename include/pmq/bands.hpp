@@ -22,12 +22,12 @@ namespace pmq {
 BOOST_DEFINE_ENUM_CLASS(edge, inclusive, exclusive)
 
 struct band {
-  std::string id;                     ///< e.g. "plus_10"
-  std::string label;                  ///< e.g. "当月工资上浮10%"
-  std::optional<points> from;         ///< lower edge; absent: the table's min, inclusive
-  std::optional<edge> from_edge;      ///< default inclusive
-  std::optional<points> to;           ///< upper edge; absent: the table's max, inclusive
-  std::optional<edge> to_edge;        ///< default exclusive
+  std::string id;                       ///< e.g. "plus_10"
+  std::string label;                    ///< e.g. "当月工资上浮10%"
+  std::optional<points> from;           ///< lower edge; absent: the table's min, inclusive
+  std::optional<edge> from_edge;        ///< default inclusive
+  std::optional<points> to;             ///< upper edge; absent: the table's max, inclusive
+  std::optional<edge> to_edge;          ///< default exclusive
   std::optional<points> pay_adjustment; ///< percent of the month's pay, e.g. 10 or -5
   std::optional<bool> award_eligible;   ///< 评先 eligibility (R-SCORE-6)
   std::optional<bool> passed;           ///< whether a score in this band passes
@@ -49,32 +49,32 @@ BOOST_DESCRIBE_STRUCT(band_table, (), (id, title, min, max, bands))
 
 /// Every problem of a band table (gaps, overlaps, uncovered ends, duplicate ids), each with
 /// its JSON path; empty when valid.
-std::vector<problem> check_band_table(const band_table& t);
+std::vector<problem> check_band_table(const band_table &t);
 
 /// Reads and validates a band table; throws pmq::error listing every problem.
 band_table load_band_table(std::string_view json_text);
-band_table band_table_from_json(const json& value);
-json to_json(const band_table& t);
+band_table band_table_from_json(const json &value);
+json to_json(const band_table &t);
 
 /// The band a score falls in. Throws pmq::error(errc::invalid_argument) for a score outside
 /// [min, max]. The table must be valid (as every loaded one is).
-const band& classify(const band_table& t, points score);
+const band &classify(const band_table &t, points score);
 
 /// Ids of the built-in band tables: "pay_adjustment" (R-SCORE-4), "annual_grades" (R-SCORE-6),
 /// "supplier_standings" (R-OUT-11).
 std::vector<std::string> builtin_band_table_ids();
 /// A built-in band table by id; throws pmq::error(errc::invalid_argument) for an unknown id.
-const band_table& builtin_band_table(std::string_view id);
+const band_table &builtin_band_table(std::string_view id);
 
 /// How R-SCORE-5 counts a fraction of a point lost below the pass mark.
 BOOST_DEFINE_ENUM_CLASS(point_loss_rounding,
-                        whole_points, ///< floor(pass − score): 88.5 → 1 point (default)
+                        whole_points,   ///< floor(pass − score): 88.5 → 1 point (default)
                         started_points, ///< ceil(pass − score): 88.5 → 2 points
                         exact           ///< pass − score exactly: 88.5 → 1.5 points
 )
 
 struct per_point_scheme {
-  points pass_mark{90};       ///< R-SCORE-5: 90 passes
+  points pass_mark{90};        ///< R-SCORE-5: 90 passes
   points percent_per_point{1}; ///< each point lost below the pass mark: −1 percentage point
   point_loss_rounding rounding = point_loss_rounding::whole_points;
   static constexpr std::array<std::string_view, 3> json_defaulted{"pass_mark", "percent_per_point",
@@ -83,14 +83,14 @@ struct per_point_scheme {
 BOOST_DESCRIBE_STRUCT(per_point_scheme, (), (pass_mark, percent_per_point, rounding))
 
 struct per_point_result {
-  bool passed = false;   ///< score ≥ pass mark
-  points points_lost;    ///< below the pass mark, counted per the rounding rule
-  points pay_reduction;  ///< percentage points of performance pay, ≥ 0
+  bool passed = false;  ///< score ≥ pass mark
+  points points_lost;   ///< below the pass mark, counted per the rounding rule
+  points pay_reduction; ///< percentage points of performance pay, ≥ 0
 };
 BOOST_DESCRIBE_STRUCT(per_point_result, (), (passed, points_lost, pay_reduction))
 
 /// R-SCORE-5: 90 passes; below it each point lost lowers performance pay by one
 /// percentage point (低于1分降1个百分点).
-per_point_result per_point_pay(points score, const per_point_scheme& scheme = {});
+per_point_result per_point_pay(points score, const per_point_scheme &scheme = {});
 
 } // namespace pmq

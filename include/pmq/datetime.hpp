@@ -25,12 +25,12 @@ struct timestamp {
   boost::posix_time::ptime utc() const {
     return local - boost::posix_time::minutes(offset_minutes);
   }
-  bool operator==(const timestamp&) const = default;
+  bool operator==(const timestamp &) const = default;
 };
 
 /// Strict ISO 8601 calendar date; empty optional for anything else (Feb 30, year 0, "2026-1-5").
 std::optional<date> parse_date(std::string_view text);
-std::string format_date(const date& d);
+std::string format_date(const date &d);
 
 /// A calendar month, `YYYY-MM` on every interface (an assessment or reporting period).
 struct year_month {
@@ -41,17 +41,17 @@ struct year_month {
   date last_day() const;
   year_month next() const;
   year_month prev() const;
-  auto operator<=>(const year_month&) const = default;
+  auto operator<=>(const year_month &) const = default;
 };
 
 /// The month a date falls in.
-year_month month_of(const date& d);
+year_month month_of(const date &d);
 /// Strict `YYYY-MM`; empty optional for anything else ("2026-13", "2026-1", year 0).
 std::optional<year_month> parse_year_month(std::string_view text);
-std::string format_year_month(const year_month& m);
+std::string format_year_month(const year_month &m);
 
 /// Strict `YYYY-MM-DDThh:mm[:ss](Z|±hh:mm)`; empty optional otherwise (no offset included).
 std::optional<timestamp> parse_timestamp(std::string_view text);
-std::string format_timestamp(const timestamp& t);
+std::string format_timestamp(const timestamp &t);
 
 } // namespace pmq

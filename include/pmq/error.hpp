@@ -33,9 +33,9 @@ public:
 
   errc code() const noexcept { return code_; }
   /// Every problem found; never empty.
-  const std::vector<problem>& problems() const noexcept { return problems_; }
+  const std::vector<problem> &problems() const noexcept { return problems_; }
   /// The first problem's path ("" when the whole document is at fault).
-  const std::string& path() const noexcept { return problems_.front().path; }
+  const std::string &path() const noexcept { return problems_.front().path; }
 
 private:
   errc code_;
@@ -49,7 +49,7 @@ public:
     items_.push_back({std::move(path), std::move(message)});
   }
   bool empty() const { return items_.empty(); }
-  const std::vector<problem>& items() const { return items_; }
+  const std::vector<problem> &items() const { return items_; }
   /// Throws pmq::error(errc::invalid_input) if any problem was added.
   void throw_if_any() const;
 
@@ -62,7 +62,7 @@ void throw_if_any(std::vector<problem> problems);
 
 /// Appends a member name or an index to a JSON path: join_path("a", "b") == "a.b",
 /// join_path("a", 2) == "a[2]", join_path("", "b") == "b".
-std::string join_path(const std::string& base, const std::string& member);
-std::string join_path(const std::string& base, std::size_t index);
+std::string join_path(const std::string &base, const std::string &member);
+std::string join_path(const std::string &base, std::size_t index);
 
 } // namespace pmq

@@ -59,15 +59,16 @@ struct inspection {
   std::vector<pmq::carry_over> carry_over; ///< deductions carried from earlier assessments
   static constexpr std::array<std::string_view, 1> json_defaulted{"carry_over"};
 };
-BOOST_DESCRIBE_STRUCT(inspection, (), (id, standard, project, inspector, date, responses, carry_over))
+BOOST_DESCRIBE_STRUCT(inspection, (),
+                      (id, standard, project, inspector, date, responses, carry_over))
 
 /// Reads a JSON array of inspections; problems are named `[k].…`.
 std::vector<inspection> load_inspections(std::string_view json_text);
 
 /// Reads an inspection from JSON (format only; it is checked against a standard when scored).
 inspection load_inspection(std::string_view json_text);
-inspection inspection_from_json(const json& value);
+inspection inspection_from_json(const json &value);
 
-json to_json(const inspection& i);
+json to_json(const inspection &i);
 
 } // namespace pmq

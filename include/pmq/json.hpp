@@ -49,10 +49,9 @@ template <class T> struct is_map : std::false_type {};
 template <class T, class C, class A>
 struct is_map<std::map<std::string, T, C, A>> : std::true_type {};
 
-const char* type_name(const json& j);
+const char *type_name(const json &j);
 
-template <class T>
-constexpr bool defaulted_member(std::string_view name) {
+template <class T> constexpr bool defaulted_member(std::string_view name) {
   if constexpr (requires { T::json_defaulted; }) {
     for (auto n : T::json_defaulted)
       if (n == name) return true;
@@ -66,46 +65,47 @@ concept described_struct = boost::describe::has_describe_members<T>::value;
 // Every overload is declared before any is defined, so that the templates find each
 // other whatever order the types nest in.
 template <class T>
-  requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
-void read(const json& j, T& out, const std::string& path, problem_list& problems);
+requires std::is_integral_v<T> &&
+    (!std::is_same_v<T, bool>)void read(const json &j, T &out, const std::string &path,
+                                        problem_list &problems);
 template <class E>
-  requires std::is_enum_v<E>
-void read(const json& j, E& out, const std::string& path, problem_list& problems);
+requires std::is_enum_v<E>
+void read(const json &j, E &out, const std::string &path, problem_list &problems);
 template <class T>
-void read(const json& j, std::optional<T>& out, const std::string& path, problem_list& problems);
+void read(const json &j, std::optional<T> &out, const std::string &path, problem_list &problems);
 template <class T, class A>
-void read(const json& j, std::vector<T, A>& out, const std::string& path, problem_list& problems);
+void read(const json &j, std::vector<T, A> &out, const std::string &path, problem_list &problems);
 template <class T, class C, class A>
-void read(const json& j, std::map<std::string, T, C, A>& out, const std::string& path,
-          problem_list& problems);
+void read(const json &j, std::map<std::string, T, C, A> &out, const std::string &path,
+          problem_list &problems);
 template <described_struct T>
-void read(const json& j, T& out, const std::string& path, problem_list& problems);
+void read(const json &j, T &out, const std::string &path, problem_list &problems);
 template <class T>
-  requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
-void write(json& j, T v);
+requires std::is_integral_v<T> &&(!std::is_same_v<T, bool>)void write(json &j, T v);
 template <class E>
-  requires std::is_enum_v<E>
-void write(json& j, E v);
-template <class T> void write(json& j, const std::optional<T>& v);
-template <class T, class A> void write(json& j, const std::vector<T, A>& v);
-template <class T, class C, class A> void write(json& j, const std::map<std::string, T, C, A>& v);
-template <described_struct T> void write(json& j, const T& v);
+requires std::is_enum_v<E>
+void write(json &j, E v);
+template <class T> void write(json &j, const std::optional<T> &v);
+template <class T, class A> void write(json &j, const std::vector<T, A> &v);
+template <class T, class C, class A> void write(json &j, const std::map<std::string, T, C, A> &v);
+template <described_struct T> void write(json &j, const T &v);
 
 // --- reading -------------------------------------------------------------------------
 
-void read(const json& j, std::string& out, const std::string& path, problem_list& problems);
-void read(const json& j, bool& out, const std::string& path, problem_list& problems);
-void read(const json& j, points& out, const std::string& path, problem_list& problems);
-void read(const json& j, money& out, const std::string& path, problem_list& problems);
-void read(const json& j, date& out, const std::string& path, problem_list& problems);
-void read(const json& j, timestamp& out, const std::string& path, problem_list& problems);
-void read(const json& j, year_month& out, const std::string& path, problem_list& problems);
-void read_integer(const json& j, std::int64_t& out, std::int64_t lo, std::int64_t hi,
-                  const std::string& path, problem_list& problems);
+void read(const json &j, std::string &out, const std::string &path, problem_list &problems);
+void read(const json &j, bool &out, const std::string &path, problem_list &problems);
+void read(const json &j, points &out, const std::string &path, problem_list &problems);
+void read(const json &j, money &out, const std::string &path, problem_list &problems);
+void read(const json &j, date &out, const std::string &path, problem_list &problems);
+void read(const json &j, timestamp &out, const std::string &path, problem_list &problems);
+void read(const json &j, year_month &out, const std::string &path, problem_list &problems);
+void read_integer(const json &j, std::int64_t &out, std::int64_t lo, std::int64_t hi,
+                  const std::string &path, problem_list &problems);
 
 template <class T>
-  requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
-void read(const json& j, T& out, const std::string& path, problem_list& problems) {
+requires std::is_integral_v<T> &&
+    (!std::is_same_v<T, bool>)void read(const json &j, T &out, const std::string &path,
+                                        problem_list &problems) {
   std::int64_t v = 0;
   constexpr auto hi = std::numeric_limits<T>::max() > std::numeric_limits<std::int64_t>::max()
                           ? std::numeric_limits<std::int64_t>::max()
@@ -115,13 +115,13 @@ void read(const json& j, T& out, const std::string& path, problem_list& problems
 }
 
 template <class E>
-  requires std::is_enum_v<E>
-void read(const json& j, E& out, const std::string& path, problem_list& problems) {
+requires std::is_enum_v<E>
+void read(const json &j, E &out, const std::string &path, problem_list &problems) {
   if (!j.is_string()) {
     problems.add(path, std::string("expected a string, got ") + type_name(j));
     return;
   }
-  const auto& s = j.get_ref<const std::string&>();
+  const auto &s = j.get_ref<const std::string &>();
   bool found = false;
   std::string names;
   boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
@@ -136,7 +136,7 @@ void read(const json& j, E& out, const std::string& path, problem_list& problems
 }
 
 template <class T>
-void read(const json& j, std::optional<T>& out, const std::string& path, problem_list& problems) {
+void read(const json &j, std::optional<T> &out, const std::string &path, problem_list &problems) {
   if (j.is_null()) {
     out.reset();
     return;
@@ -148,25 +148,26 @@ void read(const json& j, std::optional<T>& out, const std::string& path, problem
 }
 
 template <class T, class A>
-void read(const json& j, std::vector<T, A>& out, const std::string& path, problem_list& problems) {
+void read(const json &j, std::vector<T, A> &out, const std::string &path, problem_list &problems) {
   if (!j.is_array()) {
     problems.add(path, std::string("expected an array, got ") + type_name(j));
     return;
   }
   out.clear();
   out.resize(j.size());
-  for (std::size_t i = 0; i < j.size(); ++i) read(j[i], out[i], join_path(path, i), problems);
+  for (std::size_t i = 0; i < j.size(); ++i)
+    read(j[i], out[i], join_path(path, i), problems);
 }
 
 template <class T, class C, class A>
-void read(const json& j, std::map<std::string, T, C, A>& out, const std::string& path,
-          problem_list& problems) {
+void read(const json &j, std::map<std::string, T, C, A> &out, const std::string &path,
+          problem_list &problems) {
   if (!j.is_object()) {
     problems.add(path, std::string("expected an object, got ") + type_name(j));
     return;
   }
   out.clear();
-  for (const auto& [key, value] : j.items()) {
+  for (const auto &[key, value] : j.items()) {
     T element{};
     read(value, element, join_path(path, key), problems);
     out.insert_or_assign(key, std::move(element));
@@ -174,7 +175,7 @@ void read(const json& j, std::map<std::string, T, C, A>& out, const std::string&
 }
 
 template <described_struct T>
-void read(const json& j, T& out, const std::string& path, problem_list& problems) {
+void read(const json &j, T &out, const std::string &path, problem_list &problems) {
   using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
   if (!j.is_object()) {
     problems.add(path, std::string("expected an object, got ") + type_name(j));
@@ -190,7 +191,7 @@ void read(const json& j, T& out, const std::string& path, problem_list& problems
     }
     read(*it, out.*d.pointer, join_path(path, d.name), problems);
   });
-  for (const auto& [key, value] : j.items()) {
+  for (const auto &[key, value] : j.items()) {
     bool known = false;
     boost::mp11::mp_for_each<Members>([&](auto d) { known = known || key == d.name; });
     if (!known) problems.add(join_path(path, key), "unknown field");
@@ -199,65 +200,62 @@ void read(const json& j, T& out, const std::string& path, problem_list& problems
 
 // --- writing -------------------------------------------------------------------------
 
-inline void write(json& j, const std::string& v) { j = v; }
-inline void write(json& j, bool v) { j = v; }
-void write(json& j, points v);
-void write(json& j, money v);
-void write(json& j, const date& v);
-void write(json& j, const timestamp& v);
-void write(json& j, const year_month& v);
+inline void write(json &j, const std::string &v) { j = v; }
+inline void write(json &j, bool v) { j = v; }
+void write(json &j, points v);
+void write(json &j, money v);
+void write(json &j, const date &v);
+void write(json &j, const timestamp &v);
+void write(json &j, const year_month &v);
 
 template <class T>
-  requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
-void write(json& j, T v) {
-  j = v;
-}
+requires std::is_integral_v<T> &&(!std::is_same_v<T, bool>)void write(json &j, T v) { j = v; }
 
 template <class E>
-  requires std::is_enum_v<E>
-void write(json& j, E v) {
+requires std::is_enum_v<E>
+void write(json &j, E v) {
   boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
     if (v == d.value) j = d.name;
   });
 }
 
-template <class T> void write(json& j, const std::optional<T>& v) {
+template <class T> void write(json &j, const std::optional<T> &v) {
   if (v)
     write(j, *v);
   else
     j = nullptr;
 }
 
-template <class T, class A> void write(json& j, const std::vector<T, A>& v) {
+template <class T, class A> void write(json &j, const std::vector<T, A> &v) {
   j = json::array();
-  j.get_ref<json::array_t&>().reserve(v.size());
-  for (const auto& e : v) {
+  j.get_ref<json::array_t &>().reserve(v.size());
+  for (const auto &e : v) {
     json item;
     write(item, e);
     j.push_back(std::move(item));
   }
 }
 
-template <class T, class C, class A> void write(json& j, const std::map<std::string, T, C, A>& v) {
+template <class T, class C, class A> void write(json &j, const std::map<std::string, T, C, A> &v) {
   j = json::object();
   // Map keys are unique, so append directly instead of searching the ordered map.
-  auto& object = j.get_ref<json::object_t&>();
+  auto &object = j.get_ref<json::object_t &>();
   object.reserve(v.size());
-  for (const auto& [key, element] : v) {
+  for (const auto &[key, element] : v) {
     json value;
     write(value, element);
     object.emplace_back(key, std::move(value));
   }
 }
 
-template <described_struct T> void write(json& j, const T& v) {
+template <described_struct T> void write(json &j, const T &v) {
   using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
   j = json::object();
   // Member names are unique, so append directly instead of searching the ordered map.
-  auto& object = j.get_ref<json::object_t&>();
+  auto &object = j.get_ref<json::object_t &>();
   object.reserve(boost::mp11::mp_size<Members>::value);
   boost::mp11::mp_for_each<Members>([&](auto d) {
-    const auto& member = v.*d.pointer;
+    const auto &member = v.*d.pointer;
     using M = std::remove_cvref_t<decltype(member)>;
     if constexpr (is_optional<M>::value) {
       if (!member) return; // absent rather than null
@@ -274,7 +272,7 @@ template <described_struct T> void write(json& j, const T& v) {
 
 /// Reads a described type from a JSON value; throws pmq::error(errc::invalid_input)
 /// listing every problem, each under `path`.
-template <class T> T from_json_value(const json& j, const std::string& path = "") {
+template <class T> T from_json_value(const json &j, const std::string &path = "") {
   T out{};
   problem_list problems;
   json_io::read(j, out, path, problems);
@@ -288,7 +286,7 @@ template <class T> T from_json_text(std::string_view text) {
 }
 
 /// Writes a described type as a JSON value.
-template <class T> json to_json_value(const T& v) {
+template <class T> json to_json_value(const T &v) {
   json j;
   json_io::write(j, v);
   return j;

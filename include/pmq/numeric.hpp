@@ -48,10 +48,16 @@ public:
   constexpr points operator+(points o) const { return from_milli(milli_ + o.milli_); }
   constexpr points operator-(points o) const { return from_milli(milli_ - o.milli_); }
   constexpr points operator*(std::int64_t n) const { return from_milli(milli_ * n); }
-  constexpr points& operator+=(points o) { milli_ += o.milli_; return *this; }
-  constexpr points& operator-=(points o) { milli_ -= o.milli_; return *this; }
+  constexpr points &operator+=(points o) {
+    milli_ += o.milli_;
+    return *this;
+  }
+  constexpr points &operator-=(points o) {
+    milli_ -= o.milli_;
+    return *this;
+  }
   constexpr points operator-() const { return from_milli(-milli_); }
-  constexpr auto operator<=>(const points&) const = default;
+  constexpr auto operator<=>(const points &) const = default;
 
 private:
   std::int64_t milli_ = 0;
@@ -80,26 +86,32 @@ public:
   constexpr money operator+(money o) const { return from_fen(fen_ + o.fen_); }
   constexpr money operator-(money o) const { return from_fen(fen_ - o.fen_); }
   constexpr money operator*(std::int64_t n) const { return from_fen(fen_ * n); }
-  constexpr money& operator+=(money o) { fen_ += o.fen_; return *this; }
-  constexpr money& operator-=(money o) { fen_ -= o.fen_; return *this; }
+  constexpr money &operator+=(money o) {
+    fen_ += o.fen_;
+    return *this;
+  }
+  constexpr money &operator-=(money o) {
+    fen_ -= o.fen_;
+    return *this;
+  }
   constexpr money operator-() const { return from_fen(-fen_); }
-  constexpr auto operator<=>(const money&) const = default;
+  constexpr auto operator<=>(const money &) const = default;
 
 private:
   std::int64_t fen_ = 0;
 };
 
 /// Rounds a fraction of yuan to the fen, half away from zero.
-money to_money(const fraction& yuan);
+money to_money(const fraction &yuan);
 
 /// Rounds half away from zero (四舍五入) to `places` decimals and renders the decimal
 /// string, e.g. render(fraction(2, 3), 2) == "0.67". places must be 0..9.
-std::string render(const fraction& value, int places);
+std::string render(const fraction &value, int places);
 
 /// Rounds half away from zero to `places` decimals, exactly.
-fraction round_half_up(const fraction& value, int places);
+fraction round_half_up(const fraction &value, int places);
 
 /// Rounds a fraction of points to whole thousandths (half away from zero).
-points to_points(const fraction& value);
+points to_points(const fraction &value);
 
 } // namespace pmq

@@ -41,7 +41,7 @@ BOOST_DESCRIBE_STRUCT(rollup_input, (), (branches, decimals))
 
 /// A mean with its provenance.
 struct mean_score {
-  std::optional<points> score; ///< rounded half up to the declared places; absent: no data
+  std::optional<points> score;      ///< rounded half up to the declared places; absent: no data
   std::optional<std::string> exact; ///< the exact mean as a fraction, e.g. "283/3"
   std::uint32_t inputs = 0;         ///< how many scores (or projects, branches) it came from
 };
@@ -68,16 +68,16 @@ struct rollup_result {
 BOOST_DESCRIBE_STRUCT(rollup_result, (), (company, all_projects, branches))
 
 /// The exact mean of some values; empty optional for none (no data).
-std::optional<fraction> mean(const std::vector<fraction>& values);
+std::optional<fraction> mean(const std::vector<fraction> &values);
 
 /// R-SCORE-1: the project's score from its inspectors' scores.
-mean_score project_score(const std::vector<points>& inspector_scores, std::uint32_t decimals = 2);
+mean_score project_score(const std::vector<points> &inspector_scores, std::uint32_t decimals = 2);
 
 /// The whole roll-up (R-SCORE-1, R-SCORE-2). Throws pmq::error for negative scores,
 /// duplicate ids or decimals outside 0..3, naming the path.
-rollup_result roll_up(const rollup_input& input);
+rollup_result roll_up(const rollup_input &input);
 rollup_result roll_up(std::string_view json_text);
 
-json to_json(const rollup_result& r);
+json to_json(const rollup_result &r);
 
 } // namespace pmq

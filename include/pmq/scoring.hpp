@@ -28,9 +28,9 @@ struct item_result {
   std::string title;
   item_kind kind = item_kind::deduct;
   bool applicable = true;
-  points max_score;    ///< 0 when not applicable (policy rebase) and for veto items
-  points score;        ///< 0 ≤ score ≤ max_score
-  points deducted;     ///< max_score − score
+  points max_score; ///< 0 when not applicable (policy rebase) and for veto items
+  points score;     ///< 0 ≤ score ≤ max_score
+  points deducted;  ///< max_score − score
   std::uint32_t defects = 0;
   std::optional<pmq::level> level; ///< three_level items, when judged
   bool vetoed = false;             ///< a veto item that was triggered
@@ -83,7 +83,7 @@ struct score_result {
   /// The final score: earned, re-based/weighted (rounded once, half up, to the standard's
   /// decimals), less carry-over deductions (never below 0), then vetoes.
   std::optional<points> score;
-  std::optional<bool> passed; ///< against pass_mark, critical sections and vetoes
+  std::optional<bool> passed;               ///< against pass_mark, critical sections and vetoes
   std::vector<std::string> failed_sections; ///< critical sections below their minimum
   std::vector<std::string> vetoes;          ///< triggered veto items
   std::uint32_t findings = 0;
@@ -103,17 +103,17 @@ class compiled_standard {
 public:
   explicit compiled_standard(standard s);
   ~compiled_standard();
-  compiled_standard(compiled_standard&&) noexcept;
-  compiled_standard& operator=(compiled_standard&&) noexcept;
+  compiled_standard(compiled_standard &&) noexcept;
+  compiled_standard &operator=(compiled_standard &&) noexcept;
 
-  const pmq::standard& definition() const;
+  const pmq::standard &definition() const;
 
   /// Scores one inspection. Throws pmq::error(errc::invalid_input) listing every problem
   /// (unknown items, responses of the wrong kind, a standard id that does not match).
-  score_result score(const inspection& i) const;
+  score_result score(const inspection &i) const;
 
   /// Scores many inspections; problems are reported under `[k]` for the k-th inspection.
-  std::vector<score_result> score(const std::vector<inspection>& batch) const;
+  std::vector<score_result> score(const std::vector<inspection> &batch) const;
 
   /// The number of items, over all sections in order (the typed path's value count).
   std::size_t item_count() const;
@@ -133,8 +133,8 @@ private:
 };
 
 /// One-shot convenience: validate, then score.
-score_result score(const standard& s, const inspection& i);
+score_result score(const standard &s, const inspection &i);
 
-json to_json(const score_result& r);
+json to_json(const score_result &r);
 
 } // namespace pmq

@@ -73,22 +73,22 @@ BOOST_DESCRIBE_STRUCT(age_range, (), (kind, min_age, max_age))
 
 /// The rules' numbers; every default is the manual's (004 物业外包服务监管细则).
 struct staffing_rules {
-  std::uint32_t vacancy_grace_days = 3;          ///< R-OUT-5: "3天之内补充"
-  std::uint32_t max_staff_changes_per_month = 2; ///< R-OUT-7: "不超过2人次"
+  std::uint32_t vacancy_grace_days = 3;           ///< R-OUT-5: "3天之内补充"
+  std::uint32_t max_staff_changes_per_month = 2;  ///< R-OUT-7: "不超过2人次"
   std::uint32_t max_manager_changes_per_year = 1; ///< R-OUT-6: per calendar year
-  std::uint32_t manager_notice_months = 1;       ///< R-OUT-6: "更换之前一个月"
-  std::uint32_t manager_handover_days = 7;       ///< R-OUT-6: "至少一周"
-  std::uint32_t roster_due_day = 5;              ///< R-OUT-7: "每月5日前"
-  bool roster_due_day_inclusive = true;          ///< as calendar.hpp: the 5th is on time
-  std::uint32_t min_patrols_per_day = 2;         ///< R-OUT-9: "每天巡视不少于2次"
+  std::uint32_t manager_notice_months = 1;        ///< R-OUT-6: "更换之前一个月"
+  std::uint32_t manager_handover_days = 7;        ///< R-OUT-6: "至少一周"
+  std::uint32_t roster_due_day = 5;               ///< R-OUT-7: "每月5日前"
+  bool roster_due_day_inclusive = true;           ///< as calendar.hpp: the 5th is on time
+  std::uint32_t min_patrols_per_day = 2;          ///< R-OUT-9: "每天巡视不少于2次"
   std::vector<age_range> age_ranges{{role_kind::cleaner, 30, 50},
                                     {role_kind::security, 20, 40},
                                     {role_kind::meeting_service, 18, 30},
                                     {role_kind::maintenance, 25, 55}}; ///< R-OUT-8
   static constexpr std::array<std::string_view, 9> json_defaulted{
-      "vacancy_grace_days", "max_staff_changes_per_month", "max_manager_changes_per_year",
-      "manager_notice_months", "manager_handover_days", "roster_due_day",
-      "roster_due_day_inclusive", "min_patrols_per_day", "age_ranges"};
+      "vacancy_grace_days",       "max_staff_changes_per_month", "max_manager_changes_per_year",
+      "manager_notice_months",    "manager_handover_days",       "roster_due_day",
+      "roster_due_day_inclusive", "min_patrols_per_day",         "age_ranges"};
 };
 BOOST_DESCRIBE_STRUCT(staffing_rules, (),
                       (vacancy_grace_days, max_staff_changes_per_month,
@@ -137,15 +137,14 @@ struct staff_change {
   std::string role;
   std::optional<std::string> left;
   std::optional<std::string> joined;
-  bool manager = false;                   ///< a manager change (R-OUT-6)
-  std::optional<pmq::date> notice_date;   ///< written notice to the client (managers)
-  std::optional<bool> interviewed;        ///< the client interviewed the newcomer (managers)
+  bool manager = false;                    ///< a manager change (R-OUT-6)
+  std::optional<pmq::date> notice_date;    ///< written notice to the client (managers)
+  std::optional<bool> interviewed;         ///< the client interviewed the newcomer (managers)
   std::optional<pmq::date> handover_start; ///< newcomer on site from (managers)
   static constexpr std::array<std::string_view, 1> json_defaulted{"manager"};
 };
 BOOST_DESCRIBE_STRUCT(staff_change, (),
-                      (date, role, left, joined, manager, notice_date, interviewed,
-                       handover_start))
+                      (date, role, left, joined, manager, notice_date, interviewed, handover_start))
 
 /// One supplier's month on one site.
 struct staffing_month {
@@ -184,8 +183,8 @@ struct role_staffing {
   std::uint32_t late_vacancies = 0;         ///< vacancy runs longer than the grace days
 };
 BOOST_DESCRIBE_STRUCT(role_staffing, (),
-                      (role, headcount, contracted_person_days, attended_person_days,
-                       vacancy_days, late_vacancies))
+                      (role, headcount, contracted_person_days, attended_person_days, vacancy_days,
+                       late_vacancies))
 
 struct staffing_result {
   std::string supplier;
@@ -195,7 +194,7 @@ struct staffing_result {
   std::vector<role_staffing> roles;
   std::uint64_t contracted_person_days = 0;
   std::uint64_t attended_person_days = 0;
-  bool settle_by_attendance = false; ///< R-OUT-5: some vacancy outlasted the grace days
+  bool settle_by_attendance = false;     ///< R-OUT-5: some vacancy outlasted the grace days
   std::vector<incident_count> incidents; ///< per kind, for the monthly evaluation
   std::vector<staffing_violation> violations;
 };
@@ -207,22 +206,22 @@ BOOST_DESCRIBE_STRUCT(staffing_result, (),
 
 /// The same day `years` later. Feb 29 falls on Mar 1 in a non-leap year (used for ages,
 /// R-OUT-8, and bars, R-OUT-11).
-pmq::date add_years(const pmq::date& d, std::uint32_t years);
+pmq::date add_years(const pmq::date &d, std::uint32_t years);
 
 /// The same day `months` earlier, clamped to the month's end (Mar 31 − 1 month = Feb 28/29).
-pmq::date subtract_months(const pmq::date& d, std::uint32_t months);
+pmq::date subtract_months(const pmq::date &d, std::uint32_t months);
 
 /// R-OUT-8: age in whole years on `on`. A birthday counts from its day: born 1990-06-15 is
 /// 36 on 2026-06-15 and 35 the day before; born on Feb 29 turns a year older on Mar 1 in
 /// non-leap years. Throws pmq::error(invalid_argument) when `on` is before `birth`.
-std::uint32_t age_on(const pmq::date& birth, const pmq::date& on);
+std::uint32_t age_on(const pmq::date &birth, const pmq::date &on);
 
 /// R-OUT-8: the range of a role family, if the rules give one.
-std::optional<age_range> age_range_for(role_kind kind, const staffing_rules& rules = {});
+std::optional<age_range> age_range_for(role_kind kind, const staffing_rules &rules = {});
 
 /// R-OUT-5: lengths of the runs of consecutive days with fewer present than `headcount`.
 std::vector<std::uint32_t> vacancy_runs(std::uint32_t headcount,
-                                        const std::vector<std::uint32_t>& present);
+                                        const std::vector<std::uint32_t> &present);
 
 /// R-OUT-5: fee × attended ÷ contracted person-days, rounded half up to the fen once.
 /// Throws pmq::error(invalid_argument) when contracted is 0 (no data) or attended > contracted.
@@ -230,27 +229,27 @@ money settle_by_attendance(money fee, std::uint64_t attended, std::uint64_t cont
 
 /// R-OUT-6: written notice given at least `months` before the change (same day of the
 /// month, clamped to the month's end): a change on 2026-05-31 needs notice by 2026-04-30.
-bool manager_notice_in_time(const pmq::date& notice, const pmq::date& change,
+bool manager_notice_in_time(const pmq::date &notice, const pmq::date &change,
                             std::uint32_t months = 1);
 
 /// R-OUT-7: the roster for year/month submitted in time (before the due day, or on it when
 /// roster_due_day_inclusive). A roster submitted in a later month is late.
-bool roster_on_time(const pmq::date& submitted, std::uint32_t year, std::uint32_t month,
-                    const staffing_rules& rules = {});
+bool roster_on_time(const pmq::date &submitted, std::uint32_t year, std::uint32_t month,
+                    const staffing_rules &rules = {});
 
 /// R-OUT-9: records missing from a day's patrols: max(0, minimum − records).
 std::uint32_t missing_patrol_records(std::uint32_t records, std::uint32_t minimum = 2);
 
 /// Every problem of a staffing month (format, consistency), each with its JSON path.
-std::vector<problem> check_staffing_month(const staffing_month& m, const std::string& base = "");
-std::vector<problem> check_staffing_rules(const staffing_rules& r, const std::string& base = "");
+std::vector<problem> check_staffing_month(const staffing_month &m, const std::string &base = "");
+std::vector<problem> check_staffing_rules(const staffing_rules &r, const std::string &base = "");
 
 /// R-OUT-5 … R-OUT-9: every breach of the supervision rules in the month. Throws
 /// pmq::error(invalid_input) listing every problem of the input.
-staffing_result check_staffing(const staffing_month& m, const staffing_rules& rules = {});
+staffing_result check_staffing(const staffing_month &m, const staffing_rules &rules = {});
 
 staffing_month load_staffing_month(std::string_view json_text);
 staffing_rules load_staffing_rules(std::string_view json_text);
-json to_json(const staffing_result& r);
+json to_json(const staffing_result &r);
 
 } // namespace pmq

@@ -23,12 +23,12 @@ namespace pmq {
 
 /// How an item is scored (R-STD-5).
 BOOST_DEFINE_ENUM_CLASS(item_kind,
-                        deduct,         ///< `deduction` points per defect, never below 0 (扣完为止)
-                        pass_fail,      ///< all or nothing
-                        three_level,    ///< 符合 / 基本符合 / 不符合: full, half, zero by default
-                        graded,         ///< the inspector gives 0..max in declared steps
+                        deduct,    ///< `deduction` points per defect, never below 0 (扣完为止)
+                        pass_fail, ///< all or nothing
+                        three_level, ///< 符合 / 基本符合 / 不符合: full, half, zero by default
+                        graded,      ///< the inspector gives 0..max in declared steps
                         not_applicable, ///< kept for the record, removed from the maximum
-                        veto            ///< 一票否决: zeroes or caps the whole result (no points)
+                        veto ///< 一票否决: zeroes or caps the whole result (no points)
 )
 
 /// The three-level judgement of a three_level item.
@@ -69,12 +69,11 @@ struct origin {
 BOOST_DESCRIBE_STRUCT(origin, (), (id, version))
 
 /// 业态 (R-STD-2).
-BOOST_DEFINE_ENUM_CLASS(property_type, residential, commercial, public_rental,
-                        industrial_municipal)
+BOOST_DEFINE_ENUM_CLASS(property_type, residential, commercial, public_rental, industrial_municipal)
 
 struct item {
   std::string id;
-  std::string title;       ///< 检查条款, Chinese
+  std::string title; ///< 检查条款, Chinese
   std::optional<std::string> title_en;
   std::string requirement; ///< what "meets the standard" means (R-STD-3)
   points max_score;
@@ -82,21 +81,21 @@ struct item {
   std::optional<points> deduction; ///< per defect; required for `deduct`, absent otherwise
   std::optional<points> step;      ///< graded items: the score must be a multiple of it
   std::optional<pmq::veto_effect> veto_effect; ///< veto items: required
-  std::optional<points> veto_cap;  ///< veto items with effect `cap`: the total's ceiling
+  std::optional<points> veto_cap; ///< veto items with effect `cap`: the total's ceiling
   /// R-STD-2 selection tags: the property types and grades the clause applies to (empty: all).
   std::vector<pmq::property_type> property_types;
   std::vector<std::string> grades;
   static constexpr std::array<std::string_view, 2> json_defaulted{"property_types", "grades"};
 };
 BOOST_DESCRIBE_STRUCT(item, (),
-                      (id, title, title_en, requirement, max_score, kind, deduction, step, veto_effect,
-                       veto_cap, property_types, grades))
+                      (id, title, title_en, requirement, max_score, kind, deduction, step,
+                       veto_effect, veto_cap, property_types, grades))
 
 struct section {
   std::string id;
   std::string title; ///< 专业, e.g. 保洁
   std::optional<std::string> title_en;
-  std::optional<points> total; ///< when given, must equal the sum of the items' maxima
+  std::optional<points> total;  ///< when given, must equal the sum of the items' maxima
   std::optional<points> weight; ///< when the standard is weighted: this section's weight
   /// A critical section: below this score the inspection fails whatever the total.
   std::optional<points> critical_min;
@@ -132,27 +131,27 @@ struct standard {
 };
 BOOST_DESCRIBE_STRUCT(standard, (),
                       (id, version, title, title_en, property_type, effective_date, total,
-                       weight_total, pass_mark, rebase_to, not_applicable, three_level, derive, decimals,
-                       origin, sections))
+                       weight_total, pass_mark, rebase_to, not_applicable, three_level, derive,
+                       decimals, origin, sections))
 
 /// Every problem of a standard, each with its JSON path; empty when it is valid.
-std::vector<problem> check_standard(const standard& s);
+std::vector<problem> check_standard(const standard &s);
 
 /// Throws pmq::error(errc::invalid_input) listing every problem of check_standard.
-void validate(const standard& s);
+void validate(const standard &s);
 
 /// Reads and validates a standard from JSON text / a JSON value.
 standard load_standard(std::string_view json_text);
-standard standard_from_json(const json& value);
+standard standard_from_json(const json &value);
 
-json to_json(const standard& s);
+json to_json(const standard &s);
 
 /// The sum of a section's item maxima.
-points items_total(const section& s);
+points items_total(const section &s);
 
 /// What a project selects from a company standard (R-STD-2).
 struct selection {
-  std::string id;      ///< the derived standard's id
+  std::string id;                     ///< the derived standard's id
   std::optional<std::string> version; ///< default: the company standard's version
   std::optional<std::string> title;
   std::optional<pmq::property_type> property_type; ///< keep clauses tagged for it (or untagged)
@@ -168,13 +167,13 @@ BOOST_DESCRIBE_STRUCT(selection, (), (id, version, title, property_type, grade, 
 /// what remains; weights are dropped) or keeps the full score for re-basing, as the company
 /// standard's `derive` declares. The result records its origin and is validated; unknown
 /// clause ids and a selection that leaves nothing are errors.
-standard derive_standard(const standard& company, const selection& sel);
+standard derive_standard(const standard &company, const selection &sel);
 
 /// Ids of the built-in standards; the first is the default.
 std::vector<std::string> builtin_standard_ids();
 
 /// A built-in standard by id; the default one when id is empty. Throws
 /// pmq::error(errc::invalid_argument) for an unknown id.
-const standard& builtin_standard(std::string_view id = {});
+const standard &builtin_standard(std::string_view id = {});
 
 } // namespace pmq

@@ -32,16 +32,16 @@ namespace pmq {
 
 /// R-OUT-1: what is outsourced (外包项目).
 BOOST_DEFINE_ENUM_CLASS(service_kind,
-                        cleaning,         ///< 保洁 (incl. 外观立面清洁 facade)
-                        repairs,          ///< 零星维修、设备保养
-                        landscaping,      ///< 绿化
-                        waste_disposal,   ///< 废品处置、垃圾清运
-                        pest_control,     ///< 除四害消杀
-                        moving,           ///< 搬运
-                        purchasing,       ///< 物品采购
-                        security,         ///< 安保
-                        lifts,            ///< 电梯维修/检测
-                        fire_systems,     ///< 消防监控/报警设施
+                        cleaning,                ///< 保洁 (incl. 外观立面清洁 facade)
+                        repairs,                 ///< 零星维修、设备保养
+                        landscaping,             ///< 绿化
+                        waste_disposal,          ///< 废品处置、垃圾清运
+                        pest_control,            ///< 除四害消杀
+                        moving,                  ///< 搬运
+                        purchasing,              ///< 物品采购
+                        security,                ///< 安保
+                        lifts,                   ///< 电梯维修/检测
+                        fire_systems,            ///< 消防监控/报警设施
                         water_tank_disinfection, ///< 水箱消毒/水质检测
                         other)
 
@@ -63,13 +63,13 @@ struct qualification_checklist {
   std::string supplier;
   std::optional<std::string> name;
   std::optional<service_kind> service;
-  bool business_licence = false;        ///< a. 营业执照
-  bool legal_person = false;            ///< a. 法人资格
-  bool similar_work = false;            ///< b. 类似服务项目的优良业绩
-  bool qa_capacity = false;             ///< c. 质量保证能力
-  bool qa_certificate_required = false; ///< c. 必要时 …
-  bool qa_certificate = false;          ///< … 质量管理体系认证证书
-  bool sufficient_capacity = false;     ///< d. 工作能力和实力
+  bool business_licence = false;                     ///< a. 营业执照
+  bool legal_person = false;                         ///< a. 法人资格
+  bool similar_work = false;                         ///< b. 类似服务项目的优良业绩
+  bool qa_capacity = false;                          ///< c. 质量保证能力
+  bool qa_certificate_required = false;              ///< c. 必要时 …
+  bool qa_certificate = false;                       ///< … 质量管理体系认证证书
+  bool sufficient_capacity = false;                  ///< d. 工作能力和实力
   std::optional<pmq::service_report> service_report; ///< e.
   static constexpr std::array<std::string_view, 2> json_defaulted{"qa_certificate_required",
                                                                   "qa_certificate"};
@@ -93,7 +93,7 @@ struct qualification_result {
 BOOST_DESCRIBE_STRUCT(qualification_result, (), (supplier, qualified, missing))
 
 /// R-OUT-2: every condition of 4.5.1 a–e; the QA certificate only where required.
-qualification_result qualify(const qualification_checklist& c);
+qualification_result qualify(const qualification_checklist &c);
 
 // --- R-OUT-4: monthly evaluation and settlement ------------------------------------------
 
@@ -113,18 +113,18 @@ std::vector<deduction_rule> default_deduction_table();
 
 struct monthly_rules {
   points full_score{100};
-  points satisfaction_target{95};      ///< percent; below it …
-  points points_per_percent_below{1};  ///< … this many points per percentage point, exactly
+  points satisfaction_target{95};     ///< percent; below it …
+  points points_per_percent_below{1}; ///< … this many points per percentage point, exactly
   std::vector<deduction_rule> deductions = default_deduction_table();
   /// A score below the pass mark reduces the fee: percent_per_point of the fee for each
   /// point lost (R-SCORE-5's scheme, default 90 and 1 % per whole point).
   per_point_scheme fee_reduction{};
-  std::uint32_t evaluation_due_day = 10; ///< R-OUT-10: handed in before the 10th …
+  std::uint32_t evaluation_due_day = 10;    ///< R-OUT-10: handed in before the 10th …
   bool evaluation_due_day_inclusive = true; ///< as calendar.hpp: the 10th is on time
   pmq::staffing_rules staffing{};
   static constexpr std::array<std::string_view, 8> json_defaulted{
-      "full_score", "satisfaction_target", "points_per_percent_below", "deductions",
-      "fee_reduction", "evaluation_due_day", "evaluation_due_day_inclusive", "staffing"};
+      "full_score",    "satisfaction_target", "points_per_percent_below",     "deductions",
+      "fee_reduction", "evaluation_due_day",  "evaluation_due_day_inclusive", "staffing"};
 };
 BOOST_DESCRIBE_STRUCT(monthly_rules, (),
                       (full_score, satisfaction_target, points_per_percent_below, deductions,
@@ -143,7 +143,7 @@ struct monthly_record {
   std::uint32_t month = 0;
   money fee; ///< the contract's monthly fee
   std::optional<satisfaction_survey> satisfaction;
-  std::vector<incident_count> incidents; ///< findings and complaints (valid ones only)
+  std::vector<incident_count> incidents;  ///< findings and complaints (valid ones only)
   std::optional<staffing_month> staffing; ///< when given, checked and its breaches counted
   std::optional<pmq::date> submitted;     ///< when the evaluation was handed in (R-OUT-10)
   static constexpr std::array<std::string_view, 1> json_defaulted{"incidents"};
@@ -162,7 +162,8 @@ struct deduction_line {
   std::string source; ///< "record" or "staffing"
 };
 BOOST_DESCRIBE_STRUCT(deduction_line, (),
-                      (kind, title, count, points_each, points_total, fine_each, fine_total, source))
+                      (kind, title, count, points_each, points_total, fine_each, fine_total,
+                       source))
 
 struct monthly_result {
   std::string supplier;
@@ -182,15 +183,15 @@ struct monthly_result {
   money base_amount;     ///< fee, or fee × attended ÷ contracted (rounded for display)
   money score_reduction; ///< base_amount − fines − settlement: the table adds up to the fen
   money fines;
-  money settlement;      ///< rounded half up to the fen once; never below 0
-  bool settlement_floored = false; ///< the fines exceeded what was due
+  money settlement;                      ///< rounded half up to the fen once; never below 0
+  bool settlement_floored = false;       ///< the fines exceeded what was due
   std::optional<bool> submitted_on_time; ///< R-OUT-10, when `submitted` was given
-  std::vector<std::string> working; ///< the computation in words, line by line
+  std::vector<std::string> working;      ///< the computation in words, line by line
   std::optional<staffing_result> staffing;
 };
 BOOST_DESCRIBE_STRUCT(monthly_result, (),
-                      (supplier, year, month, satisfaction_rate, satisfaction_deduction,
-                       deductions, points_deducted, score, passed, fee_reduction_percent, fee,
+                      (supplier, year, month, satisfaction_rate, satisfaction_deduction, deductions,
+                       points_deducted, score, passed, fee_reduction_percent, fee,
                        settled_by_attendance, attended_person_days, contracted_person_days,
                        base_amount, score_reduction, fines, settlement, settlement_floored,
                        submitted_on_time, working, staffing))
@@ -198,7 +199,8 @@ BOOST_DESCRIBE_STRUCT(monthly_result, (),
 /// R-OUT-4: points off for satisfaction below target: (target − rate %) × points per
 /// percent, exact, rounded half up to 1/1000 point. Empty optional when nobody was
 /// surveyed (no data: no deduction).
-std::optional<points> satisfaction_deduction(const satisfaction_survey& s, const monthly_rules& rules = {});
+std::optional<points> satisfaction_deduction(const satisfaction_survey &s,
+                                             const monthly_rules &rules = {});
 
 /// R-OUT-4: the settlement, rounded half up to the fen once:
 ///   round(fee × attended ÷ contracted × (100 − reduction %) ÷ 100) − fines, floored at 0.
@@ -207,23 +209,23 @@ money settlement_amount(money fee, std::uint64_t attended, std::uint64_t contrac
                         points reduction_percent, money fines);
 
 /// R-OUT-10: the evaluation of year/month handed in before the due day of the next month.
-bool evaluation_on_time(const pmq::date& submitted, std::uint32_t year, std::uint32_t month,
-                        const monthly_rules& rules = {});
+bool evaluation_on_time(const pmq::date &submitted, std::uint32_t year, std::uint32_t month,
+                        const monthly_rules &rules = {});
 
-std::vector<problem> check_monthly_rules(const monthly_rules& r, const std::string& base = "");
-std::vector<problem> check_monthly_record(const monthly_record& m);
+std::vector<problem> check_monthly_rules(const monthly_rules &r, const std::string &base = "");
+std::vector<problem> check_monthly_record(const monthly_record &m);
 
 /// R-OUT-4 (with R-OUT-5 … R-OUT-10): the month's score, deductions and settlement.
-monthly_result evaluate_month(const monthly_record& m, const monthly_rules& rules = {});
+monthly_result evaluate_month(const monthly_record &m, const monthly_rules &rules = {});
 
 // --- R-OUT-11: bars and the yearly evaluation ----------------------------------------------
 
 BOOST_DEFINE_ENUM_CLASS(bar_reason,
-                        unqualified,     ///< rated unqualified in the yearly evaluation: 2 years
-                        breaking_law,    ///< 违反法律法规: 3 years
+                        unqualified,  ///< rated unqualified in the yearly evaluation: 2 years
+                        breaking_law, ///< 违反法律法规: 3 years
                         safety_accident, ///< 安全事故, 重大损失或严重影响公司形象: 3 years
-                        falsification,   ///< 弄虚作假、隐瞒真实情况: 3 years
-                        subcontracting   ///< 外包合同再转包: 3 years
+                        falsification, ///< 弄虚作假、隐瞒真实情况: 3 years
+                        subcontracting ///< 外包合同再转包: 3 years
 )
 
 struct bar_rules {
@@ -258,7 +260,7 @@ BOOST_DESCRIBE_STRUCT(supplier_bar, (),
                       (supplier, reason, decided, years, barred_through, may_bid_from, note))
 
 /// R-OUT-11: the bar a decision imposes.
-supplier_bar bar_for(const bar_decision& d, const bar_rules& rules = {});
+supplier_bar bar_for(const bar_decision &d, const bar_rules &rules = {});
 
 struct bid_query {
   std::string supplier;
@@ -272,13 +274,13 @@ struct bid_eligibility {
   std::string supplier;
   pmq::date on;
   bool may_bid = true;
-  std::vector<supplier_bar> active_bars;    ///< the bars in force on `on`
-  std::optional<pmq::date> may_bid_from;    ///< when barred: the first free day
+  std::vector<supplier_bar> active_bars; ///< the bars in force on `on`
+  std::optional<pmq::date> may_bid_from; ///< when barred: the first free day
 };
 BOOST_DESCRIBE_STRUCT(bid_eligibility, (), (supplier, on, may_bid, active_bars, may_bid_from))
 
 /// R-OUT-11: may this supplier bid on this date? Decisions after `on` do not count yet.
-bid_eligibility may_bid(const bid_query& q);
+bid_eligibility may_bid(const bid_query &q);
 
 struct supplier_violation {
   bar_reason reason = bar_reason::breaking_law; ///< not `unqualified` (that comes from the score)
@@ -316,7 +318,7 @@ struct supplier_standing {
   std::string supplier;
   std::optional<points> score; ///< mean of the monthly scores (1/1000, half up); absent: no data
   std::uint32_t months = 0;
-  std::string band;  ///< the band's id, or "no_data"
+  std::string band; ///< the band's id, or "no_data"
   std::string label;
   bool qualified = false; ///< on the qualified-supplier list (合格外包方名录)
   std::vector<std::string> actions;
@@ -333,17 +335,18 @@ struct yearly_result {
   pmq::date decided;
   std::vector<supplier_standing> suppliers;
   std::vector<std::string> qualified_suppliers; ///< 合格外包方名录
-  std::vector<supplier_bar> bars;              ///< every new bar (decisions to record)
+  std::vector<supplier_bar> bars;               ///< every new bar (decisions to record)
 };
 BOOST_DESCRIBE_STRUCT(yearly_result, (), (year, decided, suppliers, qualified_suppliers, bars))
 
-/// The built-in standings table (id "supplier_standings", src/presets/bands_supplier_standings.json).
-const band_table& default_supplier_standings();
+/// The built-in standings table (id "supplier_standings",
+/// src/presets/bands_supplier_standings.json).
+const band_table &default_supplier_standings();
 
-std::vector<problem> check_yearly_rules(const yearly_rules& r, const std::string& base = "");
+std::vector<problem> check_yearly_rules(const yearly_rules &r, const std::string &base = "");
 
 /// R-OUT-11: standings, the qualified-supplier list and the bars.
-yearly_result evaluate_year(const yearly_review& y, const yearly_rules& rules = {});
+yearly_result evaluate_year(const yearly_review &y, const yearly_rules &rules = {});
 
 // --- JSON entry points (every loader validates and reports every problem) ------------------
 
@@ -354,9 +357,9 @@ yearly_review load_yearly_review(std::string_view json_text);
 yearly_rules load_yearly_rules(std::string_view json_text);
 bid_query load_bid_query(std::string_view json_text);
 
-json to_json(const qualification_result& r);
-json to_json(const monthly_result& r);
-json to_json(const yearly_result& r);
-json to_json(const bid_eligibility& r);
+json to_json(const qualification_result &r);
+json to_json(const monthly_result &r);
+json to_json(const yearly_result &r);
+json to_json(const bid_eligibility &r);
 
 } // namespace pmq

@@ -42,12 +42,12 @@ struct tender_rules {
   std::vector<pmq::tie_break> tie_breaks{tie_break::higher_service, tie_break::lower_price};
   std::uint32_t candidates = 3; ///< ranks on the candidate list
   static constexpr std::array<std::string_view, 8> json_defaulted{
-      "service_weight", "financial_weight", "service_max", "financial_max", "drop_extremes",
-      "drop_extremes_min_experts", "tie_breaks", "candidates"};
+      "service_weight", "financial_weight",          "service_max", "financial_max",
+      "drop_extremes",  "drop_extremes_min_experts", "tie_breaks",  "candidates"};
 };
 BOOST_DESCRIBE_STRUCT(tender_rules, (),
-                      (service_weight, financial_weight, service_max, financial_max,
-                       drop_extremes, drop_extremes_min_experts, tie_breaks, candidates))
+                      (service_weight, financial_weight, service_max, financial_max, drop_extremes,
+                       drop_extremes_min_experts, tie_breaks, candidates))
 
 struct bid {
   std::string bidder;
@@ -83,8 +83,8 @@ struct tender_ranking {
   points financial_mean; ///< rounded half up to 1/1000 for display
   points total;          ///< out of 100, rounded half up to 1/1000; ranking uses the exact value
   std::uint32_t marks_used = 0; ///< per sheet, after dropping extremes
-  bool tied = false;     ///< shares its rank with another bidder after every tie-break
-  std::string decided_by; ///< "total", or the tie-break that separated it from its neighbour
+  bool tied = false;            ///< shares its rank with another bidder after every tie-break
+  std::string decided_by;       ///< "total", or the tie-break that separated it from its neighbour
 };
 BOOST_DESCRIBE_STRUCT(tender_ranking, (),
                       (rank, bidder, name, price, service_mean, financial_mean, total, marks_used,
@@ -94,8 +94,8 @@ struct tender_result {
   std::string tender;
   std::uint32_t experts = 0;
   bool extremes_dropped = false;
-  std::vector<tender_ranking> ranking;    ///< 评标得分排序表, best first
-  std::vector<std::string> candidates;    ///< 评标候选排名表: bidders ranked ≤ rules.candidates
+  std::vector<tender_ranking> ranking; ///< 评标得分排序表, best first
+  std::vector<std::string> candidates; ///< 评标候选排名表: bidders ranked ≤ rules.candidates
 };
 BOOST_DESCRIBE_STRUCT(tender_result, (), (tender, experts, extremes_dropped, ranking, candidates))
 
@@ -104,16 +104,16 @@ BOOST_DESCRIBE_STRUCT(tender_result, (), (tender, experts, extremes_dropped, ran
 /// no marks (no data).
 fraction expert_mean(std::vector<points> marks, bool drop_extremes, std::uint32_t min_for_drop = 5);
 
-std::vector<problem> check_tender(const tender& t, const tender_rules& rules);
-std::vector<problem> check_tender_rules(const tender_rules& r, const std::string& base = "");
+std::vector<problem> check_tender(const tender &t, const tender_rules &rules);
+std::vector<problem> check_tender_rules(const tender_rules &r, const std::string &base = "");
 
 /// R-OUT-3: per-bidder totals, the ranking table and the candidate list. Throws
 /// pmq::error(invalid_input) listing every problem (missing or duplicate marks, marks
 /// above a sheet's maximum, weights not summing to 100, a price missing for lower_price).
-tender_result evaluate_tender(const tender& t, const tender_rules& rules = {});
+tender_result evaluate_tender(const tender &t, const tender_rules &rules = {});
 
 tender load_tender(std::string_view json_text);
 tender_rules load_tender_rules(std::string_view json_text);
-json to_json(const tender_result& r);
+json to_json(const tender_result &r);
 
 } // namespace pmq

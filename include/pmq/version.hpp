@@ -4,5 +4,5 @@
 #define PMQ_VERSION_STRING "0.1.0"
 
 namespace pmq {
-inline constexpr const char* version = PMQ_VERSION_STRING;
+inline constexpr const char *version = PMQ_VERSION_STRING;
 }

@@ -53,8 +53,8 @@ struct data_set {
       std::vector<std::int64_t> v;
       pmq::inspection ins;
       ins.id = "I-" + std::to_string(n);
-      for (const auto& sec : standard.sections)
-        for (const auto& it : sec.items) {
+      for (const auto &sec : standard.sections)
+        for (const auto &it : sec.items) {
           pmq::response r;
           r.item = it.id;
           std::int64_t x;
@@ -78,22 +78,22 @@ struct data_set {
   }
 };
 
-const data_set& data() {
+const data_set &data() {
   static const data_set d;
   return d;
 }
 
 // The baseline: the same arithmetic as a hand-written loop over the typed values, with no
 // validation, explanation or re-basing — what the simplest possible scorer would cost.
-void BM_baseline_plain_loop(benchmark::State& state) {
-  const auto& d = data();
+void BM_baseline_plain_loop(benchmark::State &state) {
+  const auto &d = data();
   std::size_t k = 0;
   for (auto _ : state) {
-    const auto& v = d.values[k++ % d.values.size()];
+    const auto &v = d.values[k++ % d.values.size()];
     std::int64_t total = 0, max = 0;
     std::size_t i = 0;
-    for (const auto& sec : d.standard.sections)
-      for (const auto& it : sec.items) {
+    for (const auto &sec : d.standard.sections)
+      for (const auto &it : sec.items) {
         const std::int64_t x = v[i++];
         if (x == pmq::compiled_standard::not_applicable) continue;
         max += it.max_score.milli();
@@ -108,24 +108,26 @@ void BM_baseline_plain_loop(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
-void BM_cpp_typed_values(benchmark::State& state) {
-  const auto& d = data();
+void BM_cpp_typed_values(benchmark::State &state) {
+  const auto &d = data();
   const pmq::compiled_standard c(d.standard);
   std::size_t k = 0;
-  for (auto _ : state) benchmark::DoNotOptimize(c.score_values(d.values[k++ % d.values.size()]));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(c.score_values(d.values[k++ % d.values.size()]));
   state.SetItemsProcessed(state.iterations());
 }
 
-void BM_cpp_inspection_struct(benchmark::State& state) {
-  const auto& d = data();
+void BM_cpp_inspection_struct(benchmark::State &state) {
+  const auto &d = data();
   const pmq::compiled_standard c(d.standard);
   std::size_t k = 0;
-  for (auto _ : state) benchmark::DoNotOptimize(c.score(d.inspections[k++ % d.inspections.size()]));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(c.score(d.inspections[k++ % d.inspections.size()]));
   state.SetItemsProcessed(state.iterations());
 }
 
-void BM_cpp_json_in_json_out(benchmark::State& state) {
-  const auto& d = data();
+void BM_cpp_json_in_json_out(benchmark::State &state) {
+  const auto &d = data();
   const pmq::compiled_standard c(d.standard);
   std::size_t k = 0;
   for (auto _ : state) {
@@ -135,14 +137,14 @@ void BM_cpp_json_in_json_out(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
-void BM_c_abi_typed_values(benchmark::State& state) {
-  const auto& d = data();
-  pmq_standard* s = nullptr;
+void BM_c_abi_typed_values(benchmark::State &state) {
+  const auto &d = data();
+  pmq_standard *s = nullptr;
   const std::string text = pmq::to_json(d.standard).dump();
   if (pmq_standard_load(text.c_str(), &s) != PMQ_OK) state.SkipWithError(pmq_last_error());
   std::size_t k = 0;
   for (auto _ : state) {
-    const auto& v = d.values[k++ % d.values.size()];
+    const auto &v = d.values[k++ % d.values.size()];
     std::int64_t score = 0;
     pmq_score_values(s, v.data(), v.size(), &score);
     benchmark::DoNotOptimize(score);
@@ -151,14 +153,14 @@ void BM_c_abi_typed_values(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
-void BM_c_abi_json(benchmark::State& state) {
-  const auto& d = data();
-  pmq_standard* s = nullptr;
+void BM_c_abi_json(benchmark::State &state) {
+  const auto &d = data();
+  pmq_standard *s = nullptr;
   const std::string text = pmq::to_json(d.standard).dump();
   if (pmq_standard_load(text.c_str(), &s) != PMQ_OK) state.SkipWithError(pmq_last_error());
   std::size_t k = 0;
   for (auto _ : state) {
-    char* out = nullptr;
+    char *out = nullptr;
     pmq_score(s, d.json[k++ % d.json.size()].c_str(), &out);
     benchmark::DoNotOptimize(out);
     pmq_free(out);
@@ -167,16 +169,17 @@ void BM_c_abi_json(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
-void BM_c_abi_batch_json_256(benchmark::State& state) {
-  const auto& d = data();
-  pmq_standard* s = nullptr;
+void BM_c_abi_batch_json_256(benchmark::State &state) {
+  const auto &d = data();
+  pmq_standard *s = nullptr;
   const std::string text = pmq::to_json(d.standard).dump();
   if (pmq_standard_load(text.c_str(), &s) != PMQ_OK) state.SkipWithError(pmq_last_error());
   std::string batch = "[";
-  for (const auto& j : d.json) batch += (batch.size() > 1 ? "," : "") + j;
+  for (const auto &j : d.json)
+    batch += (batch.size() > 1 ? "," : "") + j;
   batch += "]";
   for (auto _ : state) {
-    char* out = nullptr;
+    char *out = nullptr;
     pmq_score_batch(s, batch.c_str(), &out);
     benchmark::DoNotOptimize(out);
     pmq_free(out);
@@ -186,27 +189,31 @@ void BM_c_abi_batch_json_256(benchmark::State& state) {
 }
 
 // Where the JSON path's time goes: parsing, reading into structs, writing the result.
-void BM_json_parse_only(benchmark::State& state) {
-  const auto& d = data();
+void BM_json_parse_only(benchmark::State &state) {
+  const auto &d = data();
   std::size_t k = 0;
-  for (auto _ : state) benchmark::DoNotOptimize(pmq::parse_json(d.json[k++ % d.json.size()]));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(pmq::parse_json(d.json[k++ % d.json.size()]));
   state.SetItemsProcessed(state.iterations());
 }
 
-void BM_json_read_only(benchmark::State& state) {
-  const auto& d = data();
+void BM_json_read_only(benchmark::State &state) {
+  const auto &d = data();
   std::vector<pmq::json> parsed;
-  for (const auto& j : d.json) parsed.push_back(pmq::parse_json(j));
+  for (const auto &j : d.json)
+    parsed.push_back(pmq::parse_json(j));
   std::size_t k = 0;
-  for (auto _ : state) benchmark::DoNotOptimize(pmq::inspection_from_json(parsed[k++ % parsed.size()]));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(pmq::inspection_from_json(parsed[k++ % parsed.size()]));
   state.SetItemsProcessed(state.iterations());
 }
 
-void BM_json_write_result_only(benchmark::State& state) {
-  const auto& d = data();
+void BM_json_write_result_only(benchmark::State &state) {
+  const auto &d = data();
   const pmq::compiled_standard c(d.standard);
   const auto r = c.score(d.inspections[0]);
-  for (auto _ : state) benchmark::DoNotOptimize(pmq::to_json(r).dump());
+  for (auto _ : state)
+    benchmark::DoNotOptimize(pmq::to_json(r).dump());
   state.SetItemsProcessed(state.iterations());
 }
 

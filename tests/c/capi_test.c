@@ -138,8 +138,9 @@ static void test_bands_rollup_derive(void) {
   CHECK(contains(out, "\"pay_reduction\":1.5"));
   pmq_free(out);
   /* R-SCORE-1/2 */
-  CHECK(pmq_rollup("{\"branches\":[{\"id\":\"b\",\"projects\":[{\"id\":\"p\",\"scores\":[95,94,94]}]}]}",
-                   &out) == PMQ_OK);
+  CHECK(pmq_rollup(
+            "{\"branches\":[{\"id\":\"b\",\"projects\":[{\"id\":\"p\",\"scores\":[95,94,94]}]}]}",
+            &out) == PMQ_OK);
   CHECK(contains(out, "\"exact\":\"283/3\""));
   pmq_free(out);
   CHECK(pmq_rollup("{\"branches\":[{\"id\":\"b\",\"projects\":[{\"id\":\"p\",\"scores\":[-1]}]}]}",

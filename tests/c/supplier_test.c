@@ -35,8 +35,8 @@ static void test_month(void) {
   pmq_free(out);
   out = NULL;
   /* defaults when rules are NULL */
-  CHECK(pmq_supplier_month("{\"supplier\":\"S\",\"year\":2026,\"month\":11,\"fee\":100}", NULL, &out) ==
-        PMQ_OK);
+  CHECK(pmq_supplier_month("{\"supplier\":\"S\",\"year\":2026,\"month\":11,\"fee\":100}", NULL,
+                           &out) == PMQ_OK);
   CHECK(contains(out, "\"settlement\":100"));
   pmq_free(out);
   out = NULL;
@@ -62,10 +62,11 @@ static void test_tender_staffing_year_bid(void) {
   CHECK(contains(out, "\"candidates\":[\"B\",\"A\"]"));
   pmq_free(out);
   out = NULL;
-  CHECK(pmq_supplier_staffing("{\"supplier\":\"S\",\"year\":2026,\"month\":2,\"contract\":[{\"role\":"
-                              "\"A\",\"headcount\":1}],\"roster\":[],\"roster_submitted\":\"2026-02-01\","
-                              "\"attendance\":[{\"role\":\"A\",\"present\":[1]}]}",
-                              NULL, &out) == PMQ_EINPUT);
+  CHECK(pmq_supplier_staffing(
+            "{\"supplier\":\"S\",\"year\":2026,\"month\":2,\"contract\":[{\"role\":"
+            "\"A\",\"headcount\":1}],\"roster\":[],\"roster_submitted\":\"2026-02-01\","
+            "\"attendance\":[{\"role\":\"A\",\"present\":[1]}]}",
+            NULL, &out) == PMQ_EINPUT);
   CHECK(strcmp(pmq_last_error_path(), "attendance[0].present") == 0);
   CHECK(pmq_supplier_year("{\"year\":2026,\"decided\":\"2026-12-31\",\"suppliers\":[{\"supplier\":"
                           "\"A\",\"monthly_scores\":[79.999]}]}",
@@ -74,9 +75,10 @@ static void test_tender_staffing_year_bid(void) {
   CHECK(contains(out, "\"may_bid_from\":\"2028-12-31\""));
   pmq_free(out);
   out = NULL;
-  CHECK(pmq_supplier_may_bid("{\"supplier\":\"A\",\"on\":\"2028-12-30\",\"decisions\":[{\"supplier\":"
-                             "\"A\",\"decided\":\"2026-12-31\",\"reason\":\"unqualified\"}]}",
-                             &out) == PMQ_OK);
+  CHECK(
+      pmq_supplier_may_bid("{\"supplier\":\"A\",\"on\":\"2028-12-30\",\"decisions\":[{\"supplier\":"
+                           "\"A\",\"decided\":\"2026-12-31\",\"reason\":\"unqualified\"}]}",
+                           &out) == PMQ_OK);
   CHECK(contains(out, "\"may_bid\":false"));
   pmq_free(out);
   out = NULL;

@@ -155,12 +155,10 @@ PMQ_API int pmq_supplier_staffing(const char *month_json, const char *rules_json
 
 /* R-OUT-4 (with R-OUT-5 ... R-OUT-10): a monthly record -> score, deduction lines and the
  * settlement exact to the fen. */
-PMQ_API int pmq_supplier_month(const char *record_json, const char *rules_json,
-                               char **result_json);
+PMQ_API int pmq_supplier_month(const char *record_json, const char *rules_json, char **result_json);
 
 /* R-OUT-11: a yearly review -> standings, the qualified-supplier list and new bars. */
-PMQ_API int pmq_supplier_year(const char *review_json, const char *rules_json,
-                              char **result_json);
+PMQ_API int pmq_supplier_year(const char *review_json, const char *rules_json, char **result_json);
 
 /* R-OUT-11: {"supplier", "on", "decisions": [...]} -> may this supplier bid on that date? */
 PMQ_API int pmq_supplier_may_bid(const char *query_json, char **result_json);
@@ -250,8 +248,7 @@ PMQ_API int pmq_kpi_evaluate_custom(const char *definition_json, const char *cou
 /* Evaluates an expression of the KPI language over JSON values; the result is the value's
  * JSON {"exact": "39/40", "value": "0.975000", "unit": "count"} with 6 places, or
  * {"no_data": true, "reason": ...}. Errors name the position in the expression. */
-PMQ_API int pmq_expr_evaluate(const char *expression, const char *values_json,
-                              char **result_json);
+PMQ_API int pmq_expr_evaluate(const char *expression, const char *values_json, char **result_json);
 
 /* A catalogue KPI over months [{"month": "2026-01", "counts": {...}}, ...] per period
  * ("month", "quarter", "half_year" or "year"): counts summed, rate recomputed. */
