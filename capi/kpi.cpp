@@ -10,7 +10,7 @@ pmq::period period_arg(const char *text) {
   const auto p = pmq::parse_period(text);
   if (!p)
     throw pmq::error(pmq::errc::invalid_argument, "period",
-                     "\"" + std::string(text) +
+                     std::string(1, '"') + text +
                          "\" is not a period (2026-03, 2026-Q1, 2026-H1, 2026)");
   return *p;
 }
@@ -68,7 +68,7 @@ PMQ_API int pmq_rate_check(int64_t numerator, int64_t denominator, const char *c
     const auto th = pmq::points::parse(threshold_percent);
     if (!th)
       return fail(PMQ_EINVAL, "threshold_percent",
-                  "\"" + std::string(threshold_percent) +
+                  std::string(1, '"') + threshold_percent +
                       "\" is not a decimal with at most 3 places");
     t.threshold = *th;
     t.unit = pmq::kpi_unit::percent;

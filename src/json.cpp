@@ -128,6 +128,16 @@ void read(const json &j, money &out, const std::string &path, problem_list &prob
   read_fixed(j, out, path, problems, [](std::string_view s) { return money::parse(s); });
 }
 
+namespace {
+// A JSON string value in quotes, for messages.
+std::string quoted(const json &j) {
+  std::string out(1, '"');
+  out += j.get_ref<const std::string &>();
+  out += '"';
+  return out;
+}
+} // namespace
+
 void read(const json &j, date &out, const std::string &path, problem_list &problems) {
   if (!j.is_string()) {
     problems.add(path, std::string("expected a date \"YYYY-MM-DD\", got ") + type_name(j));
@@ -135,8 +145,7 @@ void read(const json &j, date &out, const std::string &path, problem_list &probl
   }
   const auto d = parse_date(j.get_ref<const std::string &>());
   if (!d) {
-    problems.add(path, "\"" + j.get<std::string>() +
-                           "\" is not a valid date (expected YYYY-MM-DD, years 1400-9999)");
+    problems.add(path, quoted(j) + " is not a valid date (expected YYYY-MM-DD, years 1400-9999)");
     return;
   }
   out = *d;
@@ -150,9 +159,8 @@ void read(const json &j, timestamp &out, const std::string &path, problem_list &
   }
   const auto t = parse_timestamp(j.get_ref<const std::string &>());
   if (!t) {
-    problems.add(path, "\"" + j.get<std::string>() +
-                           "\" is not a valid time (expected YYYY-MM-DDThh:mm[:ss] with a UTC "
-                           "offset such as +08:00 or Z)");
+    problems.add(path, quoted(j) + " is not a valid time (expected YYYY-MM-DDThh:mm[:ss] with a "
+                                   "UTC offset such as +08:00 or Z)");
     return;
   }
   out = *t;
@@ -165,8 +173,7 @@ void read(const json &j, year_month &out, const std::string &path, problem_list 
   }
   const auto m = parse_year_month(j.get_ref<const std::string &>());
   if (!m) {
-    problems.add(path, "\"" + j.get<std::string>() +
-                           "\" is not a valid month (expected YYYY-MM, years 1400-9999)");
+    problems.add(path, quoted(j) + " is not a valid month (expected YYYY-MM, years 1400-9999)");
     return;
   }
   out = *m;

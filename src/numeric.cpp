@@ -48,7 +48,8 @@ std::string format_fixed(std::int64_t v, int decimals, std::int64_t scale, bool 
   // int64 min has no positive counterpart; go through unsigned.
   const std::uint64_t magnitude =
       negative ? std::uint64_t(0) - static_cast<std::uint64_t>(v) : std::uint64_t(v);
-  std::string out = (negative ? "-" : "") + std::to_string(magnitude / std::uint64_t(scale));
+  std::string out = negative ? "-" : "";
+  out += std::to_string(magnitude / std::uint64_t(scale));
   const std::uint64_t frac = magnitude % std::uint64_t(scale);
   if (frac != 0 || !trim) {
     std::string f = std::to_string(frac);
@@ -116,7 +117,8 @@ std::string render(const fraction &value, int places) {
       div_round_half_up(checked_mul(value.numerator(), p), value.denominator());
   const bool negative = scaled < 0;
   const std::int64_t mag = negative ? -scaled : scaled;
-  std::string out = (negative ? "-" : "") + std::to_string(mag / p);
+  std::string out = negative ? "-" : "";
+  out += std::to_string(mag / p);
   if (places > 0) {
     std::string f = std::to_string(mag % p);
     f.insert(0, std::size_t(places) - f.size(), '0');
