@@ -83,6 +83,22 @@ const data_set &data() {
   return d;
 }
 
+// The bench's standard as a C handle, released at the end of the benchmark.
+class c_standard {
+public:
+  c_standard(const pmq::standard &standard, benchmark::State &state) {
+    const std::string text = pmq::to_json(standard).dump();
+    if (pmq_standard_load(text.c_str(), &handle_) != PMQ_OK) state.SkipWithError(pmq_last_error());
+  }
+  ~c_standard() { pmq_standard_free(handle_); }
+  c_standard(const c_standard &) = delete;
+  c_standard &operator=(const c_standard &) = delete;
+  const pmq_standard *get() const { return handle_; }
+
+private:
+  pmq_standard *handle_ = nullptr;
+};
+
 // The baseline: the same arithmetic as a hand-written loop over the typed values, with no
 // validation, explanation or re-basing — what the simplest possible scorer would cost.
 void BM_baseline_plain_loop(benchmark::State &state) {
@@ -139,9 +155,8 @@ void BM_cpp_json_in_json_out(benchmark::State &state) {
 
 void BM_c_abi_typed_values(benchmark::State &state) {
   const auto &d = data();
-  pmq_standard *s = nullptr;
-  const std::string text = pmq::to_json(d.standard).dump();
-  if (pmq_standard_load(text.c_str(), &s) != PMQ_OK) state.SkipWithError(pmq_last_error());
+  const c_standard handle(d.standard, state);
+  const pmq_standard *s = handle.get();
   std::size_t k = 0;
   for (auto _ : state) {
     const auto &v = d.values[k++ % d.values.size()];
@@ -149,15 +164,13 @@ void BM_c_abi_typed_values(benchmark::State &state) {
     pmq_score_values(s, v.data(), v.size(), &score);
     benchmark::DoNotOptimize(score);
   }
-  pmq_standard_free(s);
   state.SetItemsProcessed(state.iterations());
 }
 
 void BM_c_abi_json(benchmark::State &state) {
   const auto &d = data();
-  pmq_standard *s = nullptr;
-  const std::string text = pmq::to_json(d.standard).dump();
-  if (pmq_standard_load(text.c_str(), &s) != PMQ_OK) state.SkipWithError(pmq_last_error());
+  const c_standard handle(d.standard, state);
+  const pmq_standard *s = handle.get();
   std::size_t k = 0;
   for (auto _ : state) {
     char *out = nullptr;
@@ -165,15 +178,13 @@ void BM_c_abi_json(benchmark::State &state) {
     benchmark::DoNotOptimize(out);
     pmq_free(out);
   }
-  pmq_standard_free(s);
   state.SetItemsProcessed(state.iterations());
 }
 
 void BM_c_abi_batch_json_256(benchmark::State &state) {
   const auto &d = data();
-  pmq_standard *s = nullptr;
-  const std::string text = pmq::to_json(d.standard).dump();
-  if (pmq_standard_load(text.c_str(), &s) != PMQ_OK) state.SkipWithError(pmq_last_error());
+  const c_standard handle(d.standard, state);
+  const pmq_standard *s = handle.get();
   std::string batch = "[";
   for (const auto &j : d.json)
     batch += (batch.size() > 1 ? "," : "") + j;
@@ -184,7 +195,6 @@ void BM_c_abi_batch_json_256(benchmark::State &state) {
     benchmark::DoNotOptimize(out);
     pmq_free(out);
   }
-  pmq_standard_free(s);
   state.SetItemsProcessed(state.iterations() * std::int64_t(d.json.size()));
 }
 
