@@ -526,8 +526,8 @@ quantities quantities_from_json(const json &j, const std::string &path) {
 json quantities_to_json(const quantities &q) {
   json j = json::object();
   for (const auto &[name, v] : q) {
-    if (v.denominator() == 1)
-      j[name] = v.numerator();
+    if (denominator(v) == 1 && numerator(v) <= std::numeric_limits<std::int64_t>::max())
+      j[name] = numerator(v).convert_to<std::int64_t>();
     else
       j[name] = exact::to_string(v);
   }
@@ -1041,9 +1041,9 @@ money required_amount(money due, points rate_percent) {
   // due × rate ÷ 100, in fen, rounded up so that reaching it meets the target.
   const fraction fen =
       exact::mul(fraction(due.fen()), exact::div(rate_percent.value(), fraction(100)), "due");
-  std::int64_t q = fen.numerator() / fen.denominator();
-  if (fen.numerator() % fen.denominator() > 0) ++q;
-  return money::from_fen(q);
+  const integer q = ceil(fen);
+  if (q > std::numeric_limits<std::int64_t>::max()) throw_out_of_range("a required amount");
+  return money::from_fen(q.convert_to<std::int64_t>());
 }
 
 namespace {

@@ -1,5 +1,7 @@
 #include "pmq/numeric.hpp"
 
+#include "pmq/error.hpp"
+
 #include <cstdlib>
 #include <limits>
 #include <stdexcept>
@@ -80,47 +82,121 @@ std::optional<money> money::parse(std::string_view text) {
 std::string money::to_string() const { return format_fixed(fen_, decimals, scale, false); }
 
 namespace {
-std::int64_t pow10(int places) {
-  if (places < 0 || places > 9) throw std::invalid_argument("pmq: places must be 0..9");
-  std::int64_t p = 1;
+integer pow10(int places) {
+  if (places < 0 || places > 18) throw std::invalid_argument("pmq: places must be 0..18");
+  integer p = 1;
   for (int i = 0; i < places; ++i)
     p *= 10;
   return p;
 }
 
 // round(n / d) half away from zero, d > 0.
-std::int64_t div_round_half_up(std::int64_t n, std::int64_t d) {
-  const std::int64_t q = n / d;
-  const std::int64_t r = n % d;
-  const std::int64_t twice = (r < 0 ? -r : r) * 2;
-  if (twice >= d) return n < 0 ? q - 1 : q + 1;
+integer div_round_half_up(const integer &n, const integer &d) {
+  integer q, r;
+  boost::multiprecision::divide_qr(n, d, q, r); // truncates toward zero; r has n's sign
+  if (2 * abs(r) >= d) q += n < 0 ? -1 : 1;
   return q;
 }
-std::int64_t checked_mul(std::int64_t a, std::int64_t b) {
-  std::int64_t r = 0;
-  if (__builtin_mul_overflow(a, b, &r)) throw std::overflow_error("pmq: number too large to round");
-  return r;
+
+// Decimal digits only; cpp_int's own string constructor would read a leading 0 as octal.
+integer decimal_integer(std::string_view digits) {
+  const auto first = digits.find_first_not_of('0');
+  if (first == std::string_view::npos) return 0;
+  return integer(std::string(digits.substr(first)));
+}
+
+std::int64_t to_int64(const integer &v, const char *what) {
+  if (v > std::numeric_limits<std::int64_t>::max() || v < std::numeric_limits<std::int64_t>::min())
+    throw_out_of_range(what);
+  return v.convert_to<std::int64_t>();
 }
 } // namespace
 
+void throw_out_of_range(const char *what) {
+  throw error(errc::invalid_input, "",
+              std::string("number too large: ") + what + " leaves the range pmq holds exactly");
+}
+
+fraction make_fraction(const integer &n, const integer &d) {
+  if (d == 0) throw std::domain_error("pmq::make_fraction: zero denominator");
+  return fraction(n, d);
+}
+
+std::string to_string(const fraction &f) {
+  if (denominator(f) == 1) return numerator(f).str();
+  return numerator(f).str() + "/" + denominator(f).str();
+}
+
+std::optional<fraction> parse_fraction(std::string_view text, std::size_t max_digits) {
+  const auto slash = text.find('/');
+  if (slash != std::string_view::npos) {
+    const auto n = parse_fraction(text.substr(0, slash), max_digits);
+    const auto d_text = text.substr(slash + 1);
+    if (!n || denominator(*n) != 1 || d_text.empty() || d_text.size() > max_digits)
+      return std::nullopt;
+    for (char c : d_text)
+      if (c < '0' || c > '9') return std::nullopt;
+    const integer d = decimal_integer(d_text);
+    if (d == 0) return std::nullopt;
+    return fraction(numerator(*n), d);
+  }
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+  std::string digits;
+  std::size_t int_digits = 0, places = 0;
+  bool point = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '.' && !point) {
+      point = true;
+      continue;
+    }
+    if (c < '0' || c > '9') return std::nullopt;
+    digits += c;
+    if (digits.size() > max_digits) return std::nullopt;
+    (point ? places : int_digits)++;
+  }
+  if (int_digits == 0 || (point && places == 0)) return std::nullopt; // "", ".5", "5."
+  const integer n = decimal_integer(digits);
+  return fraction(negative ? integer(-n) : n, pow10(int(places)));
+}
+
+std::optional<points> points::exactly(const fraction &value) {
+  const fraction milli = value * scale;
+  if (denominator(milli) != 1) return std::nullopt;
+  const integer &n = numerator(milli);
+  if (n > std::numeric_limits<std::int64_t>::max() || n < std::numeric_limits<std::int64_t>::min())
+    return std::nullopt;
+  return from_milli(n.convert_to<std::int64_t>());
+}
+
 fraction round_half_up(const fraction &value, int places) {
-  const std::int64_t p = pow10(places);
-  // value * p = num * p / den; boost::rational keeps den > 0.
-  const std::int64_t scaled =
-      div_round_half_up(checked_mul(value.numerator(), p), value.denominator());
-  return fraction(scaled, p);
+  const integer p = pow10(places);
+  return fraction(div_round_half_up(numerator(value) * p, denominator(value)), p);
+}
+
+integer floor(const fraction &value) {
+  integer q, r;
+  boost::multiprecision::divide_qr(numerator(value), denominator(value), q, r);
+  return r < 0 ? integer(q - 1) : q;
+}
+
+integer ceil(const fraction &value) {
+  integer q, r;
+  boost::multiprecision::divide_qr(numerator(value), denominator(value), q, r);
+  return r > 0 ? integer(q + 1) : q;
 }
 
 std::string render(const fraction &value, int places) {
-  const std::int64_t p = pow10(places);
-  const std::int64_t scaled =
-      div_round_half_up(checked_mul(value.numerator(), p), value.denominator());
-  const bool negative = scaled < 0;
-  const std::int64_t mag = negative ? -scaled : scaled;
+  const integer p = pow10(places);
+  const integer scaled = div_round_half_up(numerator(value) * p, denominator(value));
+  const bool negative = value < 0; // -0.00001 renders "-0.00": the sign survives rounding
+  const integer mag = abs(scaled);
   std::string out = negative ? "-" : "";
-  out += std::to_string(mag / p);
+  out += integer(mag / p).str();
   if (places > 0) {
-    std::string f = std::to_string(mag % p);
+    std::string f = integer(mag % p).str();
     f.insert(0, std::size_t(places) - f.size(), '0');
     out += "." + f;
   }
@@ -128,13 +204,13 @@ std::string render(const fraction &value, int places) {
 }
 
 money to_money(const fraction &yuan) {
-  return money::from_fen(
-      div_round_half_up(checked_mul(yuan.numerator(), money::scale), yuan.denominator()));
+  return money::from_fen(to_int64(
+      div_round_half_up(numerator(yuan) * money::scale, denominator(yuan)), "an amount of money"));
 }
 
 points to_points(const fraction &value) {
   return points::from_milli(
-      div_round_half_up(checked_mul(value.numerator(), points::scale), value.denominator()));
+      to_int64(div_round_half_up(numerator(value) * points::scale, denominator(value)), "a score"));
 }
 
 } // namespace pmq

@@ -13,11 +13,7 @@ std::optional<fraction> mean(const std::vector<fraction> &values) {
 }
 
 namespace {
-std::string fraction_text(const fraction &f) {
-  return f.denominator() == 1
-             ? std::to_string(f.numerator())
-             : std::to_string(f.numerator()) + "/" + std::to_string(f.denominator());
-}
+std::string fraction_text(const fraction &f) { return to_string(f); }
 
 mean_score make(const std::optional<fraction> &m, std::size_t inputs, std::uint32_t decimals) {
   mean_score r;

@@ -413,7 +413,8 @@ TEST_CASE("every catalogue function equals its expression form on random inputs"
        [&] {
          pmq::lift_counts c{upto(200), 0, 0, {}, fraction(upto(87840), 10)};
          c.failure_hours =
-             fraction(upto(c.service_hours.numerator() * c.lifts), c.service_hours.denominator());
+             fraction(upto((numerator(c.service_hours) * c.lifts).convert_to<std::int64_t>()),
+                     denominator(c.service_hours));
          return std::pair{Q{{"failure_hours", c.failure_hours},
                             {"lifts", c.lifts},
                             {"service_hours", c.service_hours}},

@@ -4,8 +4,8 @@
 // is neither 0 % nor 100 %. An expression is a small, safe formula over named counts —
 // `(valid - late) / valid`, `min(a, b)`, `if(done >= planned, 1, 0)` — parsed and checked
 // once (syntax errors and unknown names are reported with their position), then evaluated
-// exactly in int64 fractions: every operation checks for overflow (an overflow is an
-// error, never undefined behaviour) and a zero divisor yields no data. The catalogue of
+// exactly in big-integer fractions (no overflow, whatever the values) and a zero divisor
+// yields no data. The catalogue of
 // R-KPI-1 … R-KPI-13 (kpi.hpp) is written in this language, so a company can add its own.
 //
 // Grammar (whitespace is free; `×` `÷` `−` are accepted for `*` `/` `-`):
@@ -33,8 +33,7 @@
 
 namespace pmq {
 
-/// Overflow-checked exact arithmetic on fractions. Each throws pmq::error(invalid_input)
-/// naming `what` when a numerator or denominator would leave int64.
+/// Exact arithmetic on fractions (big-integer rationals: no overflow whatever the size).
 namespace exact {
 fraction add(const fraction &a, const fraction &b, std::string_view what = "");
 fraction sub(const fraction &a, const fraction &b, std::string_view what = "");
@@ -44,7 +43,7 @@ fraction div(const fraction &a, const fraction &b, std::string_view what = "");
 /// "197/200", "3", "-1/2".
 std::string to_string(const fraction &f);
 /// Parses a plain decimal ("98", "0.125", "-3") exactly; empty optional otherwise
-/// (at most 18 digits).
+/// (at most 60 digits).
 std::optional<fraction> parse_decimal(std::string_view text);
 } // namespace exact
 
