@@ -264,7 +264,7 @@ std::vector<carry_over> carry_overs(const std::vector<rectification_event> &even
       reason += ", " + format_date(in_month[i]);
     reason += " found the rectification of " + t.s.project +
               (t.s.item ? " item " + *t.s.item : "") + " not done (second notice, circulated)";
-    out.push_back({t.s.order, points_per_order, reason});
+    out.push_back({t.s.order, t.s.project, std::nullopt, points_per_order, reason, std::nullopt});
   }
   return out;
 }

@@ -95,8 +95,10 @@ TEST_CASE("R-SCORE-3 carry-over deductions for the next assessment", "[R-SCORE-3
   CHECK(pmq::carry_overs(ev, ym("2026-12")).empty());
   // exactly the shape the scoring engine reads
   const auto j = pmq::to_json(c);
-  CHECK(j[0].size() == 3);
+  CHECK(j[0].size() == 4); // order, project, points, reason
   CHECK(j[0]["order"] == "R-5");
+  CHECK(c[0].project == ev.front().project.value_or(""));
+  CHECK_FALSE(c[0].project.empty()); // R-SCORE-3: a carry-over belongs to its project
   CHECK(j[0]["points"] == 2);
   CHECK(j[0].contains("reason"));
   CHECK(pmq::to_json(half)[0]["points"] == 1.5);

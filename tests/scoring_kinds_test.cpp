@@ -213,7 +213,7 @@ TEST_CASE("carry-over deductions reach the next assessment, explained", "[R-SCOR
   const auto s = sheet();
   auto r = run(
       s, "[]",
-      R"("carry_over":[{"order":"ZG-2026-031","points":2,"reason":"3号楼消防通道堵塞未整改"}],)");
+      R"("carry_over":[{"order":"ZG-2026-031","project":"P","points":2,"reason":"3号楼消防通道堵塞未整改"}],)");
   CHECK(r.earned == points{30});
   CHECK(r.score.value() == points{28});
   REQUIRE(r.adjustments.size() == 1);
@@ -223,11 +223,11 @@ TEST_CASE("carry-over deductions reach the next assessment, explained", "[R-SCOR
   // never below zero
   r = run(
       s, "[]",
-      R"("carry_over":[{"order":"a","points":25,"reason":""},{"order":"b","points":25,"reason":""}],)");
+      R"("carry_over":[{"order":"a","project":"P","points":25,"reason":""},{"order":"b","project":"P","points":25,"reason":""}],)");
   CHECK(r.score.value() == points{0});
   auto e = error_of([] {
     pmq::load_inspection(
-        R"({"id":"I","responses":[],"carry_over":[{"order":"a","points":-1,"reason":""}]})");
+        R"({"id":"I","responses":[],"carry_over":[{"order":"a","project":"P","points":-1,"reason":""}]})");
   });
   CHECK(has_problem(e, "carry_over[0].points", "greater than 0"));
 }

@@ -41,13 +41,20 @@ struct response {
 BOOST_DESCRIBE_STRUCT(response, (), (item, defects, passed, level, score, not_applicable, findings))
 
 /// R-SCORE-3: a rectification found not done at re-inspection costs points at the next
-/// assessment. Produced by the rectification lifecycle; deducted from the final score.
+/// assessment. Produced by the rectification lifecycle. It belongs to the project whose
+/// order was not rectified and is deducted once, from that project's score at its next
+/// assessment (the next month in the branch regime, the next half-year in the company
+/// regime); on an inspection it must name the inspection's project.
 struct carry_over {
-  std::string order;  ///< the rectification order's id
-  pmq::points points; ///< the deduction, > 0
+  std::string order;   ///< the rectification order's id
+  std::string project; ///< the project whose order it was
+  std::optional<std::string> department; ///< the responsible department, when known
+  pmq::points points;                    ///< the deduction, > 0
   std::string reason;
+  /// The assessment period it is deducted in ("2026-12", "2027-H1"), when known.
+  std::optional<std::string> applies_to;
 };
-BOOST_DESCRIBE_STRUCT(carry_over, (), (order, points, reason))
+BOOST_DESCRIBE_STRUCT(carry_over, (), (order, project, department, points, reason, applies_to))
 
 struct inspection {
   std::string id;

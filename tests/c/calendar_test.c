@@ -72,7 +72,7 @@ static void test_rectification(void) {
   out = NULL;
   snprintf(req, sizeof req, "{\"month\": \"2026-11\", %s}", events);
   CHECK(pmq_rectification_report(req, &out) == PMQ_OK);
-  CHECK(contains(out, "\"carry_over\":[{\"order\":\"R-1\",\"points\":2,"));
+  CHECK(contains(out, "\"carry_over\":[{\"order\":\"R-1\",\"project\":"));
   pmq_free(out);
   out = NULL;
   CHECK(pmq_rectification_status(
