@@ -41,6 +41,17 @@ PMQ_API int pmq_bands_classify(const pmq_bands *bands, int64_t score_milli, char
   });
 }
 
+PMQ_API int pmq_bands_classify_exact(const pmq_bands *bands, const char *score, char **band_json) {
+  return guard([&] {
+    PMQ_REQUIRE(band_json);
+    *band_json = nullptr;
+    PMQ_REQUIRE(bands);
+    PMQ_REQUIRE(score);
+    return give(band_json,
+                pmq::to_json_value(pmq::classify(bands->table, exact_argument(score, "score"))));
+  });
+}
+
 PMQ_API void pmq_bands_free(pmq_bands *bands) { delete bands; }
 
 PMQ_API int pmq_per_point_pay(int64_t score_milli, const char *scheme_json, char **result_json) {
@@ -51,6 +62,19 @@ PMQ_API int pmq_per_point_pay(int64_t score_milli, const char *scheme_json, char
                                     : pmq::per_point_scheme{};
     return give(result_json, pmq::to_json_value(
                                  pmq::per_point_pay(pmq::points::from_milli(score_milli), scheme)));
+  });
+}
+
+PMQ_API int pmq_per_point_pay_exact(const char *score, const char *scheme_json,
+                                    char **result_json) {
+  return guard([&] {
+    PMQ_REQUIRE(result_json);
+    *result_json = nullptr;
+    PMQ_REQUIRE(score);
+    const auto scheme = scheme_json ? pmq::from_json_text<pmq::per_point_scheme>(scheme_json)
+                                    : pmq::per_point_scheme{};
+    return give(result_json,
+                pmq::to_json_value(pmq::per_point_pay(exact_argument(score, "score"), scheme)));
   });
 }
 

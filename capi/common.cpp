@@ -6,6 +6,14 @@
 
 namespace pmq::capi {
 
+fraction exact_argument(const char *text, const char *name) {
+  if (const auto v = parse_fraction(text)) return *v;
+  throw error(errc::invalid_input, name,
+              std::string("not an exact number: expected a decimal such as \"89.9967\" or a "
+                          "fraction such as \"26999/300\" (at most 60 digits), got \"") +
+                  std::string(text).substr(0, 80) + "\"");
+}
+
 namespace {
 struct last_error {
   std::string message;

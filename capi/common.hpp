@@ -39,6 +39,10 @@ template <class F> int guard(F &&body) noexcept {
     if ((arg) == nullptr) return ::pmq::capi::fail(PMQ_EINVAL, "", #arg " must not be NULL");      \
   } while (0)
 
+/// An exact number passed as text ("89.9967", "26999/300", "90"); PMQ_EINPUT naming
+/// `name` when it is not one.
+fraction exact_argument(const char *text, const char *name);
+
 /// The shape of a JSON-in, JSON-out entry point: checks both pointers (PMQ_EINVAL naming
 /// the NULL one), clears *out_json, parses request_json and gives body(parsed request) to
 /// the caller, all inside guard.

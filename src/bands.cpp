@@ -25,10 +25,18 @@ interval effective(const band_table &t, const band &b, std::size_t index) {
   return iv;
 }
 
-bool contains(const interval &iv, points s) {
-  const bool above = iv.lo_in ? s >= iv.lo : s > iv.lo;
-  const bool below = iv.hi_in ? s <= iv.hi : s < iv.hi;
+bool contains(const interval &iv, const fraction &s) {
+  const fraction lo = iv.lo.value(), hi = iv.hi.value();
+  const bool above = iv.lo_in ? s >= lo : s > lo;
+  const bool below = iv.hi_in ? s <= hi : s < hi;
   return above && below;
+}
+
+// An exact score for messages: its decimal when it has at most 3 places, else n/d with
+// the decimal it rounds to.
+std::string show_exact(const fraction &v) {
+  if (const auto p = points::exactly(v)) return p->to_string();
+  return to_string(v) + " (" + render(v, 4) + ")";
 }
 
 std::string show(points p) { return p.to_string(); }
@@ -118,16 +126,18 @@ band_table load_band_table(std::string_view json_text) {
 
 json to_json(const band_table &t) { return to_json_value(t); }
 
-const band &classify(const band_table &t, points score) {
-  if (score < t.min || score > t.max)
+const band &classify(const band_table &t, const fraction &score) {
+  if (score < t.min.value() || score > t.max.value())
     throw error(errc::invalid_argument, "score",
-                show(score) + " is outside the band table's range [" + show(t.min) + ", " +
+                show_exact(score) + " is outside the band table's range [" + show(t.min) + ", " +
                     show(t.max) + "]");
   for (std::size_t i = 0; i < t.bands.size(); ++i)
     if (contains(effective(t, t.bands[i], i), score)) return t.bands[i];
   throw error(errc::invalid_input, "bands",
-              "no band contains " + show(score) + " (table not validated?)");
+              "no band contains " + show_exact(score) + " (table not validated?)");
 }
+
+const band &classify(const band_table &t, points score) { return classify(t, score.value()); }
 
 namespace {
 const std::vector<band_table> &builtin_bands() {
@@ -154,25 +164,45 @@ const band_table &builtin_band_table(std::string_view id) {
   throw error(errc::invalid_argument, "", "no built-in band table \"" + std::string(id) + "\"");
 }
 
-per_point_result per_point_pay(points score, const per_point_scheme &scheme) {
+per_point_result per_point_pay(const fraction &score, const per_point_scheme &scheme) {
+  problem_list problems;
+  if (scheme.full_score <= points{})
+    problems.add("full_score", "must be greater than 0, got " + scheme.full_score.to_string());
+  if (scheme.pass_mark < points{} || scheme.pass_mark > scheme.full_score)
+    problems.add("pass_mark", "must be between 0 and the full score " +
+                                  scheme.full_score.to_string() + ", got " +
+                                  scheme.pass_mark.to_string());
+  if (scheme.percent_per_point < points{})
+    problems.add("percent_per_point",
+                 "must not be negative, got " + scheme.percent_per_point.to_string());
+  if (problems.empty() && (score < 0 || score > scheme.full_score.value()))
+    problems.add("score", show_exact(score) + " is outside 0.." + scheme.full_score.to_string());
+  problems.throw_if_any();
   per_point_result r;
-  r.passed = score >= scheme.pass_mark;
+  r.points_lost_exact = 0;
+  r.pay_reduction_exact = 0;
+  r.passed = score >= scheme.pass_mark.value();
   if (r.passed) return r;
-  const points lost = scheme.pass_mark - score;
-  const std::int64_t whole = lost.milli() / points::scale, part = lost.milli() % points::scale;
+  const fraction lost = scheme.pass_mark.value() - score;
   switch (scheme.rounding) {
   case point_loss_rounding::whole_points:
-    r.points_lost = points(whole);
+    r.points_lost_exact = fraction(floor(lost));
     break;
   case point_loss_rounding::started_points:
-    r.points_lost = points(whole + (part ? 1 : 0));
+    r.points_lost_exact = fraction(ceil(lost));
     break;
   case point_loss_rounding::exact:
-    r.points_lost = lost;
+    r.points_lost_exact = lost;
     break;
   }
-  r.pay_reduction = to_points(r.points_lost.value() * scheme.percent_per_point.value());
+  r.pay_reduction_exact = r.points_lost_exact * scheme.percent_per_point.value();
+  r.points_lost = to_points(r.points_lost_exact);
+  r.pay_reduction = to_points(r.pay_reduction_exact);
   return r;
+}
+
+per_point_result per_point_pay(points score, const per_point_scheme &scheme) {
+  return per_point_pay(score.value(), scheme);
 }
 
 } // namespace pmq

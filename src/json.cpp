@@ -128,6 +128,42 @@ void read(const json &j, money &out, const std::string &path, problem_list &prob
   read_fixed(j, out, path, problems, [](std::string_view s) { return money::parse(s); });
 }
 
+void read(const json &j, fraction &out, const std::string &path, problem_list &problems) {
+  if (j.is_number_unsigned()) {
+    out = fraction(integer(j.get<std::uint64_t>()));
+    return;
+  }
+  if (j.is_number_integer()) {
+    out = fraction(integer(j.get<std::int64_t>()));
+    return;
+  }
+  std::optional<fraction> parsed;
+  if (j.is_number_float()) {
+    const double d = j.get<double>();
+    if (!std::isfinite(d)) {
+      problems.add(path, "expected a finite number");
+      return;
+    }
+    // The shortest decimal that reads back as this double is what the JSON text said.
+    char buf[400];
+    const auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+    if (res.ec == std::errc{}) parsed = parse_fraction(std::string_view(buf, res.ptr - buf), 400);
+  } else if (j.is_string()) {
+    parsed = parse_fraction(j.get_ref<const std::string &>());
+  } else {
+    problems.add(path, std::string("expected a number or an exact value such as \"26999/300\", got ") +
+                           type_name(j));
+    return;
+  }
+  if (!parsed) {
+    problems.add(path, j.dump(-1, ' ', false, json::error_handler_t::replace) +
+                           " is not an exact number (a decimal such as \"89.9967\" or a "
+                                   "fraction such as \"26999/300\", at most 60 digits)");
+    return;
+  }
+  out = *parsed;
+}
+
 namespace {
 // A JSON string value in quotes, for messages.
 std::string quoted(const json &j) {
@@ -192,6 +228,8 @@ void write(json &j, money v) {
   else
     j = static_cast<double>(v.fen()) / money::scale;
 }
+
+void write(json &j, const fraction &v) { j = to_string(v); }
 
 void write(json &j, const date &v) { j = format_date(v); }
 void write(json &j, const timestamp &v) { j = format_timestamp(v); }

@@ -11,6 +11,8 @@ struct compiled_standard::impl {
   standard def;
   points full;        ///< sum of all item maxima
   points target_full; ///< what final scores are out of
+  points basis;       ///< what pass_mark and veto caps are stated against
+  bool scaled = true; ///< thresholds scale with what is scored
   std::size_t items = 0;
   // item id → its position over all sections, in order
   std::unordered_map<std::string, std::size_t> index;
@@ -30,7 +32,9 @@ compiled_standard::compiled_standard(standard s) : impl_(std::make_unique<impl>(
     for (const auto &it : sec.items)
       impl_->index.emplace(it.id, impl_->items++);
   }
-  impl_->target_full = def.weight_total ? *def.weight_total : def.rebase_to.value_or(impl_->full);
+  impl_->target_full = full_score(def);
+  impl_->scaled = def.thresholds == threshold_policy::scaled;
+  impl_->basis = impl_->scaled ? threshold_basis(def) : impl_->target_full;
 }
 
 compiled_standard::~compiled_standard() = default;
@@ -62,6 +66,15 @@ const char *level_text(level l) {
     return "不符合 fails";
   }
   return "";
+}
+
+// A three-level score as a decimal: ratio × max has at most 6 places.
+std::string exact_decimal(const fraction &v) {
+  std::string text = render(v, 6);
+  while (text.back() == '0')
+    text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
 }
 
 // defects × per-defect deduction exceeds the item's maximum exactly when defects is more
@@ -97,6 +110,8 @@ void score_item(const standard &def, const item &it, const response *r, const wh
   out.kind = it.kind;
   out.max_score = it.max_score;
   out.score = it.max_score;
+  out.exact = 0; // set from out.score at the end unless a three-level ratio made a fraction
+  bool fractional = false;
   if (r) {
     if (explain) out.findings = r->findings;
     check_fields(it, *r, at, problems);
@@ -113,6 +128,7 @@ void score_item(const standard &def, const item &it, const response *r, const wh
                    "score or findings");
     out.applicable = false;
     out.score = points{};
+    out.exact = 0;
     if (def.not_applicable == na_policy::count_as_zero) {
       if (explain) out.explanation = "not applicable: counts as 0 (the standard's policy)";
     } else {
@@ -172,10 +188,13 @@ void score_item(const standard &def, const item &it, const response *r, const wh
                            : *r->level == level::basically_meets ? ratios.basically_meets
                                                                  : ratios.fails;
       out.level = r->level;
-      out.score = to_points(it.max_score.value() * ratio.value()); // the only rounding: 1/1000
+      out.exact = it.max_score.value() * ratio.value(); // exact: never rounded per item
+      out.score = to_points(out.exact);                 // shown to 1/1000 point
+      fractional = true;
       if (explain)
         out.explanation = std::string(level_text(*r->level)) + ": " + ratio.to_string() + " × " +
-                          it.max_score.to_string() + " = " + out.score.to_string();
+                          it.max_score.to_string() + " = " +
+                          exact_decimal(out.exact);
     }
     break;
   case item_kind::graded:
@@ -203,12 +222,10 @@ void score_item(const standard &def, const item &it, const response *r, const wh
   case item_kind::not_applicable:
     break; // handled above
   }
+  if (!fractional) out.exact = out.score.value();
   out.deducted = out.max_score - out.score;
 }
 
-std::string places_text(std::uint32_t decimals) {
-  return "rounded half up to " + std::to_string(decimals) + (decimals == 1 ? " place" : " places");
-}
 
 } // namespace
 
@@ -241,6 +258,15 @@ score_result compiled_standard::score(const inspection &ins) const {
     at[it->second] = k;
   }
 
+  // R-SCORE-3: a carry-over belongs to one project; it cannot cost another project points.
+  for (std::size_t k = 0; k < ins.carry_over.size(); ++k)
+    if (!ins.project || ins.carry_over[k].project != *ins.project)
+      problems.add(join_path(join_path("carry_over", k), "project"),
+                   "carry-over of order \"" + ins.carry_over[k].order + "\" belongs to project \"" +
+                       ins.carry_over[k].project + "\"" +
+                       (ins.project ? ", not to this inspection's project \"" + *ins.project + "\""
+                                    : "; the inspection names no project"));
+
   auto out = impl_->run(by_item, at, "responses", true, ins.carry_over, problems);
   out.inspection = ins.id;
   out.project = ins.project;
@@ -259,6 +285,8 @@ score_result compiled_standard::impl::run(const std::vector<const response *> &b
   out.full_score = target_full;
   out.sections.resize(def.sections.size());
   std::vector<std::pair<std::string, points>> vetoes; // item id, cap (0 for zero)
+  bool critical = false;                              // the standard has a critical section
+  fraction earned = 0;
   std::size_t flat = 0;
   for (std::size_t si = 0; si < def.sections.size(); ++si) {
     const auto &sec = def.sections[si];
@@ -268,11 +296,12 @@ score_result compiled_standard::impl::run(const std::vector<const response *> &b
     sr.weight = sec.weight;
     sr.critical_min = sec.critical_min;
     sr.items.resize(sec.items.size());
+    sr.exact = 0;
     for (std::size_t ii = 0; ii < sec.items.size(); ++ii, ++flat) {
       auto &ir = sr.items[ii];
       score_item(def, sec.items[ii], by_item[flat], where{base, at[flat]}, explain, ir, problems);
       sr.max_score += ir.max_score;
-      sr.score += ir.score;
+      sr.exact += ir.exact;
       out.findings += static_cast<std::uint32_t>(ir.findings.size());
       if (ir.vetoed) {
         out.vetoes.push_back(sec.items[ii].id);
@@ -281,76 +310,98 @@ score_result compiled_standard::impl::run(const std::vector<const response *> &b
                                                   : points{});
       }
     }
-    // A critical section's minimum is in points of its full maximum; with items not
-    // applicable it scales with the applicable maximum: score × full ≥ min × applicable.
-    if (sec.critical_min && sr.max_score > points{}) {
-      const auto full_max = items_total(sec);
-      sr.failed_critical =
-          sr.score.value() * full_max.value() < sec.critical_min->value() * sr.max_score.value();
-      if (sr.failed_critical) out.failed_sections.push_back(sec.id);
+    sr.score = to_points(sr.exact);
+    // A critical section's minimum is stated against its basis (its full maximum, or the
+    // company section's for a derived standard); scaled, it moves with the applicable
+    // maximum: failed when score × basis < min × applicable. Absolute: score < min.
+    if (sec.critical_min) {
+      critical = true;
+      if (sr.max_score > points{}) {
+        sr.failed_critical =
+            scaled ? sr.exact * threshold_basis(sec).value() <
+                         sec.critical_min->value() * sr.max_score.value()
+                   : sr.exact < sec.critical_min->value();
+        if (sr.failed_critical) out.failed_sections.push_back(sec.id);
+      }
     }
     out.max_score += sr.max_score;
-    out.earned += sr.score;
+    earned += sr.exact;
   }
+  out.earned = to_points(earned);
   problems.throw_if_any();
 
-  if (out.max_score == points{}) {
+  if (out.max_score == points{} && vetoes.empty()) {
     out.status = score_status::no_data; // nothing applicable was scored
     return out;
   }
 
-  // Weights or re-basing turn the exact sum into a fraction: rounded once, here.
-  points total = out.earned;
-  if (def.weight_total) {
-    fraction weighted(0), applicable_weight(0);
+  const fraction full = target_full.value();
+  const auto shown = [](const fraction &v) { return to_points(v); };
+  fraction total = earned;
+  if (out.max_score == points{}) {
+    total = full; // nothing applicable but a veto: the veto alone decides (below)
+  } else if (def.weight_total) {
+    // Σ weight × section score ÷ section maximum over the applicable sections, re-based to
+    // the full score when some sections (and their weights) do not apply.
+    fraction weighted = 0, applicable_weight = 0;
     for (const auto &sr : out.sections)
       if (sr.max_score > points{} && sr.weight) {
-        weighted += sr.weight->value() * sr.score.value() / sr.max_score.value();
+        weighted += sr.weight->value() * sr.exact / sr.max_score.value();
         applicable_weight += sr.weight->value();
       }
-    if (applicable_weight != fraction(0) && applicable_weight != def.weight_total->value())
-      weighted = weighted * def.weight_total->value() / applicable_weight; // re-based weights
-    total = to_points(round_half_up(weighted, int(def.decimals)));
-    out.adjustments.push_back({adjustment_kind::weights, out.earned, total, std::nullopt,
+    total = weighted * full / applicable_weight;
+    out.adjustments.push_back({adjustment_kind::weights, out.earned, shown(total), std::nullopt,
                                explain ? "Σ weight × section score ÷ section maximum, out of " +
-                                             def.weight_total->to_string() + ", " +
-                                             places_text(def.decimals)
+                                             target_full.to_string() +
+                                             (applicable_weight != full
+                                                  ? " (re-based from the applicable weights " +
+                                                        to_points(applicable_weight).to_string() +
+                                                        ")"
+                                                  : std::string())
                                        : std::string()});
-  } else if (out.max_score != target_full && def.not_applicable == na_policy::rebase) {
-    const fraction rebased = out.earned.value() * target_full.value() / out.max_score.value();
-    total = to_points(round_half_up(rebased, int(def.decimals)));
+  } else if (out.max_score != target_full) {
+    total = earned * full / out.max_score.value();
     out.adjustments.push_back(
-        {adjustment_kind::rebase, out.earned, total, std::nullopt,
+        {adjustment_kind::rebase, out.earned, shown(total), std::nullopt,
          explain ? "re-based: " + out.earned.to_string() + " of " + out.max_score.to_string() +
                        " applicable × " + target_full.to_string() + " ÷ " +
-                       out.max_score.to_string() + ", " + places_text(def.decimals)
+                       out.max_score.to_string()
                  : std::string()});
   }
 
   // R-SCORE-3: carried-over deductions from earlier rectifications, never below 0.
   for (const auto &c : carried) {
-    const points before = total;
-    total = total > c.points ? total - c.points : points{};
-    out.adjustments.push_back({adjustment_kind::carry_over, before, total, c.order,
+    const points before = shown(total);
+    total = total > c.points.value() ? total - c.points.value() : fraction(0);
+    out.adjustments.push_back({adjustment_kind::carry_over, before, shown(total), c.order,
                                "rectification " + c.order + " not done at re-inspection: −" +
                                    c.points.to_string() +
                                    (c.reason.empty() ? "" : " (" + c.reason + ")")});
   }
 
-  // Vetoes (一票否决) come last: they bound whatever the rest gave.
+  // Vetoes (一票否决) come last: they bound whatever the rest gave. A cap is stated against
+  // the threshold basis and scales with the full score like the pass mark.
   for (const auto &[id, cap] : vetoes) {
-    const points before = total;
-    if (cap < total) total = cap;
+    const points before = shown(total);
+    const fraction limit = scaled ? cap.value() * full / basis.value() : cap.value();
+    if (limit < total) total = limit;
     out.adjustments.push_back(
-        {adjustment_kind::veto, before, total, id,
+        {adjustment_kind::veto, before, shown(total), id,
          cap == points{} ? "veto item " + id + " triggered: total set to 0"
-                         : "veto item " + id + " triggered: total capped at " + cap.to_string()});
+                         : "veto item " + id + " triggered: total capped at " +
+                               (limit == cap.value() ? cap.to_string()
+                                                     : cap.to_string() + " of " +
+                                                           basis.to_string() + " = " +
+                                                           render(limit, 3))});
   }
 
-  out.score = total;
-  if (def.pass_mark || !out.failed_sections.empty() || !out.vetoes.empty())
+  out.exact = total;
+  out.score = to_points(round_half_up(total, int(def.decimals))); // the one rounding, for display
+  if (def.pass_mark)
+    out.pass_mark = scaled ? def.pass_mark->value() * full / basis.value() : def.pass_mark->value();
+  if (def.pass_mark || critical || !out.vetoes.empty())
     out.passed = out.failed_sections.empty() && out.vetoes.empty() &&
-                 (!def.pass_mark || total >= *def.pass_mark);
+                 (!out.pass_mark || total >= *out.pass_mark);
   return out;
 }
 

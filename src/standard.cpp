@@ -15,8 +15,22 @@ points items_total(const section &s) {
   return sum;
 }
 
+points full_score(const standard &s) {
+  if (s.rebase_to) return *s.rebase_to;
+  if (s.weight_total) return *s.weight_total;
+  points sum;
+  for (const auto &sec : s.sections)
+    sum += items_total(sec);
+  return sum;
+}
+
+points threshold_basis(const standard &s) { return s.basis.value_or(full_score(s)); }
+
+points threshold_basis(const section &s) { return s.basis.value_or(items_total(s)); }
+
 namespace {
-// Keeps every sum and product of scores far inside int64 (documented in docs/formats.md).
+// Keeps every sum of scores far inside int64 (documented in docs/formats.md); exact
+// arithmetic above it is big-integer and cannot overflow.
 const points max_points{1000000};
 
 void check_item(const item &it, const std::string &ip, problem_list &out) {
@@ -100,9 +114,16 @@ std::vector<problem> check_standard(const standard &s) {
       out.add(join_path(sp, "weight"), "required: the standard declares weight_total");
     if (sec.weight && !s.weight_total)
       out.add(join_path(sp, "weight"), "a weighted section needs the standard's weight_total");
-    if (sec.critical_min && (*sec.critical_min < points{} || *sec.critical_min > items_total(sec)))
+    if (sec.basis && (*sec.basis <= points{} || *sec.basis > max_points))
+      out.add(join_path(sp, "basis"),
+              "must be greater than 0 and at most " + max_points.to_string());
+    if (sec.basis && s.thresholds == threshold_policy::absolute)
+      out.add(join_path(sp, "basis"), "a basis applies to scaled thresholds only");
+    const points section_basis =
+        s.thresholds == threshold_policy::scaled ? threshold_basis(sec) : items_total(sec);
+    if (sec.critical_min && (*sec.critical_min < points{} || *sec.critical_min > section_basis))
       out.add(join_path(sp, "critical_min"),
-              "must be between 0 and the section's maximum " + items_total(sec).to_string());
+              "must be between 0 and the section's maximum " + section_basis.to_string());
     const points sum = items_total(sec);
     if (sec.total && *sec.total != sum)
       out.add(join_path(sp, "total"), "declared " + sec.total->to_string() +
@@ -135,16 +156,30 @@ std::vector<problem> check_standard(const standard &s) {
   ratio(s.three_level.meets, "meets");
   ratio(s.three_level.basically_meets, "basically_meets");
   ratio(s.three_level.fails, "fails");
-  const points full = s.weight_total ? *s.weight_total : s.rebase_to.value_or(grand);
-  if (s.pass_mark && (*s.pass_mark < points{} || *s.pass_mark > full))
-    out.add("pass_mark", "must be between 0 and the full score " + full.to_string());
+  if (s.three_level.basically_meets > s.three_level.meets ||
+      s.three_level.fails > s.three_level.basically_meets)
+    out.add("three_level", "ratios must not increase as the judgement worsens: meets " +
+                               s.three_level.meets.to_string() + " ≥ basically_meets " +
+                               s.three_level.basically_meets.to_string() + " ≥ fails " +
+                               s.three_level.fails.to_string());
+  if (s.basis && (*s.basis <= points{} || *s.basis > max_points))
+    out.add("basis", "must be greater than 0 and at most " + max_points.to_string());
+  if (s.basis && s.thresholds == threshold_policy::absolute)
+    out.add("basis", "a basis applies to scaled thresholds only");
+  // Thresholds are stated against the basis (scaled) or the full score (absolute).
+  const points full = s.rebase_to ? *s.rebase_to : s.weight_total.value_or(grand);
+  const points against = s.thresholds == threshold_policy::scaled ? s.basis.value_or(full) : full;
+  const char *against_name =
+      s.basis && s.thresholds == threshold_policy::scaled ? "the basis " : "the full score ";
+  if (s.pass_mark && (*s.pass_mark < points{} || *s.pass_mark > against))
+    out.add("pass_mark", std::string("must be between 0 and ") + against_name + against.to_string());
   for (std::size_t si = 0; si < s.sections.size(); ++si)
     for (std::size_t ii = 0; ii < s.sections[si].items.size(); ++ii) {
       const auto &it = s.sections[si].items[ii];
       if (it.kind == item_kind::veto && it.veto_cap &&
-          (*it.veto_cap < points{} || *it.veto_cap > full))
+          (*it.veto_cap < points{} || *it.veto_cap > against))
         out.add(join_path(join_path(join_path("sections", si), "items"), ii) + ".veto_cap",
-                "must be between 0 and the full score " + full.to_string());
+                std::string("must be between 0 and ") + against_name + against.to_string());
     }
   return out.items();
 }
@@ -246,18 +281,17 @@ standard derive_standard(const standard &company, const selection &sel) {
   if (sel.property_type) d.property_type = sel.property_type;
   d.origin = pmq::origin{company.id, company.version};
   d.sections.clear();
-  points company_full;
+  const bool scaled = company.thresholds == threshold_policy::scaled;
   for (const auto &sec : company.sections) {
-    company_full += sec.total.value_or(items_total(sec));
     section ns = sec;
     ns.items.clear();
     for (const auto &it : sec.items)
       if (keep(it)) ns.items.push_back(it);
     if (ns.items.empty()) continue;
-    const bool whole = ns.items.size() == sec.items.size();
-    if (!whole) {
+    if (ns.items.size() != sec.items.size()) {
       ns.total = items_total(ns); // re-totalled; what was dropped is no longer owed
-      if (ns.critical_min && *ns.critical_min > *ns.total) ns.critical_min = ns.total;
+      // The critical minimum keeps its company value and the maximum it was stated against.
+      if (scaled && ns.critical_min) ns.basis = threshold_basis(sec);
     }
     d.sections.push_back(std::move(ns));
   }
@@ -271,11 +305,18 @@ standard derive_standard(const standard &company, const selection &sel) {
     if (sec.weight) weights += *sec.weight;
   }
   d.total = remaining;
-  if (d.weight_total) d.weight_total = weights; // dropped sections take their weight along
-  if (company.derive == derive_policy::rebase && !d.weight_total)
-    d.rebase_to = company.rebase_to.value_or(company_full);
+  // A weighted standard keeps its sections' weights; the weights that remain are the total.
+  if (d.weight_total) d.weight_total = weights;
+  if (company.derive == derive_policy::rebase)
+    d.rebase_to = full_score(company); // re-based: out of the company's full score
   else
-    d.rebase_to.reset();
+    d.rebase_to.reset(); // re-totalled: out of what remains
+  bool has_caps = false;
+  for (const auto &sec : d.sections)
+    for (const auto &it : sec.items)
+      has_caps = has_caps || it.veto_cap.has_value();
+  // Scaled thresholds: the company's pass mark and caps, against the company's full score.
+  if (scaled && (d.pass_mark || has_caps)) d.basis = threshold_basis(company);
   validate(d);
   return d;
 }

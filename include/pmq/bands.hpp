@@ -56,8 +56,10 @@ band_table load_band_table(std::string_view json_text);
 band_table band_table_from_json(const json &value);
 json to_json(const band_table &t);
 
-/// The band a score falls in. Throws pmq::error(errc::invalid_argument) for a score outside
-/// [min, max]. The table must be valid (as every loaded one is).
+/// The band an exact score falls in: 26999/300 (89.9967, shown as 90) is below an edge of
+/// 90. Throws pmq::error(errc::invalid_argument) for a score outside [min, max]. The table
+/// must be valid (as every loaded one is).
+const band &classify(const band_table &t, const fraction &score);
 const band &classify(const band_table &t, points score);
 
 /// Ids of the built-in band tables: "pay_adjustment" (R-SCORE-4), "annual_grades" (R-SCORE-6),
@@ -77,20 +79,27 @@ struct per_point_scheme {
   points pass_mark{90};        ///< R-SCORE-5: 90 passes
   points percent_per_point{1}; ///< each point lost below the pass mark: −1 percentage point
   point_loss_rounding rounding = point_loss_rounding::whole_points;
-  static constexpr std::array<std::string_view, 3> json_defaulted{"pass_mark", "percent_per_point",
-                                                                  "rounding"};
+  points full_score{100};      ///< R-SCORE-5: assessments are out of 100; scores are 0..this
+  static constexpr std::array<std::string_view, 4> json_defaulted{"pass_mark", "percent_per_point",
+                                                                  "rounding", "full_score"};
 };
-BOOST_DESCRIBE_STRUCT(per_point_scheme, (), (pass_mark, percent_per_point, rounding))
+BOOST_DESCRIBE_STRUCT(per_point_scheme, (), (pass_mark, percent_per_point, rounding, full_score))
 
 struct per_point_result {
-  bool passed = false;  ///< score ≥ pass mark
-  points points_lost;   ///< below the pass mark, counted per the rounding rule
-  points pay_reduction; ///< percentage points of performance pay, ≥ 0
+  bool passed = false;  ///< score ≥ pass mark, on the exact score
+  points points_lost;   ///< below the pass mark, counted per the rounding rule (shown)
+  points pay_reduction; ///< percentage points of performance pay, ≥ 0 (shown)
+  fraction points_lost_exact;   ///< points_lost exactly ("1/3" with rounding exact)
+  fraction pay_reduction_exact; ///< pay_reduction exactly
 };
-BOOST_DESCRIBE_STRUCT(per_point_result, (), (passed, points_lost, pay_reduction))
+BOOST_DESCRIBE_STRUCT(per_point_result, (),
+                      (passed, points_lost, pay_reduction, points_lost_exact, pay_reduction_exact))
 
 /// R-SCORE-5: 90 passes; below it each point lost lowers performance pay by one
-/// percentage point (低于1分降1个百分点).
+/// percentage point (低于1分降1个百分点). Decided on the exact score; a score outside
+/// 0..full_score, or a scheme whose numbers do not fit together, is an input error naming
+/// its field ("score", "pass_mark", …).
+per_point_result per_point_pay(const fraction &score, const per_point_scheme &scheme = {});
 per_point_result per_point_pay(points score, const per_point_scheme &scheme = {});
 
 } // namespace pmq

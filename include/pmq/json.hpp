@@ -96,6 +96,9 @@ void read(const json &j, std::string &out, const std::string &path, problem_list
 void read(const json &j, bool &out, const std::string &path, problem_list &problems);
 void read(const json &j, points &out, const std::string &path, problem_list &problems);
 void read(const json &j, money &out, const std::string &path, problem_list &problems);
+/// An exact value: a JSON number (read exactly as written) or a string holding a decimal of
+/// any precision ("89.9967") or a fraction ("26999/300").
+void read(const json &j, fraction &out, const std::string &path, problem_list &problems);
 void read(const json &j, date &out, const std::string &path, problem_list &problems);
 void read(const json &j, timestamp &out, const std::string &path, problem_list &problems);
 void read(const json &j, year_month &out, const std::string &path, problem_list &problems);
@@ -204,6 +207,8 @@ inline void write(json &j, const std::string &v) { j = v; }
 inline void write(json &j, bool v) { j = v; }
 void write(json &j, points v);
 void write(json &j, money v);
+/// An exact value is written as a string in lowest terms: "26999/300", "95".
+void write(json &j, const fraction &v);
 void write(json &j, const date &v);
 void write(json &j, const timestamp &v);
 void write(json &j, const year_month &v);

@@ -4,10 +4,10 @@
 // deduction, capped at the item's maximum; a three-level judgement; a grade; a veto —
 // R-STD-5), and lists the findings behind it (R-STD-4); each step from the sum of the items
 // to the final score (weights, re-basing after not-applicable items, carry-over deductions
-// of R-SCORE-3, vetoes) is an adjustment with its own explanation. Arithmetic is fixed-point
-// (1/1000 point), so fifty 0.1-point deductions from 100 land exactly on 95; the one
-// rounding, where weights or re-basing make a fraction, is half up to the standard's
-// declared decimals.
+// of R-SCORE-3, vetoes) is an adjustment with its own explanation. Arithmetic is exact
+// (big-integer fractions), so fifty 0.1-point deductions from 100 land exactly on 95 and a
+// weighted standard with 3-decimal maxima cannot overflow; pass/fail is decided on the
+// exact value, and the one rounding, for display, is half up to the standard's decimals.
 #pragma once
 
 #include "pmq/inspection.hpp"
@@ -29,7 +29,8 @@ struct item_result {
   item_kind kind = item_kind::deduct;
   bool applicable = true;
   points max_score; ///< 0 when not applicable (policy rebase) and for veto items
-  points score;     ///< 0 ≤ score ≤ max_score
+  points score;     ///< 0 ≤ score ≤ max_score; shown to 1/1000 point (see exact)
+  fraction exact;   ///< the exact score ("333/2000" for 0.1665): sums use this, never rounded
   points deducted;  ///< max_score − score
   std::uint32_t defects = 0;
   std::optional<pmq::level> level; ///< three_level items, when judged
@@ -38,23 +39,26 @@ struct item_result {
   std::vector<finding> findings;
 };
 BOOST_DESCRIBE_STRUCT(item_result, (),
-                      (id, title, kind, applicable, max_score, score, deducted, defects, level,
-                       vetoed, explanation, findings))
+                      (id, title, kind, applicable, max_score, score, exact, deducted, defects,
+                       level, vetoed, explanation, findings))
 
 struct section_result {
   std::string id;
   std::string title;
   points max_score; ///< sum of the applicable items' maxima
-  points score;     ///< sum of the items' scores, exact
+  points score;     ///< sum of the items' scores, shown to 1/1000 point
+  fraction exact;   ///< sum of the items' exact scores
   std::optional<points> weight;
-  std::optional<points> critical_min;
+  std::optional<points> critical_min; ///< as the standard states it
   bool failed_critical = false; ///< a critical section below its minimum (R-STD-5 model)
   std::vector<item_result> items;
 };
 BOOST_DESCRIBE_STRUCT(section_result, (),
-                      (id, title, max_score, score, weight, critical_min, failed_critical, items))
+                      (id, title, max_score, score, exact, weight, critical_min, failed_critical,
+                       items))
 
-/// A step from the sum of item scores to the final score, in the order applied.
+/// A step from the sum of item scores to the final score, in the order applied. before and
+/// after are shown to 1/1000 point; the steps themselves are exact.
 BOOST_DEFINE_ENUM_CLASS(adjustment_kind, weights, rebase, carry_over, veto)
 struct adjustment {
   adjustment_kind kind = adjustment_kind::rebase;
@@ -77,13 +81,20 @@ struct score_result {
   /// `no_data` when nothing applicable was scored (every item not applicable): then `score`
   /// and `passed` are absent — never a division by zero, never 0 or 100.
   score_status status = score_status::scored;
-  points full_score; ///< what the final score is out of (total, weight_total or rebase_to)
+  points full_score; ///< what the final score is out of (rebase_to, weight_total or total)
   points max_score;  ///< the applicable maximum of the items
-  points earned;     ///< the sum of the item scores, exact
-  /// The final score: earned, re-based/weighted (rounded once, half up, to the standard's
-  /// decimals), less carry-over deductions (never below 0), then vetoes.
+  points earned;     ///< the sum of the item scores, shown to 1/1000 point
+  /// The final score, exact: earned, re-based or weighted, less carry-over deductions
+  /// (never below 0), then vetoes. Every decision (passed, bands) is taken on it.
+  std::optional<fraction> exact;
+  /// The final score shown: exact rounded once, half up, to the standard's decimals.
   std::optional<points> score;
-  std::optional<bool> passed;               ///< against pass_mark, critical sections and vetoes
+  /// The pass mark this inspection was held to, exact: the standard's, scaled to what is
+  /// scored when thresholds are scaled (90 of 100 is 86.4 of a derived 96).
+  std::optional<fraction> pass_mark;
+  /// Present when the standard has a pass mark or a critical section, or a veto triggered:
+  /// exact ≥ pass mark, no critical section below its minimum, no veto.
+  std::optional<bool> passed;
   std::vector<std::string> failed_sections; ///< critical sections below their minimum
   std::vector<std::string> vetoes;          ///< triggered veto items
   std::uint32_t findings = 0;
@@ -94,8 +105,8 @@ struct score_result {
 };
 BOOST_DESCRIBE_STRUCT(score_result, (),
                       (standard, standard_version, inspection, project, inspector, date, status,
-                       full_score, max_score, earned, score, passed, failed_sections, vetoes,
-                       findings, adjustments, sections))
+                       full_score, max_score, earned, exact, score, pass_mark, passed,
+                       failed_sections, vetoes, findings, adjustments, sections))
 
 /// A standard validated and indexed once, to score many inspections. Immutable, so one
 /// instance may be shared by many threads.

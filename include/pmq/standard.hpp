@@ -51,6 +51,14 @@ BOOST_DEFINE_ENUM_CLASS(derive_policy,
                         rebase   ///< scores are re-based to the company standard's full score
 )
 
+/// How a standard's thresholds (pass_mark, veto caps, sections' critical_min) relate to
+/// what is scored. One model for not-applicable items and derived standards (R-STD-2):
+/// a threshold is stated against a basis — the full score it was written for — and, when
+/// `scaled`, moves in proportion with what remains: a pass mark of 90 of 100 is 86.4 on a
+/// derived standard out of 96, and a critical minimum of 12 of a 20-point section is 9 when
+/// 5 of its points do not apply. `absolute` thresholds are compared as written.
+BOOST_DEFINE_ENUM_CLASS(threshold_policy, scaled, absolute)
+
 /// The share of an item's maximum that each three-level judgement earns.
 struct level_ratios {
   points meets{1};
@@ -99,9 +107,13 @@ struct section {
   std::optional<points> weight; ///< when the standard is weighted: this section's weight
   /// A critical section: below this score the inspection fails whatever the total.
   std::optional<points> critical_min;
+  /// The section maximum critical_min is stated against (scaled thresholds); default: the
+  /// section's item total. Set by derive_standard to the company section's maximum.
+  std::optional<points> basis;
   std::vector<item> items;
 };
-BOOST_DESCRIBE_STRUCT(section, (), (id, title, title_en, total, weight, critical_min, items))
+BOOST_DESCRIBE_STRUCT(section, (),
+                      (id, title, title_en, total, weight, critical_min, basis, items))
 
 struct standard {
   std::string id;
@@ -116,23 +128,29 @@ struct standard {
   std::optional<points> weight_total;
   std::optional<points> pass_mark; ///< when given, results say passed / failed
   /// Re-base final scores to this full score instead of the standard's own total (a derived
-  /// standard with derive policy `rebase` keeps its company standard's full score).
+  /// standard with derive policy `rebase` keeps its company standard's full score). Applies
+  /// whatever the not-applicable policy.
   std::optional<points> rebase_to;
+  /// How pass_mark, veto caps and critical minima follow what is scored (default scaled).
+  pmq::threshold_policy thresholds = threshold_policy::scaled;
+  /// The full score pass_mark and veto caps are stated against (scaled thresholds); default:
+  /// the standard's full score. Set by derive_standard to the company standard's.
+  std::optional<points> basis;
   pmq::na_policy not_applicable = na_policy::rebase;
   pmq::level_ratios three_level;
   pmq::derive_policy derive = derive_policy::retotal;
-  /// Places the final score is rounded to (half up), where re-basing or weights make a
-  /// fraction; sums of item scores are exact and never rounded. 0..3, default 2.
+  /// Places the final score is shown with, rounded half up once from the exact value
+  /// (every final score; decisions use the exact value). 0..3, default 2.
   std::uint32_t decimals = 2;
   std::optional<pmq::origin> origin; ///< set on standards derived from another (R-STD-2)
   std::vector<section> sections;
-  static constexpr std::array<std::string_view, 4> json_defaulted{"not_applicable", "three_level",
-                                                                  "derive", "decimals"};
+  static constexpr std::array<std::string_view, 5> json_defaulted{
+      "not_applicable", "three_level", "derive", "decimals", "thresholds"};
 };
 BOOST_DESCRIBE_STRUCT(standard, (),
                       (id, version, title, title_en, property_type, effective_date, total,
-                       weight_total, pass_mark, rebase_to, not_applicable, three_level, derive,
-                       decimals, origin, sections))
+                       weight_total, pass_mark, rebase_to, thresholds, basis, not_applicable,
+                       three_level, derive, decimals, origin, sections))
 
 /// Every problem of a standard, each with its JSON path; empty when it is valid.
 std::vector<problem> check_standard(const standard &s);
@@ -149,6 +167,16 @@ json to_json(const standard &s);
 /// The sum of a section's item maxima.
 points items_total(const section &s);
 
+/// The full score a standard's final scores are out of: rebase_to, else weight_total, else
+/// the sum of its item maxima.
+points full_score(const standard &s);
+
+/// The full score its pass_mark and veto caps are stated against: basis, else full_score.
+points threshold_basis(const standard &s);
+
+/// The section maximum its critical_min is stated against: basis, else the item total.
+points threshold_basis(const section &s);
+
 /// What a project selects from a company standard (R-STD-2).
 struct selection {
   std::string id;                     ///< the derived standard's id
@@ -163,10 +191,15 @@ struct selection {
 BOOST_DESCRIBE_STRUCT(selection, (), (id, version, title, property_type, grade, clauses, exclude))
 
 /// R-STD-2: a project standard from a company standard. Keeps the clauses that fit the
-/// selection, drops sections left empty, and re-totals (section and standard totals become
-/// what remains; weights are dropped) or keeps the full score for re-basing, as the company
-/// standard's `derive` declares. The result records its origin and is validated; unknown
-/// clause ids and a selection that leaves nothing are errors.
+/// selection and drops sections left empty. With derive policy `retotal` (default) the
+/// project standard is out of what remains (section totals, the total and a weighted
+/// standard's weight_total become the remaining sums); with `rebase` its scores are re-based
+/// to the company standard's full score (rebase_to). Either way the section weights stay,
+/// and scaled thresholds keep the company's values with their basis recorded (the company's
+/// full score and section maxima), so they move with what remains: pass mark 90 of 100 is
+/// 86.4 of a remaining 96. Absolute thresholds are kept as written (a pass mark above the
+/// remaining total is then an error). The result records its origin and is validated;
+/// unknown clause ids and a selection that leaves nothing are errors.
 standard derive_standard(const standard &company, const selection &sel);
 
 /// Ids of the built-in standards; the first is the default.

@@ -112,8 +112,11 @@ PMQ_API int pmq_standard_item_count(const pmq_standard *standard, size_t *count)
 PMQ_API int pmq_score_values(const pmq_standard *standard, const int64_t *values, size_t count,
                              int64_t *score_milli);
 
-/* Roll-ups (R-SCORE-1, R-SCORE-2): {"branches": [{"id", "projects": [{"id", "scores": [..]}]}],
- * "decimals"?: 2} → project, branch and company means with their input counts (caller frees). */
+/* Roll-ups (R-SCORE-1, R-SCORE-2, R-SCORE-3): {"branches": [{"id", "projects": [{"id",
+ * "scores": [90, "89.9967", "26999/300", ...], "carry_over"?: [...]}]}], "decimals"?: 2,
+ * "bands"?: "pay_adjustment" | {band table}} → project, branch and company means, exact
+ * ("exact": "26999/300") and shown ("score": 90), with their input counts and, when bands
+ * are named, the band decided on the exact mean (caller frees). */
 PMQ_API int pmq_rollup(const char *input_json, char **result_json);
 
 /* ---- band tables (R-SCORE-4, R-SCORE-5, R-SCORE-6) --------------------------------- */
@@ -129,12 +132,24 @@ PMQ_API int pmq_bands_builtin(const char *id, pmq_bands **out);
 /* The band a score (in 1/1000 points) falls in, as JSON (caller frees). */
 PMQ_API int pmq_bands_classify(const pmq_bands *bands, int64_t score_milli, char **band_json);
 
+/* The band an exact score falls in, the score given as text: a decimal of any precision
+ * ("89.9967") or a fraction ("26999/300", as pmq writes every "exact" value). Decisions are
+ * taken on the exact value: 26999/300 is below an edge of 90 though it shows as 90. */
+PMQ_API int pmq_bands_classify_exact(const pmq_bands *bands, const char *score,
+                                     char **band_json);
+
 /* Releases a band table. NULL is allowed. */
 PMQ_API void pmq_bands_free(pmq_bands *bands);
 
 /* R-SCORE-5: pass at 90, one percentage point of performance pay per point lost below it.
- * scheme_json may be NULL for the defaults ({"pass_mark", "percent_per_point", "rounding"}). */
+ * scheme_json may be NULL for the defaults ({"pass_mark": 90, "percent_per_point": 1,
+ * "rounding": "whole_points", "full_score": 100}). A score outside 0..full_score is
+ * PMQ_EINPUT at "score". */
 PMQ_API int pmq_per_point_pay(int64_t score_milli, const char *scheme_json, char **result_json);
+
+/* R-SCORE-5 on an exact score given as text ("89.9967", "26999/300"). */
+PMQ_API int pmq_per_point_pay_exact(const char *score, const char *scheme_json,
+                                    char **result_json);
 
 /* ---- outsourced suppliers (R-OUT-1 ... R-OUT-11) --------------------------------------
  * JSON in, JSON out (caller frees the result with pmq_free). A rules argument may be NULL
