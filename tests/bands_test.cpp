@@ -128,3 +128,44 @@ TEST_CASE("band tables with gaps, overlaps or an uncovered maximum are refused",
   e = error_of([] { table(R"([{"id":"a","label":"a","to_edge":"exclusive"}])"); });
   CHECK(has_problem(e, "bands[0].to_edge", "cannot be exclusive"));
 }
+
+TEST_CASE("R-SCORE-4 bands classify the exact score: 89.9967 is not 90",
+          "[R-SCORE-4][exact]") {
+  const auto &t = pmq::builtin_band_table("pay_adjustment");
+  const auto f = [](const char *s) { return *pmq::parse_fraction(s); };
+  CHECK(pmq::classify(t, f("26999/300")).id == "unchanged"); // shown as 90.00, but below 90
+  CHECK(pmq::classify(t, f("90")).id == "plus_5");          // 90分(含)
+  CHECK(pmq::classify(t, f("284999/3000")).id == "plus_5"); // 94.9997
+  CHECK(pmq::classify(t, f("95")).id == "plus_10");
+  CHECK(pmq::classify(t, f("74.9999999")).id == "minus_10");
+  CHECK(pmq::classify(t, f("75")).id == "minus_5");
+  const auto e = error_of([&] { pmq::classify(t, f("100.0001")); });
+  CHECK(e.code() == pmq::errc::invalid_argument);
+  CHECK(has_problem(e, "score", "outside the band table's range"));
+}
+
+TEST_CASE("R-SCORE-5 per-point pay on exact scores; scores outside 0..full are refused",
+          "[R-SCORE-5][exact][bad-input]") {
+  const auto f = [](const char *s) { return *pmq::parse_fraction(s); };
+  pmq::per_point_scheme exact;
+  exact.rounding = pmq::point_loss_rounding::exact;
+  auto r = pmq::per_point_pay(f("269/3"), exact); // 89.666…: 1/3 of a point lost
+  CHECK_FALSE(r.passed);
+  CHECK(pmq::to_string(r.points_lost_exact) == "1/3");
+  CHECK(r.points_lost == p("0.333"));
+  CHECK(pmq::per_point_pay(f("26999/300")).passed == false); // 89.9967 shown as 90
+  CHECK(pmq::per_point_pay(f("26999/300")).points_lost == points{0}); // whole points: 0
+  auto e = error_of([] { pmq::per_point_pay(p("150")); });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "score", "outside 0..100"));
+  e = error_of([] { pmq::per_point_pay(points::from_milli(INT64_MIN)); });
+  CHECK(has_problem(e, "score", "outside 0..100")); // no overflow on the way
+  e = error_of([] { pmq::per_point_pay(p("-0.001")); });
+  CHECK(has_problem(e, "score", "outside"));
+  pmq::per_point_scheme bad;
+  bad.pass_mark = points{120};
+  e = error_of([&] { pmq::per_point_pay(p("50"), bad); });
+  CHECK(has_problem(e, "pass_mark", "between 0 and the full score 100"));
+  CHECK(pmq::per_point_pay(p("100")).passed); // both ends of the range are scores
+  CHECK(pmq::per_point_pay(p("0")).points_lost == points{90});
+}
