@@ -122,6 +122,23 @@ static void test_bands_rollup_derive(void) {
   CHECK(pmq_bands_classify(pay, 100001, &out) == PMQ_EINVAL);
   CHECK(out == NULL);
   CHECK(pmq_bands_classify(NULL, 1, &out) == PMQ_EINVAL);
+  /* issue 9: decided on the exact score — 26999/300 (89.9967, shown 90) is below 90 */
+  CHECK(pmq_bands_classify_exact(pay, "26999/300", &out) == PMQ_OK);
+  CHECK(contains(out, "\"unchanged\""));
+  pmq_free(out);
+  CHECK(pmq_bands_classify_exact(pay, "90", &out) == PMQ_OK);
+  CHECK(contains(out, "\"plus_5\""));
+  pmq_free(out);
+  CHECK(pmq_bands_classify_exact(pay, "89.99999999999999999", &out) == PMQ_OK);
+  CHECK(contains(out, "\"unchanged\""));
+  pmq_free(out);
+  out = NULL;
+  CHECK(pmq_bands_classify_exact(pay, "ninety", &out) == PMQ_EINPUT);
+  CHECK(out == NULL);
+  CHECK(strcmp(pmq_last_error_path(), "score") == 0);
+  CHECK(pmq_bands_classify_exact(pay, "1/0", &out) == PMQ_EINPUT);
+  CHECK(pmq_bands_classify_exact(pay, NULL, &out) == PMQ_EINVAL);
+  CHECK(pmq_bands_classify_exact(pay, "100.001", &out) == PMQ_EINVAL);
   pmq_bands_free(pay);
   pmq_bands_free(NULL);
   /* a table leaving 100 in no band is refused */
@@ -137,6 +154,18 @@ static void test_bands_rollup_derive(void) {
   CHECK(pmq_per_point_pay(88500, "{\"rounding\":\"exact\"}", &out) == PMQ_OK);
   CHECK(contains(out, "\"pay_reduction\":1.5"));
   pmq_free(out);
+  /* scores outside 0..100 are refused, INT64_MIN without overflow */
+  out = NULL;
+  CHECK(pmq_per_point_pay(150000, NULL, &out) == PMQ_EINPUT);
+  CHECK(out == NULL);
+  CHECK(strcmp(pmq_last_error_path(), "score") == 0);
+  CHECK(pmq_per_point_pay(INT64_MIN, NULL, &out) == PMQ_EINPUT);
+  CHECK(strcmp(pmq_last_error_path(), "score") == 0);
+  CHECK(pmq_per_point_pay_exact("269/3", "{\"rounding\":\"exact\"}", &out) == PMQ_OK);
+  CHECK(contains(out, "\"points_lost_exact\":\"1/3\""));
+  pmq_free(out);
+  CHECK(pmq_per_point_pay_exact("x", NULL, &out) == PMQ_EINPUT);
+  CHECK(strcmp(pmq_last_error_path(), "score") == 0);
   /* R-SCORE-1/2 */
   CHECK(pmq_rollup(
             "{\"branches\":[{\"id\":\"b\",\"projects\":[{\"id\":\"p\",\"scores\":[95,94,94]}]}]}",

@@ -28,6 +28,20 @@ class BandsTest(unittest.TestCase):
                 t.classify(101)
             self.assertEqual(ctx.exception.code, pmq.EINVAL)
 
+    def test_exact_scores_R_SCORE_4(self):
+        """Issue 9: bands are decided on the exact score; 89.9967 shows as 90 but is below it."""
+        from fractions import Fraction
+        with pmq.Bands.builtin("pay_adjustment") as t:
+            self.assertEqual(t.classify(Fraction(26999, 300))["id"], "unchanged")
+            self.assertEqual(t.classify("26999/300")["id"], "unchanged")
+            self.assertEqual(t.classify(Decimal("89.99999999999999999"))["id"], "unchanged")
+            self.assertEqual(t.classify(Fraction(90))["id"], "plus_5")
+            with self.assertRaises(TypeError):
+                t.classify(True)
+            with self.assertRaises(pmq.Error) as ctx:
+                t.classify("ninety")
+            self.assertEqual((ctx.exception.code, ctx.exception.path), (pmq.EINPUT, "score"))
+
     def test_annual_grades_R_SCORE_6(self):
         with pmq.Bands.builtin("annual_grades") as t:
             self.assertEqual(t.classify(95)["label"], "优")
@@ -43,6 +57,12 @@ class BandsTest(unittest.TestCase):
         self.assertEqual(pmq.per_point_pay(90)["pay_reduction"], 0)
         self.assertEqual(pmq.per_point_pay("88.5")["pay_reduction"], 1)
         self.assertEqual(pmq.per_point_pay("88.5", {"rounding": "started_points"})["pay_reduction"], 2)
+        from fractions import Fraction
+        r = pmq.per_point_pay(Fraction(269, 3), {"rounding": "exact"})
+        self.assertEqual(r["points_lost_exact"], "1/3")
+        with self.assertRaises(pmq.Error) as ctx:
+            pmq.per_point_pay(150)
+        self.assertEqual((ctx.exception.code, ctx.exception.path), (pmq.EINPUT, "score"))
 
     def test_rollup_R_SCORE_1_2(self):
         r = pmq.rollup({"branches": [{"id": "b", "projects": [
