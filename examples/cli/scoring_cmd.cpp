@@ -31,7 +31,7 @@ void print_text(const pmq::score_result &r) {
     std::cout << "\n";
     const auto &pay = pmq::builtin_band_table("pay_adjustment");
     if (r.full_score == pay.max)
-      std::cout << "  pay    " << pmq::classify(pay, *r.score).label << "  (R-SCORE-4)\n";
+      std::cout << "  pay    " << pmq::classify(pay, *r.exact).label << "  (R-SCORE-4)\n";
   }
   for (const auto &s : r.failed_sections)
     std::cout << "  critical section " << s << " below its minimum\n";
