@@ -33,5 +33,5 @@ def call(fn, *args, **kwargs):
         if e.code in INPUT_ERRORS:
             raise Refused({"error": "input", "detail": f"{e.path}: {e.message}"})
         raise Refused({"error": f"pmq code {e.code}", "detail": f"{e.path}: {e.message}"})
-    except (TypeError, ValueError, OverflowError) as e:  # the binding refused before the C call
+    except Exception as e:  # the binding refused (or failed) before or after the C call
         raise Refused({"error": f"binding {type(e).__name__}", "detail": str(e)})
