@@ -13,7 +13,7 @@ from fractions import Fraction
 import pmq
 
 import ref_bands
-from exact import number_text, q
+from exact import number_text, q, round_half_up
 from gen import as_input, dec, near
 from pmqlib import Refused, call
 
@@ -138,8 +138,10 @@ def reference(case):
     try:
         if "per_point" in case:
             r = ref_bands.per_point_pay(x, case["per_point"])
-            return {"passed": str(r["passed"]).lower(), "points_lost": _num(r["points_lost"]),
-                    "pay_reduction": _num(r["pay_reduction"])}
+            # points values are shown to 3 places (the decision, passed, is on the exact score)
+            return {"passed": str(r["passed"]).lower(),
+                    "points_lost": _num(round_half_up(r["points_lost"], 3)),
+                    "pay_reduction": _num(round_half_up(r["pay_reduction"], 3))}
         t = case["table"]
         if isinstance(t, str):
             band = ref_bands.BUILTIN[t]["bands"][ref_bands.classify(ref_bands.BUILTIN[t], x)]
@@ -159,8 +161,8 @@ def _num(x):
 
 
 def _lib_num(v):
-    if isinstance(v, str):
-        return _num(q(v))
+    if isinstance(v, str):  # an exact "n/d" is shown like the reference shows it
+        return _num(round_half_up(q(v), 3))
     return number_text(Decimal(v))
 
 

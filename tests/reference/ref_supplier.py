@@ -84,7 +84,7 @@ def evaluate_month(record, rules=None):
         if by_attendance:
             ratio = Fraction(attended, contracted)
         out["contracted_person_days"] = contracted
-        out["attended_person_days"] = attended if by_attendance else contracted
+        out["attended_person_days"] = attended  # what was on site; used only when by_attendance
 
     deduction = Fraction(0)
     sat = record.get("satisfaction")
