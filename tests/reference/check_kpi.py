@@ -109,7 +109,10 @@ def _values(rng, names, decimals):
 
 
 def generate(rng):
-    kind = rng.choice(["rate", "check", "catalogue", "catalogue", "custom", "custom", "expr", "expr"])
+    kind = rng.choice(["rate", "check", "catalogue", "catalogue", "custom", "custom", "expr", "expr",
+                       "fees"])
+    if kind == "fees":
+        return _fee_case(rng)
     if kind in ("rate", "check"):
         den = _big(rng) if rng.random() < 0.9 else 0
         num = rng.randint(0, den) if den and rng.random() < 0.8 else _big(rng)
@@ -137,6 +140,43 @@ def generate(rng):
     target = {"op": rng.choice(list(OPS)), "threshold": _threshold_near(rng, shown), "unit": unit}
     return {"kind": "custom", "tree": tree, "counts": counts, "target": target,
             "places": rng.randint(0, 6)}
+
+
+def _fee_case(rng):
+    rate = rng.choice([Decimal(90), Decimal(90), Decimal(95), Decimal("92.5"), dec(rng, 50, 100, 1)])
+    year = 2026
+    lines = []
+    pairs = [(f, b) for f in ("电费欠费", "物业费欠费", "水费欠费") for b in ("6栋", "7栋", "8栋")]
+    for fee_type, building in rng.sample(pairs, rng.randint(1, 8)):  # one line per pair
+        due = rng.choice([dec(rng, 0, 200000, 2), Decimal(rng.randint(1, 2000) * 100),
+                          dec(rng, 0, 10 ** 9, 2)])
+        left = due
+        collected = []
+        for _ in range(rng.randint(0, 4)):
+            amount = dec(rng, 0, left, 2)
+            if rng.random() < 0.3:  # just at, or a fen below, the line's own requirement
+                need = Fraction(-((-q(due) * q(rate)).__floor__()), 100) - sum(
+                    (q(c["amount"]) for c in collected), Fraction(0))
+                need -= rng.choice([0, Fraction(1, 100)])
+                amount = Decimal(int(max(Fraction(0), min(q(left), need)) * 100)).scaleb(-2)
+            left -= amount
+            collected.append({"month": f"{year}-{rng.randint(1, 12):02d}", "amount": amount})
+        lines.append({"fee_type": fee_type, "building": building, "due": due,
+                      "target_rate": rate, "collected": collected})
+    period = rng.choice([f"{year}-Q{rng.randint(1, 4)}", f"{year}-H{rng.randint(1, 2)}", str(year),
+                         f"{year}-{rng.randint(1, 12):02d}"])
+    return {"kind": "fees", "plan": {"name": "欠费收缴计划", "lines": lines}, "period": period}
+
+
+def _fee_out(groups):
+    out = {}
+    for key, g in groups.items():
+        name = key[0] if len(key) == 1 else f"{key[0]}[{key[1]}]"
+        for f in ("due", "collected", "in_period", "required", "shortfall"):
+            out[f"{name}.{f}"] = render(g[f], 2)
+        out[f"{name}.status"] = g["status"]
+        out[f"{name}.actual"] = "no_data" if g["actual"] is None else ref_kpi.exact_text(g["actual"])
+    return out
 
 
 def fixed():
@@ -190,6 +230,8 @@ def reference(case):
         return {"error": "input", "~detail": str(e)}
     if k == "catalogue":
         return _kpi_out(ref_kpi.evaluate_kpi(ref_kpi.CATALOGUE[case["kpi"]], case["counts"]))
+    if k == "fees":
+        return _fee_out(ref_kpi.fee_plan(case["plan"], case["period"]))
     if k == "custom":
         d = {"expr": case["tree"], "target": case["target"], "places": case["places"]}
         return _kpi_out(ref_kpi.evaluate_kpi(d, case["counts"]))
@@ -210,6 +252,28 @@ def library(case):
                                    case["threshold"])}
         if k == "catalogue":
             return _kpi_out(call(pmq.kpi.evaluate, case["kpi"], dumps(case["counts"])))
+        if k == "fees":
+            r = call(pmq.kpi.fee_plan_check, dumps(case["plan"]), case["period"])
+            groups = {}
+            for i, g in enumerate(r.get("lines", [])):
+                groups[("lines", i)] = g
+            for g in r.get("by_fee_type", []):
+                groups[("by_fee_type", g.get("fee_type"))] = g
+            for g in r.get("by_building", []):
+                groups[("by_building", g.get("building"))] = g
+            if "total" in r:
+                groups[("total",)] = r["total"]
+            out = {}
+            for key, g in groups.items():
+                name = key[0] if len(key) == 1 else f"{key[0]}[{key[1]}]"
+                for f, lf in (("due", "due"), ("collected", "collected"),
+                              ("in_period", "collected_in_period"), ("required", "required"),
+                              ("shortfall", "shortfall")):
+                    out[f"{name}.{f}"] = str(g.get(lf, "<absent>"))
+                out[f"{name}.status"] = g.get("status", "<absent>")
+                a = g.get("actual") or {}
+                out[f"{name}.actual"] = "no_data" if a.get("no_data") else a.get("exact", "<absent>")
+            return out
         if k == "custom":
             names = sorted({n for n in case["counts"]})
             definition = {"id": "ref_custom", "name": "参考", "expression": ref_kpi.text(case["tree"]),
@@ -261,6 +325,18 @@ def shrink(case):
                     c = copy.deepcopy(case)
                     c[field] = simpler
                     yield c
+    if case["kind"] == "fees":
+        lines = case["plan"]["lines"]
+        for i in range(len(lines)):
+            if len(lines) > 1:
+                c = copy.deepcopy(case)
+                c["plan"]["lines"].pop(i)
+                yield c
+        for i, line in enumerate(lines):
+            for j in range(len(line["collected"])):
+                c = copy.deepcopy(case)
+                c["plan"]["lines"][i]["collected"].pop(j)
+                yield c
     if case["kind"] == "custom" and case["places"] != 2:
         c = copy.deepcopy(case)
         c["places"] = 2

@@ -159,3 +159,58 @@ def evaluate_kpi(definition, counts):
     if gap is not None:
         out["gap"] = gap
     return out
+
+
+def _ceil_fen(x):
+    return Fraction(-((-x * 100).__floor__()), 100)
+
+
+def _period_months(period):
+    """The first and last month "YYYY-MM" of "2026-03", "2026-Q2", "2026-H1" or "2026"."""
+    y = period[:4]
+    rest = period[5:]
+    if not rest:
+        return f"{y}-01", f"{y}-12"
+    if rest.startswith("Q"):
+        k = int(rest[1:])
+        return f"{y}-{3 * k - 2:02d}", f"{y}-{3 * k:02d}"
+    if rest.startswith("H"):
+        k = int(rest[1:])
+        return f"{y}-{6 * k - 5:02d}", f"{y}-{6 * k:02d}"
+    return period, period
+
+
+def fee_plan(plan, period):
+    """R-KPI-32 at the end of `period`: for every line, fee type, building and the total —
+    due, collected (up to the period's end), collected in the period, the required amount (the
+    least amount to the fen meeting the target, computed on the aggregate itself), the
+    shortfall, the exact rate and the status. Every line of a plan here shares one target rate,
+    so an aggregate's target is that rate."""
+    first, last = _period_months(period)
+    groups = {}
+
+    def add(key, line):
+        g = groups.setdefault(key, {"due": Fraction(0), "collected": Fraction(0),
+                                    "in_period": Fraction(0), "rate": q(line["target_rate"])})
+        g["due"] += q(line["due"])
+        for c in line["collected"]:
+            if c["month"] <= last:
+                g["collected"] += q(c["amount"])
+                if c["month"] >= first:
+                    g["in_period"] += q(c["amount"])
+
+    for i, line in enumerate(plan["lines"]):
+        add(("lines", i), line)
+        add(("by_fee_type", line["fee_type"]), line)
+        add(("by_building", line["building"]), line)
+        add(("total",), line)
+    out = {}
+    for key, g in groups.items():
+        required = _ceil_fen(g["due"] * g["rate"] / 100)
+        rate = NO_DATA if g["due"] == 0 else g["collected"] / g["due"]
+        out[key] = {"due": g["due"], "collected": g["collected"], "in_period": g["in_period"],
+                    "required": required, "shortfall": max(Fraction(0), required - g["collected"]),
+                    "actual": rate,
+                    "status": "no_data" if rate is NO_DATA else
+                    ("met" if g["collected"] >= required else "missed")}
+    return out
