@@ -95,7 +95,17 @@ def generate(rng):
                 s["basis"] = points(rng, 1, 50)
             sb = q(s["basis"]) if "basis" in s else sfull
             s["critical_min"] = dec(rng, 0, sb if not absolute else sfull)
-    return {"standard": std, "inspection": _inspection(rng, std)}
+    case = {"standard": std, "inspection": _inspection(rng, std)}
+    if case["inspection"].get("carry_over"):
+        # Nothing applicable but a triggered veto: the model gives "the vetoed result" and says
+        # nothing of carry-overs there, so such a case carries none.
+        try:
+            r = ref_scoring.score(std, case["inspection"])
+            if r["max"] == 0:
+                del case["inspection"]["carry_over"]
+        except ref_scoring.ModelError:
+            pass
+    return case
 
 
 def _inspection(rng, std):
