@@ -168,10 +168,18 @@ def _fee_case(rng):
     return {"kind": "fees", "plan": {"name": "欠费收缴计划", "lines": lines}, "period": period}
 
 
+def _fee_name(key):
+    """lines[i] for a line; every aggregate as aggregates[…] so that one rule's failures on
+    fee types, buildings and the total form one class."""
+    if key[0] == "lines":
+        return f"lines[{key[1]}]"
+    return f"aggregates[{' '.join(str(k) for k in key)}]"
+
+
 def _fee_out(groups):
     out = {}
     for key, g in groups.items():
-        name = key[0] if len(key) == 1 else f"{key[0]}[{key[1]}]"
+        name = _fee_name(key)
         for f in ("due", "collected", "in_period", "required", "shortfall"):
             out[f"{name}.{f}"] = render(g[f], 2)
         out[f"{name}.status"] = g["status"]
@@ -191,6 +199,19 @@ def fixed():
         ("rate_negative_numerator", {"kind": "rate", "num": -1, "den": 10, "places": 2}),
         ("check_99.999", {"kind": "check", "num": 99999, "den": 100000, "op": "ge",
                           "threshold": "99.999"}),
+        # JSON numbers of 16–18 significant digits must be read exactly (not through a double).
+        ("expr_exact_json_number", {"kind": "expr", "tree": ("/", ("name", "c"), ("name", "a")),
+                                    "values": {"a": Decimal("5191955096804367.22"), "c": 648}}),
+        ("threshold_exact_json_number", {
+            "kind": "custom", "tree": ("*", ("name", "a"), ("name", "b")),
+            "counts": {"a": 642088552951, "b": 37}, "places": 4,
+            "target": {"op": "gt", "threshold": Decimal("23757276459186.999"), "unit": "count"}}),
+        ("fees_aggregate_requirement", {"kind": "fees", "period": "2026", "plan": {
+            "name": "计划", "lines": [
+                {"fee_type": "电费欠费", "building": "8栋", "due": Decimal("135016.34"),
+                 "target_rate": Decimal("92.5"), "collected": []},
+                {"fee_type": "物业费欠费", "building": "6栋", "due": Decimal("10868.75"),
+                 "target_rate": Decimal("92.5"), "collected": []}]}}),
         ("no_data", {"kind": "catalogue", "kpi": "R-KPI-12",
                      "counts": {"valid_complaints": 0, "handled_late": 0}}),
     ]
@@ -265,7 +286,7 @@ def library(case):
                 groups[("total",)] = r["total"]
             out = {}
             for key, g in groups.items():
-                name = key[0] if len(key) == 1 else f"{key[0]}[{key[1]}]"
+                name = _fee_name(key)
                 for f, lf in (("due", "due"), ("collected", "collected"),
                               ("in_period", "collected_in_period"), ("required", "required"),
                               ("shortfall", "shortfall")):
