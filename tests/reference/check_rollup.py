@@ -86,8 +86,8 @@ def fixed():
         ("overflow_prime_counts", {"branches": [
             {"id": f"B{b}", "projects": [{"id": f"P{b}{k}", "scores": [
                 Decimal(79000 + (i * 7919 + k * 104729 + b) % 2001).scaleb(-3)
-                for i in range(n)]} for k, n in enumerate((997, 991, 983))]}
-            for b in range(2)]}),
+                for i in range(n)]} for k, n in enumerate(counts)]}
+            for b, counts in enumerate(((997, 991, 983), (977, 971, 967), (953, 947, 941)))]}),
         ("empty", {"branches": [{"id": "B", "projects": [{"id": "P", "scores": []}]}]}),
     ]
 
