@@ -134,8 +134,12 @@ def _inspection(rng, std):
     rng.shuffle(responses)
     ins = {"id": "INS", "responses": responses}
     if rng.random() < 0.2:
-        ins["carry_over"] = [{"order": f"ZG-{k}", "points": points(rng, Decimal("0.001"), 10) or
-                              Decimal("0.5"), "reason": "未整改"} for k in range(rng.randint(1, 3))]
+        # R-SCORE-3: a carry-over names its project; one of another project is refused.
+        ins["project"] = "P"
+        ins["carry_over"] = [{"order": f"ZG-{k}",
+                              "project": "P" if rng.random() < 0.95 else "Q",
+                              "points": points(rng, Decimal("0.001"), 10) or Decimal("0.5"),
+                              "reason": "未整改"} for k in range(rng.randint(1, 3))]
     return ins
 
 

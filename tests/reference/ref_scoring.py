@@ -41,6 +41,8 @@ class ModelError(Exception):
 def check(standard, target, full_by_section):
     """The thresholds the model can judge: stated against their basis, they cannot exceed it."""
     absolute = standard.get("thresholds", "scaled") == "absolute"
+    if absolute and ("basis" in standard or any("basis" in s for s in standard["sections"])):
+        raise ModelError("a basis applies to scaled thresholds only")
     basis = target if absolute or "basis" not in standard else q(standard["basis"])
     if "pass_mark" in standard and not 0 <= q(standard["pass_mark"]) <= basis:
         raise ModelError(f"pass_mark {standard['pass_mark']} outside [0, {basis}]")
@@ -64,6 +66,9 @@ def check(standard, target, full_by_section):
 def score(standard, inspection):
     """The model's result; ModelError when the model refuses the input."""
     policy = standard.get("not_applicable", "rebase")
+    for c in inspection.get("carry_over", []):  # R-SCORE-3: only the project's own
+        if c.get("project") != inspection.get("project"):
+            raise ModelError(f"carry-over {c['order']} belongs to another project")
     ratios = dict(DEFAULT_RATIOS)
     for k, v in (standard.get("three_level") or {}).items():
         ratios[k] = q(v)
