@@ -101,7 +101,10 @@ void check_fields(const item &it, const response &r, const where &at, problem_li
 
 // Scores one item from its response (or none). With explain false (the typed path) it
 // skips the title, findings and explanation text, and only the numbers are filled in.
-void score_item(const standard &def, const item &it, const response *r, const where &at,
+// Returns true when the item's exact score is not a whole number of thousandths (a
+// three-level ratio); `exact` is then set, otherwise it is the shown score (set only when
+// explaining: sums go through int64 thousandths, which keeps the common path cheap).
+bool score_item(const standard &def, const item &it, const response *r, const where &at,
                 bool explain, item_result &out, problem_list &problems) {
   if (explain) {
     out.id = it.id;
@@ -110,7 +113,6 @@ void score_item(const standard &def, const item &it, const response *r, const wh
   out.kind = it.kind;
   out.max_score = it.max_score;
   out.score = it.max_score;
-  out.exact = 0; // set from out.score at the end unless a three-level ratio made a fraction
   bool fractional = false;
   if (r) {
     if (explain) out.findings = r->findings;
@@ -128,7 +130,7 @@ void score_item(const standard &def, const item &it, const response *r, const wh
                    "score or findings");
     out.applicable = false;
     out.score = points{};
-    out.exact = 0;
+    if (explain) out.exact = 0;
     if (def.not_applicable == na_policy::count_as_zero) {
       if (explain) out.explanation = "not applicable: counts as 0 (the standard's policy)";
     } else {
@@ -139,7 +141,7 @@ void score_item(const standard &def, const item &it, const response *r, const wh
                               : "not applicable: removed from the maximum";
     }
     out.deducted = out.max_score - out.score;
-    return;
+    return false;
   }
   switch (it.kind) {
   case item_kind::deduct: {
@@ -190,7 +192,7 @@ void score_item(const standard &def, const item &it, const response *r, const wh
       out.level = r->level;
       out.exact = it.max_score.value() * ratio.value(); // exact: never rounded per item
       out.score = to_points(out.exact);                 // shown to 1/1000 point
-      fractional = true;
+      fractional = points::exactly(out.exact) != out.score;
       if (explain)
         out.explanation = std::string(level_text(*r->level)) + ": " + ratio.to_string() + " × " +
                           it.max_score.to_string() + " = " +
@@ -222,8 +224,9 @@ void score_item(const standard &def, const item &it, const response *r, const wh
   case item_kind::not_applicable:
     break; // handled above
   }
-  if (!fractional) out.exact = out.score.value();
+  if (!fractional && explain) out.exact = out.score.value();
   out.deducted = out.max_score - out.score;
+  return fractional;
 }
 
 
@@ -296,12 +299,19 @@ score_result compiled_standard::impl::run(const std::vector<const response *> &b
     sr.weight = sec.weight;
     sr.critical_min = sec.critical_min;
     sr.items.resize(sec.items.size());
-    sr.exact = 0;
+    points whole; // the items' scores that are whole thousandths, summed in int64
+    fraction rest = 0;
+    bool any_rest = false;
     for (std::size_t ii = 0; ii < sec.items.size(); ++ii, ++flat) {
       auto &ir = sr.items[ii];
-      score_item(def, sec.items[ii], by_item[flat], where{base, at[flat]}, explain, ir, problems);
+      if (score_item(def, sec.items[ii], by_item[flat], where{base, at[flat]}, explain, ir,
+                     problems)) {
+        rest += ir.exact;
+        any_rest = true;
+      } else {
+        whole += ir.score;
+      }
       sr.max_score += ir.max_score;
-      sr.exact += ir.exact;
       out.findings += static_cast<std::uint32_t>(ir.findings.size());
       if (ir.vetoed) {
         out.vetoes.push_back(sec.items[ii].id);
@@ -310,7 +320,8 @@ score_result compiled_standard::impl::run(const std::vector<const response *> &b
                                                   : points{});
       }
     }
-    sr.score = to_points(sr.exact);
+    sr.exact = any_rest ? whole.value() + rest : whole.value();
+    sr.score = any_rest ? to_points(sr.exact) : whole;
     // A critical section's minimum is stated against its basis (its full maximum, or the
     // company section's for a derived standard); scaled, it moves with the applicable
     // maximum: failed when score × basis < min × applicable. Absolute: score < min.
