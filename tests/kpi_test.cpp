@@ -414,7 +414,7 @@ TEST_CASE("every catalogue function equals its expression form on random inputs"
          pmq::lift_counts c{upto(200), 0, 0, {}, fraction(upto(87840), 10)};
          c.failure_hours =
              fraction(upto((numerator(c.service_hours) * c.lifts).convert_to<std::int64_t>()),
-                     denominator(c.service_hours));
+                      denominator(c.service_hours));
          return std::pair{Q{{"failure_hours", c.failure_hours},
                             {"lifts", c.lifts},
                             {"service_hours", c.service_hours}},
@@ -760,4 +760,71 @@ TEST_CASE("series edges: empty input, the last representable month", "[R-KPI-30]
                       pmq::quantities_from_json(pmq::parse_json(R"({"a": -9223372036854775808})"));
                     }),
                     "counts.a", "must not be negative"));
+}
+
+// --- issue 9: exact where the rules meet ---------------------------------------------
+
+namespace {
+pmq::period per(const char *text) { return *pmq::parse_period(text); }
+} // namespace
+
+TEST_CASE("R-KPI-32 an aggregate's requirement is its due × rate rounded up once", "[R-KPI-32]") {
+  // Two lines due 135,016.34 and 10,868.75 at 92.5 %: 124,890.1145 → 124,890.12 and
+  // 10,053.59375 → 10,053.60 each, but together 145,885.09 × 92.5 % = 134,943.70825 →
+  // 134,943.71 (adding the rounded-up lines gave 134,943.72).
+  const auto plan = pmq::load_fee_plan(R"({"name": "计划", "lines": [
+    {"fee_type": "电费欠费", "building": "8栋", "due": 135016.34, "target_rate": 92.5},
+    {"fee_type": "物业费欠费", "building": "6栋", "due": 10868.75, "target_rate": 92.5}]})");
+  auto c = pmq::check_fee_plan(plan, per("2026"));
+  CHECK(c.lines[0].required == yuan("124890.12"));
+  CHECK(c.lines[1].required == yuan("10053.60"));
+  CHECK(c.total.required == yuan("134943.71"));
+  CHECK(c.by_building[0].required == yuan("124890.12")); // one line each: as the line
+  // both sides of the total's requirement
+  auto p2 = plan;
+  p2.lines[0].collected = {{"2026-03", yuan("124890.12")}};
+  p2.lines[1].collected = {{"2026-03", yuan("10053.59")}};
+  c = pmq::check_fee_plan(p2, per("2026"));
+  CHECK(c.total.collected == yuan("134943.71"));
+  CHECK(c.total.status == target_status::met); // was missed, short 0.01 of 134,943.72
+  CHECK(c.total.shortfall == money{});
+  CHECK(c.lines[1].status == target_status::missed); // the line itself is a fen short
+  p2.lines[0].collected = {{"2026-03", yuan("124890.11")}};
+  c = pmq::check_fee_plan(p2, per("2026"));
+  CHECK(c.total.status == target_status::missed);
+  CHECK(c.total.shortfall == yuan("0.01"));
+  // lines with different rates: Σ due × rate, rounded up once
+  const auto mixed = pmq::load_fee_plan(R"({"name": "x", "lines": [
+    {"fee_type": "a", "building": "1", "due": 0.05, "target_rate": 90},
+    {"fee_type": "a", "building": "2", "due": 0.05, "target_rate": 95}]})");
+  c = pmq::check_fee_plan(mixed, per("2026"));
+  CHECK(c.lines[0].required == yuan("0.05"));       // 0.045 → 0.05
+  CHECK(c.lines[1].required == yuan("0.05"));       // 0.0475 → 0.05
+  CHECK(c.by_fee_type[0].required == yuan("0.10")); // 0.0925 → 0.10 (here equal)
+  CHECK_FALSE(c.by_fee_type[0].target_rate);
+  // random plans (fixed seed) against the exact rule computed here
+  std::mt19937_64 rng(9032026);
+  int differ_from_line_sum = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    pmq::fee_plan fp{"random", {}};
+    const int n = std::uniform_int_distribution<int>(1, 8)(rng);
+    fraction exact_total;
+    money line_sum;
+    for (int i = 0; i < n; ++i) {
+      pmq::fee_plan_line l;
+      l.fee_type = "t" + std::to_string(i % 3);
+      l.building = "b" + std::to_string(i);
+      l.due = money::from_fen(std::uniform_int_distribution<std::int64_t>(0, 20000000)(rng));
+      l.target_rate = points::from_milli(std::uniform_int_distribution<std::int64_t>(1, 100)(rng) *
+                                         500); // 0.5 % steps
+      exact_total += fraction(l.due.fen()) * l.target_rate.value() / 100;
+      line_sum += pmq::required_amount(l.due, l.target_rate);
+      fp.lines.push_back(l);
+    }
+    const auto r = pmq::check_fee_plan(fp, per("2026"));
+    INFO("trial " << trial);
+    CHECK(r.total.required.fen() == pmq::ceil(exact_total));
+    if (r.total.required != line_sum) ++differ_from_line_sum;
+  }
+  CHECK(differ_from_line_sum > 0); // the old sum of rounded-up lines was wrong in some plans
 }

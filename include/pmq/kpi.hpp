@@ -407,8 +407,11 @@ struct fee_status {
   money collected; ///< cumulative to the end of the checked period
   money collected_in_period;
   std::optional<points> target_rate; ///< absent on a total whose lines differ
-  money required;                    ///< the least amount (to the fen) that meets the target
-  money shortfall;                   ///< max(0, required − collected)
+  /// The least amount (to the fen) that meets the target: due × rate rounded up once, on
+  /// the line or on the aggregate itself (Σ due × rate of its lines, rounded up once — never
+  /// a sum of rounded-up line requirements).
+  money required;
+  money shortfall; ///< max(0, required − collected)
   rate actual;
   target_status status = target_status::no_data;
 };
