@@ -356,6 +356,16 @@ void add_all(problem_list &to, const error &e) {
   for (const auto &p : e.problems())
     to.add(p.path, p.message);
 }
+
+// An exact value as a decimal when it has one of at most 18 places ("1.5"), else "n/d".
+std::string decimal_text(const fraction &v) {
+  for (int places = 0; places <= 18; ++places)
+    if (round_half_up(v, places) == v) return render(v, places);
+  return exact::to_string(v);
+}
+
+// True when v is a whole number of 10^-places.
+bool has_places(const fraction &v, int places) { return round_half_up(v, places) == v; }
 } // namespace
 
 kpi::kpi(kpi_definition def, const std::string &path)
@@ -397,12 +407,34 @@ kpi::kpi(kpi_definition def, const std::string &path)
   problems.throw_if_any();
 }
 
+namespace {
+// Why `v` is not a value of an input of kind `k` (nullptr when it is): a count is whole
+// (1.5 complaints is an error, R-KPI-1 … R-KPI-13 count things), money is exact to the fen,
+// areas and hours have at most 6 decimals.
+const char *kind_problem(quantity_kind k, const fraction &v) {
+  switch (k) {
+  case quantity_kind::count:
+    return denominator(v) == 1 ? nullptr : "must be a whole number (a count)";
+  case quantity_kind::money:
+    return has_places(v, money::decimals) ? nullptr
+                                          : "must be an amount exact to the fen (at most 2 "
+                                            "decimals)";
+  case quantity_kind::area:
+  case quantity_kind::hours:
+    return has_places(v, 6) ? nullptr : "must have at most 6 decimals";
+  }
+  return nullptr;
+}
+} // namespace
+
 void kpi::check_counts(const quantities &counts, const std::string &path,
                        problem_list &problems) const {
   std::string expected;
   for (const auto &in : def_.inputs)
     expected += (expected.empty() ? "" : ", ") + in.name;
-  for (const auto &[name, value] : counts) {
+  // Not a structured binding: clang 14 cannot capture one in the lambda below.
+  for (const auto &count : counts) {
+    const std::string &name = count.first;
     const bool known = std::any_of(def_.inputs.begin(), def_.inputs.end(),
                                    [&](const kpi_input &in) { return in.name == name; });
     if (!known)
@@ -417,7 +449,10 @@ void kpi::check_counts(const quantities &counts, const std::string &path,
       complete = false;
     } else if (it->second < 0) {
       problems.add(join_path(path, in.name),
-                   "must not be negative, got " + exact::to_string(it->second));
+                   "must not be negative, got " + decimal_text(it->second));
+      complete = false;
+    } else if (const char *wrong = kind_problem(in.kind, it->second)) {
+      problems.add(join_path(path, in.name), wrong + (", got " + decimal_text(it->second)));
       complete = false;
     }
   }
@@ -479,6 +514,57 @@ const kpi_definition &catalogue_kpi(std::string_view id) {
   throw error(errc::invalid_argument, "", "no KPI \"" + std::string(id) + "\" in the catalogue");
 }
 
+namespace {
+// The exact value of a JSON number that is not an integer. nlohmann keeps such a number
+// only as a double, so its text is what the shortest decimal reading back as that double
+// says — which is exactly what was written when that decimal has at most 15 significant
+// digits (every such decimal survives a double). A longer one may be a rounding of the text
+// (5191955096804367.22 reads back as 5191955096804367): an error, never a silent rounding.
+// (When parse_json keeps the raw number text, this is the one place to read it instead.)
+std::optional<fraction> exact_json_number(double d, std::string &problem) {
+  char buf[64];
+  const auto res = std::isfinite(d) ? std::to_chars(buf, buf + sizeof buf, d)
+                                    : std::to_chars_result{buf, std::errc::invalid_argument};
+  if (res.ec != std::errc{}) {
+    problem = "expected a finite number";
+    return std::nullopt;
+  }
+  const std::string_view shortest(buf, std::size_t(res.ptr - buf));
+  // shortest is "123.45", "-0.001", "1e+20" or "5e-07": its digits before any exponent.
+  std::size_t significant = 0;
+  bool leading = true;
+  for (char c : shortest.substr(0, shortest.find('e'))) {
+    if (c < '0' || c > '9') continue;
+    if (leading && c == '0') continue;
+    leading = false;
+    ++significant;
+  }
+  const auto back = [&] { return std::string(shortest); };
+  if (significant > 15) {
+    problem = "a JSON number of more than 15 significant digits is not read exactly (this one "
+              "reads as " +
+              back() + "): write at most 15";
+    return std::nullopt;
+  }
+  // Fixed notation of the same double: the exact decimal now that it has ≤ 15 digits.
+  char fixed[400];
+  const auto fr = std::to_chars(fixed, fixed + sizeof fixed, d, std::chars_format::fixed);
+  if (fr.ec != std::errc{}) {
+    problem = "expected a number";
+    return std::nullopt;
+  }
+  const std::string_view text(fixed, std::size_t(fr.ptr - fixed));
+  const auto dot = text.find('.');
+  if (dot != std::string_view::npos && text.size() - dot - 1 > 6) {
+    problem = "the number " + back() + " has more than 6 decimals";
+    return std::nullopt;
+  }
+  auto v = exact::parse_decimal(text);
+  if (!v) problem = "the number " + back() + " is not a decimal pmq reads";
+  return v;
+}
+} // namespace
+
 quantities quantities_from_json(const json &j, const std::string &path) {
   problem_list problems;
   quantities out;
@@ -486,35 +572,31 @@ quantities quantities_from_json(const json &j, const std::string &path) {
     problems.add(path, std::string("expected an object of counts, got ") + json_io::type_name(j));
     problems.throw_if_any();
   }
+  const std::string too_large = "too large (at most " + std::to_string(max_quantity) + ")";
   for (const auto &[name, v] : j.items()) {
     const auto p = join_path(path, name);
     std::optional<fraction> value;
     if (v.is_number_unsigned()) {
-      if (v.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max() / 2))
-        problems.add(p, "too large");
+      if (v.get<std::uint64_t>() > std::uint64_t(max_quantity))
+        problems.add(p, too_large);
       else
         value = fraction(std::int64_t(v.get<std::uint64_t>()));
     } else if (v.is_number_integer()) { // nlohmann keeps non-negative integers unsigned
       problems.add(p, "must not be negative, got " + std::to_string(v.get<std::int64_t>()));
       continue;
     } else if (v.is_number_float()) {
-      const double d = v.get<double>();
-      char buf[400];
-      const auto res = std::isfinite(d)
-                           ? std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed)
-                           : std::to_chars_result{buf, std::errc::invalid_argument};
-      if (res.ec == std::errc{}) {
-        std::string_view s(buf, std::size_t(res.ptr - buf));
-        const auto dot = s.find('.');
-        if (dot == std::string_view::npos || s.size() - dot - 1 <= 6)
-          value = exact::parse_decimal(s);
-      }
-      if (!value) problems.add(p, "expected a number with at most 6 decimals and 18 digits");
+      std::string problem;
+      value = exact_json_number(v.get<double>(), problem);
+      if (!value) problems.add(p, problem);
     } else {
       problems.add(p, std::string("expected a number, got ") + json_io::type_name(v));
     }
     if (value && *value < 0) {
-      problems.add(p, "must not be negative, got " + exact::to_string(*value));
+      problems.add(p, "must not be negative, got " + decimal_text(*value));
+      continue;
+    }
+    if (value && *value > max_quantity) {
+      problems.add(p, too_large);
       continue;
     }
     if (value) out[name] = *value;

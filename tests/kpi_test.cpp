@@ -308,7 +308,7 @@ TEST_CASE("catalogue KPIs check their counts, naming each field", "[R-KPI-12][R-
       [] { pmq::quantities_from_json(pmq::parse_json(R"({"a": -1, "b": "x", "c": 1.1234567})")); });
   CHECK(has_problem(e, "counts.a", "must not be negative"));
   CHECK(has_problem(e, "counts.b", "expected a number"));
-  CHECK(has_problem(e, "counts.c", "at most 6 decimals"));
+  CHECK(has_problem(e, "counts.c", "more than 6 decimals"));
   CHECK(pmq::quantities_from_json(pmq::parse_json(R"({"area": 1250.5})")).at("area") ==
         fraction(2501, 2));
 }
@@ -827,4 +827,122 @@ TEST_CASE("R-KPI-32 an aggregate's requirement is its due × rate rounded up onc
     if (r.total.required != line_sum) ++differ_from_line_sum;
   }
   CHECK(differ_from_line_sum > 0); // the old sum of rounded-up lines was wrong in some plans
+}
+
+TEST_CASE("R-KPI-12 counts are whole numbers; only money, areas and hours are decimal",
+          "[R-KPI-12][R-KPI-11][R-KPI-13][R-KPI-30]") {
+  const auto k = catalogue("R-KPI-12");
+  const auto counts = [](const char *text) {
+    return pmq::quantities_from_json(pmq::parse_json(text));
+  };
+  auto e = error_of([&] { k.evaluate(counts(R"({"valid_complaints": 1.5, "handled_late": 0})")); });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "counts.valid_complaints", "must be a whole number (a count), got 1.5"));
+  // a whole number written with a decimal point is a whole number
+  CHECK(k.evaluate(counts(R"({"valid_complaints": 2.0, "handled_late": 0})")).actual.value() == 1);
+  CHECK(has_problem(error_of([&] {
+                      k.evaluate({{"valid_complaints", 4}, {"handled_late", fraction(1, 3)}});
+                    }),
+                    "counts.handled_late", "got 1/3"));
+  // money is exact to the fen; areas and hours take up to 6 decimals
+  const auto fee = catalogue("R-KPI-11");
+  CHECK(fee.evaluate(counts(R"({"collected": 94999.99, "due": 100000})")).actual);
+  CHECK(has_problem(error_of([&] { fee.evaluate(counts(R"({"collected": 0.005, "due": 1})")); }),
+                    "counts.collected", "exact to the fen"));
+  CHECK(catalogue("condition_rate_by_area")
+            .evaluate(counts(R"({"intact_area": 1200.5, "basically_intact_area": 0.000001,
+                                 "total_area": 1600})"))
+            .actual);
+  CHECK(catalogue("lift_downtime_share")
+            .evaluate(counts(R"({"failure_hours": 7.25, "lifts": 10, "service_hours": 720})"))
+            .actual.value() == fraction(725, 720000));
+  CHECK(has_problem(
+      error_of([] {
+        catalogue("lift_downtime_share")
+            .evaluate({{"failure_hours", fraction(1, 3)}, {"lifts", 1}, {"service_hours", 720}});
+      }),
+      "counts.failure_hours", "at most 6 decimals"));
+  CHECK(has_problem(
+      error_of([] {
+        catalogue("lift_downtime_share")
+            .evaluate({{"failure_hours", 1}, {"lifts", fraction(5, 2)}, {"service_hours", 720}});
+      }),
+      "counts.lifts", "whole number"));
+  // in the statistics table the path runs through the actuals
+  const pmq::compiled_plan plan(pmq::load_target_plan(plan_json));
+  const auto months =
+      pmq::month_actuals_from_json(pmq::parse_json(R"([{"month": "2026-03", "actuals": [
+      {"target": "KF-01", "counts": {"valid_complaints": 1.5, "handled_late": 0}}]}])"));
+  CHECK(has_problem(error_of([&] { plan.table(months, per("2026-03")); }),
+                    "[0].actuals[0].counts.valid_complaints", "whole number"));
+  // a custom KPI says which of its inputs are not counts
+  pmq::kpi_definition d;
+  d.id = "energy";
+  d.name = "能耗";
+  d.expression = "spent / budget";
+  d.inputs = {{"spent", "支出", pmq::aggregation::sum, pmq::quantity_kind::money},
+              {"budget", "预算", pmq::aggregation::sum, pmq::quantity_kind::money}};
+  d.target = tgt(pmq::comparator::le, "100");
+  CHECK(pmq::kpi(d).evaluate({{"spent", fraction(12345, 100)}, {"budget", 200}}).actual);
+  const auto defaults =
+      pmq::from_json_value<pmq::kpi_input>(pmq::parse_json(R"({"name": "n", "description": "d"})"));
+  CHECK(defaults.kind == pmq::quantity_kind::count);
+}
+
+TEST_CASE("R-KPI-30 JSON counts are read as written, or refused: never rounded through a double",
+          "[R-KPI-30][R-KPI-31]") {
+  const auto read = [](const std::string &text) {
+    return pmq::quantities_from_json(pmq::parse_json(text));
+  };
+  // 16 significant digits cannot come back from a double: 5191955096804367.22 was read as
+  // 5191955096804367, silently
+  auto e = error_of([&] { read(R"({"a": 5191955096804367.22})"); });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "counts.a", "more than 15 significant digits"));
+  CHECK(has_problem(error_of([&] { read(R"({"a": 123456789012345.6})"); }), "counts.a",
+                    "more than 15 significant digits"));
+  // fifteen are read exactly, however they are written
+  CHECK(read(R"({"a": 12345678901234.5})").at("a") == fraction(123456789012345, 10));
+  CHECK(read(R"({"a": 0.1})").at("a") == fraction(1, 10));
+  CHECK(read(R"({"a": 1.5e3})").at("a") == 1500);
+  CHECK(read(R"({"a": 0.000001})").at("a") == fraction(1, 1000000));
+  CHECK(has_problem(error_of([&] { read(R"({"a": 0.0000001})"); }), "counts.a",
+                    "more than 6 decimals"));
+  // integers are exact up to the reader's limit, and refused with their path beyond it
+  CHECK(read(R"({"a": 4611686018427387903})").at("a") == pmq::max_quantity);
+  CHECK(has_problem(error_of([&] { read(R"({"a": 4611686018427387904})"); }), "counts.a",
+                    "too large"));
+  CHECK(has_problem(error_of([&] { read(R"({"a": 1e20})"); }), "counts.a", "too large"));
+  CHECK(has_problem(error_of([&] { read(R"({"a": 123456789012345678901234})"); }), "counts.a",
+                    "significant digits"));
+}
+
+TEST_CASE("R-KPI-31 large counts give exact values, never an internal error", "[R-KPI-31][expr]") {
+  // a percent KPI with 10^15 complaints: exact, and the miss shows its sign
+  const auto k = catalogue("R-KPI-12");
+  const fraction big = pmq::integer(1000000000000000);
+  auto r = k.evaluate({{"valid_complaints", big}, {"handled_late", 1}});
+  CHECK(r.actual.value() == fraction(999999999999999, 1000000000000000));
+  CHECK(r.result.status == target_status::missed);
+  CHECK(pmq::to_json(r)["gap"] == "-0.00");
+  CHECK(pmq::to_json(r)["actual"]["value"] == "100.00");
+  r = k.evaluate({{"valid_complaints", big}, {"handled_late", 0}});
+  CHECK(r.result.status == target_status::met);
+  CHECK(pmq::to_json(r)["gap"] == "0.00");
+  // the largest counts the JSON reader takes, through the catalogue's expressions
+  const auto q = pmq::quantities_from_json(pmq::parse_json(
+      R"({"questionnaires": 4611686018427387903, "items_per_questionnaire": 4611686018427387903,
+          "unsatisfied_items": 1})"));
+  r = catalogue("R-KPI-10").evaluate(q);
+  CHECK(r.result.status == target_status::met);
+  CHECK(pmq::exact::to_string(r.actual.value()) ==
+        "21267647932558653957237540927630737408/21267647932558653957237540927630737409");
+  // expressions: a * a for a = 10^9 … 10^18
+  for (int digits = 9; digits <= 18; ++digits) {
+    pmq::integer a = 1;
+    for (int i = 0; i < digits; ++i)
+      a *= 10;
+    const auto values = pmq::quantities_from_json(pmq::parse_json("{\"a\": " + a.str() + "}"));
+    CHECK(pmq::expression::parse("a * a").evaluate(values).value() == fraction(a * a));
+  }
 }

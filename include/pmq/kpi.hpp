@@ -159,13 +159,20 @@ rate condition_rate_by_area(const fraction &intact_area, const fraction &basical
 /// of lifts, the items per questionnaire) — months that disagree are an error.
 BOOST_DEFINE_ENUM_CLASS(aggregation, sum, constant)
 
+/// What an input counts, and so which values it accepts (R-KPI-1 … R-KPI-13 count things;
+/// only money, areas and hours are decimal): `count` a whole number (1.5 complaints is an
+/// error), `money` yuan exact to the fen (at most 2 decimals), `area` m² and `hours` at most
+/// 6 decimals.
+BOOST_DEFINE_ENUM_CLASS(quantity_kind, count, money, area, hours)
+
 struct kpi_input {
   std::string name;
   std::string description;
   aggregation aggregate = aggregation::sum;
-  static constexpr std::array<std::string_view, 1> json_defaulted{"aggregate"};
+  quantity_kind kind = quantity_kind::count;
+  static constexpr std::array<std::string_view, 2> json_defaulted{"aggregate", "kind"};
 };
-BOOST_DESCRIBE_STRUCT(kpi_input, (), (name, description, aggregate))
+BOOST_DESCRIBE_STRUCT(kpi_input, (), (name, description, aggregate, kind))
 
 /// An impossible-input check: the field must be at most the expression's value
 /// ("handled_late" at most "valid_complaints").
@@ -211,8 +218,9 @@ public:
 
   const kpi_definition &definition() const { return def_; }
 
-  /// Checks the counts (every input present, none unknown, none negative, constraints
-  /// held) — each problem at `path.name` — then evaluates the expression and the target.
+  /// Checks the counts (every input present, none unknown, none negative, each of its kind —
+  /// a count whole, money to the fen —, constraints held) — each problem at `path.name` —
+  /// then evaluates the expression and the target.
   /// `target` overrides the definition's.
   kpi_result evaluate(const quantities &counts, const std::string &path = "counts",
                       const std::optional<target_spec> &target = std::nullopt) const;
@@ -234,9 +242,15 @@ const std::vector<kpi_definition> &kpi_catalogue();
 /// rule). Throws pmq::error(invalid_argument) naming the unknown id.
 const kpi_definition &catalogue_kpi(std::string_view id_or_rule);
 
-/// Reads JSON counts {"valid_complaints": 40, "area": 1250.5}: non-negative numbers, exact
-/// (at most 6 decimals). Each problem at `path.name`.
+/// Reads JSON counts {"valid_complaints": 40, "area": 1250.5}: non-negative numbers up to
+/// max_quantity, exact (at most 6 decimals). A number is read as written, never rounded: one
+/// whose double does not give it back exactly in at most 15 significant digits
+/// (5191955096804367.22) is an error. Whether a value fits its input's kind (a count whole)
+/// is checked by kpi::evaluate. Each problem at `path.name`.
 quantities quantities_from_json(const json &j, const std::string &path = "counts");
+/// The largest quantity the JSON readers accept (2^62 − 1); arithmetic on quantities is exact
+/// at any size.
+inline constexpr std::int64_t max_quantity = 4611686018427387903;
 json quantities_to_json(const quantities &q);
 
 // --- periods ----------------------------------------------------------------------------
