@@ -393,6 +393,12 @@ kpi::kpi(kpi_definition def, const std::string &path)
   } catch (const error &e) {
     add_all(problems, e);
   }
+  if (def_.longer_periods == longer_period_rule::scale && def_.target.unit != kpi_unit::count &&
+      def_.target.unit != kpi_unit::times_per_period)
+    problems.add(join_path(path, "longer_periods"),
+                 "\"scale\" multiplies a count's threshold by the months; a " +
+                     enum_name(def_.target.unit) +
+                     " target is recomputed over the period (\"recompute\") instead");
   for (std::size_t i = 0; i < def_.constraints.size(); ++i) {
     const auto &c = def_.constraints[i];
     const auto cp = join_path(join_path(path, "constraints"), i);
@@ -784,9 +790,31 @@ std::optional<quantities> sum_counts(const kpi &k, const std::vector<month_count
   return sum;
 }
 
-std::vector<series_point> kpi_series(const kpi &k, const std::vector<month_counts> &months,
-                                     period_kind kind) {
-  problem_list problems;
+longer_period_rule default_longer_period_rule(kpi_unit u) {
+  switch (u) {
+  case kpi_unit::percent:
+  case kpi_unit::points:
+    return longer_period_rule::recompute;
+  case kpi_unit::count:
+    return longer_period_rule::scale;
+  case kpi_unit::times_per_period:
+    return longer_period_rule::every_month;
+  }
+  return longer_period_rule::recompute;
+}
+
+longer_period_rule kpi::longer_periods() const {
+  return def_.longer_periods ? *def_.longer_periods : default_longer_period_rule(def_.target.unit);
+}
+
+namespace {
+using month_entries = std::vector<std::tuple<date, const quantities *, std::string>>;
+
+// Checks a months document for one KPI (months well formed and given once, counts valid)
+// and lists its entries; problems at `[i].month` and `[i].counts.name`.
+month_entries collect_months(const kpi &k, const std::vector<month_counts> &months,
+                             problem_list &problems) {
+  month_entries out;
   std::map<date, std::size_t> seen;
   for (std::size_t i = 0; i < months.size(); ++i) {
     const auto mp = join_path("", i);
@@ -796,27 +824,169 @@ std::vector<series_point> kpi_series(const kpi &k, const std::vector<month_count
         problems.add(join_path(mp, "month"), "month " + months[i].month +
                                                  " given twice (first at [" +
                                                  std::to_string(it->second) + "])");
+      else
+        out.emplace_back(*d, &months[i].counts, join_path(mp, "counts"));
     }
     k.check_counts(months[i].counts, join_path(mp, "counts"), problems);
   }
+  return out;
+}
+
+std::string month_label(const date &d) {
+  period p;
+  p.kind = period_kind::month;
+  p.year = d.year();
+  p.index = d.month();
+  return p.label();
+}
+
+// True when value a is a worse miss of target t than value b (both in the target's unit):
+// lower for ≥ and >, higher for ≤ and <, further from the threshold for =.
+bool worse(const target_spec &t, const fraction &a, const fraction &b) {
+  switch (t.op) {
+  case comparator::ge:
+  case comparator::gt:
+    return a < b;
+  case comparator::le:
+  case comparator::lt:
+    return a > b;
+  case comparator::eq:
+    return abs(a - t.threshold.value()) > abs(b - t.threshold.value());
+  }
+  return false;
+}
+
+// The KPI over period `p` from `entries` (any months, each once), by its longer-period rule
+// (kpi.hpp). `stated` is the target as stated per month; `no_counts` prefixes the reason of
+// a period without counts ("no counts reported for" + " 2026-03").
+series_point evaluate_entries(const kpi &k, const month_entries &entries, const period &p,
+                              const target_spec &stated, const std::string &no_counts) {
+  series_point out;
+  out.when = p;
+  out.longer_periods = k.definition().longer_periods ? *k.definition().longer_periods
+                                                     : default_longer_period_rule(stated.unit);
+  const date from = out.longer_periods == longer_period_rule::year_to_date
+                        ? date(p.first().year(), 1, 1)
+                        : p.first();
+  const date to = p.last();
+  month_entries in;
+  for (const auto &e : entries)
+    if (from <= std::get<0>(e) && std::get<0>(e) <= to) in.push_back(e);
+  std::sort(in.begin(), in.end(),
+            [](const auto &a, const auto &b) { return std::get<0>(a) < std::get<0>(b); });
+  for (const auto &e : in)
+    out.months_with_data.push_back(month_label(std::get<0>(e)));
+  out.value.id = k.definition().id;
+  out.value.target = stated;
+  out.value.places = k.definition().places;
+  const auto none = [&](const std::string &label) {
+    out.value.actual = rate::no_data(no_counts + " " + label);
+    out.value.result = target_result{};
+  };
+
+  if (out.longer_periods != longer_period_rule::every_month) {
+    if (in.empty()) {
+      none(p.label());
+      return out;
+    }
+    problem_list problems;
+    out.counts = sum_entries(k, in, problems);
+    problems.throw_if_any();
+    target_spec applied = stated;
+    if (out.longer_periods == longer_period_rule::scale) {
+      try {
+        applied.threshold = stated.threshold * std::int64_t(in.size());
+      } catch (const error &) {
+        throw error(errc::invalid_input, "target.threshold",
+                    stated.threshold.to_string() + " × " + std::to_string(in.size()) +
+                        " months is too large");
+      }
+    }
+    // One month: its own path; several: the summed counts are named by the period.
+    out.value =
+        k.evaluate(*out.counts, in.size() == 1 ? std::get<2>(in.front()) : p.label(), applied);
+    return out;
+  }
+
+  // every_month: each month of the period on its own.
+  std::size_t missed = 0, without = 0;
+  std::optional<std::size_t> worst;
+  std::string first_without;
+  for (date m = p.first(); m <= to; m = m.end_of_month() + boost::gregorian::days(1)) {
+    month_result mr;
+    mr.month = month_label(m);
+    const auto it =
+        std::find_if(in.begin(), in.end(), [&](const auto &e) { return std::get<0>(e) == m; });
+    if (it == in.end()) {
+      mr.value.id = k.definition().id;
+      mr.value.actual = rate::no_data(no_counts + " " + mr.month);
+      mr.value.target = stated;
+      mr.value.places = k.definition().places;
+    } else {
+      mr.value = k.evaluate(*std::get<1>(*it), std::get<2>(*it), stated);
+    }
+    switch (mr.value.result.status) {
+    case target_status::missed:
+      ++missed;
+      break;
+    case target_status::no_data:
+      if (without++ == 0) first_without = mr.value.actual.reason();
+      break;
+    case target_status::met:
+      break;
+    }
+    out.by_month.push_back(std::move(mr));
+    const auto &v = out.by_month.back().value;
+    if (v.actual &&
+        (!worst || worse(stated, in_unit(stated.unit, v.actual.value()),
+                         in_unit(stated.unit, out.by_month[*worst].value.actual.value()))))
+      worst = out.by_month.size() - 1;
+  }
+  if (in.empty()) {
+    none(p.label());
+    return out;
+  }
+  if (missed == 0 && without > 0) {
+    // Not every month is known to meet the target.
+    out.value.actual =
+        rate::no_data(out.by_month.size() == 1 ? first_without
+                                               : first_without + " (every month of " + p.label() +
+                                                     " must meet the target)");
+    out.value.result = target_result{};
+    return out;
+  }
+  const auto &w = out.by_month[*worst].value;
+  out.value.actual = w.actual;
+  out.value.result = w.result;
+  out.value.result.status = missed > 0 ? target_status::missed : target_status::met;
+  return out;
+}
+} // namespace
+
+series_point evaluate_period(const kpi &k, const std::vector<month_counts> &months, const period &p,
+                             const std::optional<target_spec> &target) {
+  problem_list problems;
+  const auto entries = collect_months(k, months, problems);
+  problems.throw_if_any();
+  return evaluate_entries(k, entries, p, target ? *target : k.definition().target, "no data for");
+}
+
+std::vector<series_point> kpi_series(const kpi &k, const std::vector<month_counts> &months,
+                                     period_kind kind) {
+  problem_list problems;
+  const auto entries = collect_months(k, months, problems);
   if (months.empty()) problems.add("", "at least one month is needed");
   problems.throw_if_any();
+  if (entries.empty()) return {}; // every month was refused above; not reached
+  date first = std::get<0>(entries.front()), last = first;
+  for (const auto &e : entries) {
+    first = std::min(first, std::get<0>(e));
+    last = std::max(last, std::get<0>(e));
+  }
   std::vector<series_point> out;
-  const date last = seen.rbegin()->first;
-  for (period p = period_of(seen.begin()->first, kind);;
+  for (period p = period_of(first, kind);;
        p = period_of(p.last() + boost::gregorian::days(1), kind)) {
-    series_point sp;
-    sp.when = p;
-    sp.counts = sum_counts(k, months, p, &sp.months_with_data);
-    if (sp.counts) {
-      sp.value = k.evaluate(*sp.counts, p.label());
-    } else {
-      sp.value.id = k.definition().id;
-      sp.value.actual = rate::no_data("no data for " + p.label());
-      sp.value.target = k.definition().target;
-      sp.value.places = k.definition().places;
-    }
-    out.push_back(std::move(sp));
+    out.push_back(evaluate_entries(k, entries, p, k.definition().target, "no data for"));
     if (p.last() >= last) break; // never step past the last month (nor past year 9999)
   }
   return out;
@@ -885,6 +1055,20 @@ std::vector<month_counts> month_counts_from_json(const json &j) {
   return out;
 }
 
+namespace {
+json by_month_json(const std::vector<month_result> &months) {
+  json out = json::array();
+  for (const auto &m : months) {
+    const auto &v = m.value;
+    out.push_back({{"month", m.month},
+                   {"actual", rate_to_json(v.actual, v.target.unit, v.places)},
+                   {"status", enum_name(v.result.status)},
+                   {"gap", v.result.gap ? json(render(*v.result.gap, v.places)) : json(nullptr)}});
+  }
+  return out;
+}
+} // namespace
+
 json to_json(const std::vector<series_point> &series) {
   json j = json::array();
   for (const auto &sp : series) {
@@ -895,6 +1079,9 @@ json to_json(const std::vector<series_point> &series) {
     const json value = to_json(sp.value);
     for (const auto &[k, v] : value.items())
       p[k] = v;
+    p["longer_periods"] = enum_name(sp.longer_periods);
+    if (sp.longer_periods == longer_period_rule::every_month)
+      p["by_month"] = by_month_json(sp.by_month);
     j.push_back(std::move(p));
   }
   return j;
@@ -953,6 +1140,16 @@ compiled_plan::compiled_plan(target_plan p) : plan_(std::move(p)) {
                    "no KPI \"" + t.kpi + "\" in the catalogue or custom_kpis");
     }
   }
+  if (kpis_.size() == plan_.targets.size())
+    for (std::size_t i = 0; i < plan_.targets.size(); ++i) {
+      const auto &t = plan_.targets[i].target;
+      if (t && kpis_[i].definition().longer_periods == longer_period_rule::scale &&
+          t->unit != kpi_unit::count && t->unit != kpi_unit::times_per_period)
+        problems.add(join_path(join_path(join_path("targets", i), "target"), "unit"),
+                     "KPI \"" + kpis_[i].definition().id +
+                         "\" scales a count's threshold over longer periods; a " +
+                         enum_name(t->unit) + " target cannot be scaled");
+    }
   problems.throw_if_any();
 }
 
@@ -962,9 +1159,7 @@ statistics_table compiled_plan::table(const std::vector<month_actuals> &months,
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < plan_.targets.size(); ++i)
     index[plan_.targets[i].key] = i;
-  std::vector<std::vector<std::tuple<date, const quantities *, std::string>>> entries(
-      plan_.targets.size());
-  std::vector<std::vector<std::string>> used(plan_.targets.size());
+  std::vector<month_entries> entries(plan_.targets.size());
   std::map<std::pair<std::string, date>, std::string> seen; // (key, month) → where
   for (std::size_t i = 0; i < months.size(); ++i) {
     const auto mp = join_path("", i);
@@ -983,10 +1178,8 @@ statistics_table compiled_plan::table(const std::vector<month_actuals> &months,
         problems.add(join_path(ap, "target"), "target \"" + a.target + "\" reported twice for " +
                                                   months[i].month + " (first at " + s->second +
                                                   ")");
-      if (p.contains(*d)) {
+      else
         entries[it->second].emplace_back(*d, &a.counts, join_path(ap, "counts"));
-        used[it->second].push_back(months[i].month);
-      }
     }
   }
   problems.throw_if_any();
@@ -1008,17 +1201,14 @@ statistics_table compiled_plan::table(const std::vector<month_actuals> &months,
     row.check_frequency = t.check_frequency;
     row.target = t.target ? *t.target : k.definition().target;
     row.places = k.definition().places;
-    row.months = used[i];
-    if (entries[i].empty()) {
-      row.actual = rate::no_data("no counts reported for " + p.label());
-    } else {
-      const auto sum = sum_entries(k, entries[i], problems);
-      problems.throw_if_any();
-      const auto r = k.evaluate(sum, "", row.target);
-      row.actual = r.actual;
-      row.status = r.result.status;
-      row.gap = r.result.gap;
-    }
+    auto r = evaluate_entries(k, entries[i], p, row.target, "no counts reported for");
+    row.applied_target = r.value.target;
+    row.longer_periods = r.longer_periods;
+    row.months = std::move(r.months_with_data);
+    row.by_month = std::move(r.by_month);
+    row.actual = r.value.actual;
+    row.status = r.value.result.status;
+    row.gap = r.value.result.gap;
     switch (row.status) {
     case target_status::met:
       ++out.met;
@@ -1088,10 +1278,15 @@ json to_json(const statistics_table &t) {
     row["check_frequency"] = enum_name(r.check_frequency);
     row["target"] = to_json_value(r.target);
     row["target_text"] = describe(r.target);
+    row["longer_periods"] = enum_name(r.longer_periods);
+    row["applied_target"] = to_json_value(r.applied_target);
+    row["applied_target_text"] = describe(r.applied_target);
     row["actual"] = rate_to_json(r.actual, r.target.unit, r.places);
     row["status"] = enum_name(r.status);
     row["gap"] = r.gap ? json(render(*r.gap, r.places)) : json(nullptr);
     row["months"] = r.months;
+    if (r.longer_periods == longer_period_rule::every_month)
+      row["by_month"] = by_month_json(r.by_month);
     j["rows"].push_back(std::move(row));
   }
   return j;
@@ -1107,10 +1302,20 @@ std::string to_text(const statistics_table &t) {
     std::string actual = r.actual ? render(in_unit(r.target.unit, r.actual.value()), r.places) +
                                         (r.target.unit == kpi_unit::percent ? " %" : "")
                                   : "无数据 (" + r.actual.reason() + ")";
-    out += "  " + r.key + " | " + r.name + " | " + describe(r.target) + " | " + actual + " | " +
-           status + " | " + (r.gap ? render(*r.gap, r.places) : std::string("—")) + " | " +
-           r.department + (r.project ? " / " + *r.project : "") + " | " + r.owner + " | " +
-           r.rule.value_or("—") + "\n";
+    // The target as stated, and how it was applied to a longer period.
+    std::string target = describe(r.target);
+    if (r.applied_target != r.target)
+      target += " a month, " + describe(r.applied_target) + " over " +
+                std::to_string(r.months.size()) + " months";
+    else if (r.longer_periods == longer_period_rule::every_month && r.by_month.size() > 1)
+      target += " every month";
+    else if (r.longer_periods == longer_period_rule::year_to_date &&
+             t.when.kind != period_kind::year)
+      target += " year to date";
+    out += "  " + r.key + " | " + r.name + " | " + target + " | " + actual + " | " + status +
+           " | " + (r.gap ? render(*r.gap, r.places) : std::string("—")) + " | " + r.department +
+           (r.project ? " / " + *r.project : "") + " | " + r.owner + " | " + r.rule.value_or("—") +
+           "\n";
   }
   out += "\n  met " + std::to_string(t.met) + ", missed " + std::to_string(t.missed) +
          ", no data " + std::to_string(t.no_data) + "\n";

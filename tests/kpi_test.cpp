@@ -765,8 +765,193 @@ TEST_CASE("series edges: empty input, the last representable month", "[R-KPI-30]
 // --- issue 9: exact where the rules meet ---------------------------------------------
 
 namespace {
+std::vector<pmq::month_counts> trainings(std::initializer_list<std::pair<const char *, int>> ms) {
+  std::vector<pmq::month_counts> out;
+  for (const auto &[month, n] : ms)
+    out.push_back({month, {{"trainings", n}}});
+  return out;
+}
 pmq::period per(const char *text) { return *pmq::parse_period(text); }
 } // namespace
+
+TEST_CASE("R-KPI-26 over a quarter every month must have a training", "[R-KPI-26][R-KPI-30]") {
+  // 001 §2.2.4 每月至少培训一次: one January training does not make a quarter.
+  const auto k = catalogue("R-KPI-26");
+  CHECK(k.longer_periods() == pmq::longer_period_rule::every_month);
+  auto q = pmq::evaluate_period(k, trainings({{"2026-01", 1}, {"2026-02", 0}, {"2026-03", 0}}),
+                                per("2026-Q1"));
+  CHECK(q.value.result.status == target_status::missed); // was met: 1 training in the quarter
+  CHECK(q.value.actual.value() == 0);                    // the worst month's count …
+  CHECK(*q.value.result.gap == -1);                      // … and its gap
+  REQUIRE(q.by_month.size() == 3);
+  CHECK(q.by_month[0].month == "2026-01");
+  CHECK(q.by_month[0].value.result.status == target_status::met);
+  CHECK(q.by_month[1].value.result.status == target_status::missed);
+  CHECK(q.by_month[2].value.result.status == target_status::missed);
+  // the other side of the boundary: exactly one training in each month
+  q = pmq::evaluate_period(k, trainings({{"2026-01", 1}, {"2026-02", 1}, {"2026-03", 1}}),
+                           per("2026-Q1"));
+  CHECK(q.value.result.status == target_status::met);
+  CHECK(*q.value.result.gap == 0);
+  q = pmq::evaluate_period(k, trainings({{"2026-01", 4}, {"2026-02", 2}, {"2026-03", 3}}),
+                           per("2026-Q1"));
+  CHECK(q.value.actual.value() == 2); // the worst month, not the total of 9
+  // a month without a report: not known to be met …
+  q = pmq::evaluate_period(k, trainings({{"2026-01", 1}, {"2026-03", 1}}), per("2026-Q1"));
+  CHECK(q.value.result.status == target_status::no_data);
+  CHECK(q.value.actual.reason() ==
+        "no data for 2026-02 (every month of 2026-Q1 must meet the target)");
+  CHECK(q.by_month[1].value.actual.reason() == "no data for 2026-02");
+  // … unless another month already missed
+  q = pmq::evaluate_period(k, trainings({{"2026-01", 0}, {"2026-03", 1}}), per("2026-Q1"));
+  CHECK(q.value.result.status == target_status::missed);
+  // a year: twelve months, each must have one
+  std::vector<pmq::month_counts> year;
+  for (int m = 1; m <= 12; ++m)
+    year.push_back({(m < 10 ? "2026-0" : "2026-") + std::to_string(m), {{"trainings", 1}}});
+  CHECK(pmq::evaluate_period(k, year, per("2026")).value.result.status == target_status::met);
+  year[7].counts["trainings"] = 0;
+  CHECK(pmq::evaluate_period(k, year, per("2026")).value.result.status == target_status::missed);
+  // a month is what it always was
+  const auto m = pmq::evaluate_period(k, trainings({{"2026-02", 0}}), per("2026-02"));
+  CHECK(m.value.result.status == target_status::missed);
+  CHECK(m.by_month.size() == 1);
+  // the series and the table follow the same rule
+  const auto s = pmq::kpi_series(k, trainings({{"2026-01", 1}, {"2026-02", 0}, {"2026-03", 2}}),
+                                 pmq::period_kind::quarter);
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].value.result.status == target_status::missed);
+  const auto j = pmq::to_json(s);
+  CHECK(j[0]["longer_periods"] == "every_month");
+  CHECK(j[0]["by_month"][1].dump() ==
+        R"({"month":"2026-02","actual":{"exact":"0","value":"0","unit":"times_per_period"},)"
+        R"("status":"missed","gap":"-1"})");
+  const pmq::compiled_plan plan(pmq::load_target_plan(R"({"company": "C", "year": 2026,
+    "targets": [{"key": "PX-01", "kpi": "R-KPI-26", "department": "客服部", "owner": "张三"}]})"));
+  const auto actuals = pmq::month_actuals_from_json(pmq::parse_json(R"([
+    {"month": "2026-01", "actuals": [{"target": "PX-01", "counts": {"trainings": 1}}]},
+    {"month": "2026-02", "actuals": [{"target": "PX-01", "counts": {"trainings": 0}}]},
+    {"month": "2026-03", "actuals": [{"target": "PX-01", "counts": {"trainings": 0}}]}])"));
+  const auto t = plan.table(actuals, per("2026-Q1"));
+  CHECK(t.rows[0].status == target_status::missed);
+  CHECK(t.missed == 1);
+  CHECK(pmq::to_text(t).find("≥ 1 times per period every month | 0 | 未达成 missed | -1") !=
+        std::string::npos);
+  CHECK(plan.table(actuals, per("2026-01")).rows[0].status == target_status::met);
+}
+
+TEST_CASE("R-KPI-8 is yearly: a month or a quarter asks for the year to date", "[R-KPI-8]") {
+  // 003 三、业务总部 1、全年培训计划实施率 = 年度培训实施项数 / 年度培训计划项数
+  const auto k = catalogue("R-KPI-8");
+  CHECK(k.longer_periods() == pmq::longer_period_rule::year_to_date);
+  const std::vector<pmq::month_counts> months{
+      {"2025-12", {{"held", 0}, {"planned", 5}}}, // another year: never counted in 2026
+      {"2026-01", {{"held", 1}, {"planned", 1}}},
+      {"2026-02", {{"held", 0}, {"planned", 1}}},
+      {"2026-03", {{"held", 1}, {"planned", 1}}},
+  };
+  auto r = pmq::evaluate_period(k, months, per("2026-03"));
+  CHECK(r.value.actual.value() == fraction(2, 3)); // January to March, not March's 1/1
+  CHECK(r.value.result.status == target_status::missed);
+  CHECK(r.months_with_data == std::vector<std::string>{"2026-01", "2026-02", "2026-03"});
+  r = pmq::evaluate_period(k, months, per("2026-01"));
+  CHECK(r.value.actual.value() == 1); // the other side: the year so far is complete
+  CHECK(r.value.result.status == target_status::met);
+  CHECK(pmq::evaluate_period(k, months, per("2026-Q2")).value.actual.value() == fraction(2, 3));
+  CHECK(pmq::evaluate_period(k, months, per("2026")).value.actual.value() == fraction(2, 3));
+  CHECK(pmq::evaluate_period(k, months, per("2025")).value.actual.value() == 0);
+  CHECK_FALSE(pmq::evaluate_period(k, months, per("2027-01")).value.actual);
+  // a monthly series is the cumulative execution of the year's plan
+  const auto s = pmq::kpi_series(k, months, pmq::period_kind::month);
+  REQUIRE(s.size() == 4);
+  CHECK(s[1].value.actual.value() == 1);
+  CHECK(s[2].value.actual.value() == fraction(1, 2));
+  CHECK(s[3].value.actual.value() == fraction(2, 3));
+  CHECK(pmq::to_json(s)[3]["longer_periods"] == "year_to_date");
+  // the statistics table: the row says which months it summed
+  const pmq::compiled_plan plan(pmq::load_target_plan(R"({"company": "C", "year": 2026,
+    "targets": [{"key": "YW-01", "kpi": "R-KPI-8", "department": "业务总部", "owner": "x"}]})"));
+  const auto actuals = pmq::month_actuals_from_json(pmq::parse_json(R"([
+    {"month": "2026-01", "actuals": [{"target": "YW-01", "counts": {"held": 1, "planned": 1}}]},
+    {"month": "2026-02", "actuals": [{"target": "YW-01", "counts": {"held": 0, "planned": 1}}]}])"));
+  const auto t = plan.table(actuals, per("2026-02"));
+  CHECK(t.rows[0].actual.value() == fraction(1, 2));
+  CHECK(t.rows[0].months == std::vector<std::string>{"2026-01", "2026-02"});
+  CHECK(pmq::to_json(t)["rows"][0]["longer_periods"] == "year_to_date");
+  CHECK(pmq::to_text(t).find("≥ 100 % year to date | 50.00 %") != std::string::npos);
+}
+
+TEST_CASE("R-KPI-30 a count limited per month is scaled by the months of a longer period",
+          "[R-KPI-30]") {
+  // "valid complaints ≤ 3 a month" over a quarter is ≤ 9, not ≤ 3 against the quarter's total
+  const pmq::compiled_plan plan(pmq::load_target_plan(R"({"company": "C", "year": 2026,
+    "targets": [{"key": "GZ-02", "kpi": "dept_valid_complaints", "department": "公秩部",
+                 "owner": "王五", "target": {"op": "le", "threshold": 3, "unit": "count"}},
+                {"key": "GZ-03", "kpi": "dept_valid_complaints", "department": "公秩部",
+                 "owner": "王五"}]})"));
+  const auto months = [](int jan, int feb, int mar) {
+    return pmq::month_actuals_from_json(pmq::parse_json(
+        "[" + std::string(R"({"month": "2026-01", "actuals": [{"target": "GZ-02", "counts": )") +
+        R"({"valid_complaints": )" + std::to_string(jan) + "}}, " +
+        R"({"target": "GZ-03", "counts": {"valid_complaints": )" + std::to_string(jan) + "}}]}," +
+        R"({"month": "2026-02", "actuals": [{"target": "GZ-02", "counts": )" +
+        R"({"valid_complaints": )" + std::to_string(feb) + "}}]}," +
+        R"({"month": "2026-03", "actuals": [{"target": "GZ-02", "counts": )" +
+        R"({"valid_complaints": )" + std::to_string(mar) + "}}]}]"));
+  };
+  auto t = plan.table(months(3, 3, 3), per("2026-Q1"));
+  CHECK(t.rows[0].actual.value() == 9);
+  CHECK(t.rows[0].status == target_status::met); // was missed: 9 against ≤ 3
+  CHECK(t.rows[0].applied_target.threshold == points{9});
+  CHECK(t.rows[0].target.threshold == points{3}); // as stated
+  CHECK(*t.rows[0].gap == 0);
+  t = plan.table(months(3, 3, 4), per("2026-Q1"));
+  CHECK(t.rows[0].status == target_status::missed); // the other side: 10 > 9
+  CHECK(*t.rows[0].gap == 1);
+  const auto j = pmq::to_json(t);
+  CHECK(j["rows"][0]["longer_periods"] == "scale");
+  CHECK(j["rows"][0]["target_text"] == "≤ 3");
+  CHECK(j["rows"][0]["applied_target_text"] == "≤ 9");
+  CHECK(pmq::to_text(t).find("≤ 3 a month, ≤ 9 over 3 months | 10 | 未达成 missed | 1") !=
+        std::string::npos);
+  // only the months that reported count: GZ-03 (default ≤ 5) reported January alone
+  CHECK(t.rows[1].applied_target.threshold == points{5});
+  CHECK(t.rows[1].months == std::vector<std::string>{"2026-01"});
+  // a month is compared as stated
+  t = plan.table(months(3, 3, 4), per("2026-03"));
+  CHECK(t.rows[0].status == target_status::missed);
+  CHECK(t.rows[0].applied_target == t.rows[0].target);
+  // the catalogue default, ≤ 5 a month, over a fully reported quarter: 15 met, 16 missed
+  const auto k = catalogue("dept_valid_complaints");
+  const auto three = [](int a, int b, int c) {
+    return std::vector<pmq::month_counts>{{"2026-04", {{"valid_complaints", a}}},
+                                          {"2026-05", {{"valid_complaints", b}}},
+                                          {"2026-06", {{"valid_complaints", c}}}};
+  };
+  CHECK(pmq::evaluate_period(k, three(5, 5, 5), per("2026-Q2")).value.result.status ==
+        target_status::met);
+  CHECK(pmq::evaluate_period(k, three(5, 5, 6), per("2026-Q2")).value.result.status ==
+        target_status::missed);
+  CHECK(pmq::describe(pmq::evaluate_period(k, three(5, 5, 6), per("2026-Q2")).value.target) ==
+        "≤ 15");
+  // "= 0" stays 0 however many months
+  CHECK(pmq::evaluate_period(catalogue("dept_fire_incidents"),
+                             {{"2026-01", {{"fires", 0}}}, {"2026-02", {{"fires", 0}}}},
+                             per("2026-Q1"))
+            .value.result.status == target_status::met);
+  // rates are recomputed, never scaled
+  CHECK(catalogue("R-KPI-12").longer_periods() == pmq::longer_period_rule::recompute);
+  pmq::kpi_definition d = pmq::catalogue_kpi("R-KPI-12");
+  d.longer_periods = pmq::longer_period_rule::scale;
+  CHECK(has_problem(error_of([&] { pmq::kpi(d, "custom_kpis[0]"); }),
+                    "custom_kpis[0].longer_periods", "recompute"));
+  CHECK(has_problem(error_of([] {
+                      pmq::load_target_plan(R"({"company": "C", "year": 2026, "targets": [
+      {"key": "A", "kpi": "dept_valid_complaints", "department": "d", "owner": "o",
+       "target": {"op": "le", "threshold": 3, "unit": "percent"}}]})");
+                    }),
+                    "targets[0].target.unit", "cannot be scaled"));
+}
 
 TEST_CASE("R-KPI-32 an aggregate's requirement is its due × rate rounded up once", "[R-KPI-32]") {
   // Two lines due 135,016.34 and 10,868.75 at 92.5 %: 124,890.1145 → 124,890.12 and
@@ -945,4 +1130,31 @@ TEST_CASE("R-KPI-31 large counts give exact values, never an internal error", "[
     const auto values = pmq::quantities_from_json(pmq::parse_json("{\"a\": " + a.str() + "}"));
     CHECK(pmq::expression::parse("a * a").evaluate(values).value() == fraction(a * a));
   }
+}
+
+TEST_CASE("R-KPI-11 a missed target shows the sign of its gap on every rendering",
+          "[R-KPI-11][R-KPI-30][R-KPI-31]") {
+  // 94,999.99 of 100,000.00: 94.99999 %, gap −0.00001 — never "0.00" on a missed target
+  const auto k = catalogue("R-KPI-11");
+  const quantities short_by_a_fen{{"collected", fraction(9499999, 100)}, {"due", 100000}};
+  const auto r = k.evaluate(short_by_a_fen);
+  CHECK(r.result.status == target_status::missed);
+  CHECK(pmq::to_json(r)["gap"] == "-0.00");
+  const pmq::compiled_plan plan(pmq::load_target_plan(R"({"company": "C", "year": 2026,
+    "targets": [{"key": "KF-03", "kpi": "R-KPI-11", "department": "客服部", "owner": "赵六"}]})"));
+  const auto actuals = pmq::month_actuals_from_json(pmq::parse_json(R"([
+    {"month": "2026-03", "actuals": [{"target": "KF-03", "counts": {"collected": 94999.99, "due": 100000}}]}])"));
+  const auto t = plan.table(actuals, per("2026-03"));
+  CHECK(pmq::to_json(t)["rows"][0]["gap"] == "-0.00");
+  CHECK(pmq::to_text(t).find("| 95.00 % | 未达成 missed | -0.00 |") != std::string::npos);
+  const auto s = pmq::kpi_series(k, {{"2026-03", short_by_a_fen}}, pmq::period_kind::month);
+  CHECK(pmq::to_json(s)[0]["gap"] == "-0.00");
+  // a value below zero that rounds to zero keeps its sign too (R-KPI-7 as the manual writes
+  // it can be negative)
+  CHECK(pmq::rate_to_json(rate::of(fraction(-1, 1000000))).dump() ==
+        R"({"exact":"-1/1000000","value":"-0.00","unit":"percent"})");
+  // and a month's gap inside a period evaluated month by month
+  const auto m =
+      pmq::evaluate_period(catalogue("R-KPI-26"), trainings({{"2026-01", 0}}), per("2026-Q1"));
+  CHECK(pmq::to_json(std::vector<pmq::series_point>{m})[0]["by_month"][0]["gap"] == "-1");
 }
