@@ -1060,10 +1060,11 @@ json by_month_json(const std::vector<month_result> &months) {
   json out = json::array();
   for (const auto &m : months) {
     const auto &v = m.value;
-    out.push_back({{"month", m.month},
-                   {"actual", rate_to_json(v.actual, v.target.unit, v.places)},
-                   {"status", enum_name(v.result.status)},
-                   {"gap", v.result.gap ? json(render(*v.result.gap, v.places)) : json(nullptr)}});
+    json month = {{"month", m.month},
+                  {"actual", rate_to_json(v.actual, v.target.unit, v.places)},
+                  {"status", enum_name(v.result.status)}};
+    if (v.result.gap) month["gap"] = render(*v.result.gap, v.places);
+    out.push_back(std::move(month));
   }
   return out;
 }
@@ -1094,7 +1095,8 @@ json to_json(const kpi_result &r) {
   j["target"] = to_json_value(r.target);
   j["target_text"] = describe(r.target);
   j["status"] = enum_name(r.result.status);
-  j["gap"] = r.result.gap ? json(render(*r.result.gap, r.places)) : json(nullptr);
+  // No data has no gap: absent, not null (docs/formats.md: output omits absent fields).
+  if (r.result.gap) j["gap"] = render(*r.result.gap, r.places);
   return j;
 }
 
@@ -1283,7 +1285,7 @@ json to_json(const statistics_table &t) {
     row["applied_target_text"] = describe(r.applied_target);
     row["actual"] = rate_to_json(r.actual, r.target.unit, r.places);
     row["status"] = enum_name(r.status);
-    row["gap"] = r.gap ? json(render(*r.gap, r.places)) : json(nullptr);
+    if (r.gap) row["gap"] = render(*r.gap, r.places);
     row["months"] = r.months;
     if (r.longer_periods == longer_period_rule::every_month)
       row["by_month"] = by_month_json(r.by_month);

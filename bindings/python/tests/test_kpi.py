@@ -39,7 +39,7 @@ class KpiTest(unittest.TestCase):
         r = kpi.evaluate("complaint_timeliness", '{"valid_complaints": 0, "handled_late": 0}')
         self.assertEqual(r["actual"], {"no_data": True, "reason": "no valid complaints"})
         self.assertEqual(r["status"], "no_data")
-        self.assertIsNone(r["gap"])
+        self.assertNotIn("gap", r)  # no data, no gap: absent, not null (docs/formats.md)
 
     def test_catalogue(self):
         rules = {k.get("rule") for k in kpi.catalogue()}
