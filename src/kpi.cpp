@@ -1310,10 +1310,10 @@ std::string to_text(const statistics_table &t) {
       target += " a month, " + describe(r.applied_target) + " over " +
                 std::to_string(r.months.size()) + " months";
     else if (r.longer_periods == longer_period_rule::every_month && r.by_month.size() > 1)
-      target += " every month";
+      target += ", every month";
     else if (r.longer_periods == longer_period_rule::year_to_date &&
              t.when.kind != period_kind::year)
-      target += " year to date";
+      target += ", year to date";
     out += "  " + r.key + " | " + r.name + " | " + target + " | " + actual + " | " + status +
            " | " + (r.gap ? render(*r.gap, r.places) : std::string("—")) + " | " + r.department +
            (r.project ? " / " + *r.project : "") + " | " + r.owner + " | " + r.rule.value_or("—") +

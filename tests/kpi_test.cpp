@@ -835,7 +835,7 @@ TEST_CASE("R-KPI-26 over a quarter every month must have a training", "[R-KPI-26
   const auto t = plan.table(actuals, per("2026-Q1"));
   CHECK(t.rows[0].status == target_status::missed);
   CHECK(t.missed == 1);
-  CHECK(pmq::to_text(t).find("≥ 1 times per period every month | 0 | 未达成 missed | -1") !=
+  CHECK(pmq::to_text(t).find("≥ 1 times per period, every month | 0 | 未达成 missed | -1") !=
         std::string::npos);
   CHECK(plan.table(actuals, per("2026-01")).rows[0].status == target_status::met);
 }
@@ -878,7 +878,7 @@ TEST_CASE("R-KPI-8 is yearly: a month or a quarter asks for the year to date", "
   CHECK(t.rows[0].actual.value() == fraction(1, 2));
   CHECK(t.rows[0].months == std::vector<std::string>{"2026-01", "2026-02"});
   CHECK(pmq::to_json(t)["rows"][0]["longer_periods"] == "year_to_date");
-  CHECK(pmq::to_text(t).find("≥ 100 % year to date | 50.00 %") != std::string::npos);
+  CHECK(pmq::to_text(t).find("≥ 100 %, year to date | 50.00 %") != std::string::npos);
 }
 
 TEST_CASE("R-KPI-30 a count limited per month is scaled by the months of a longer period",
