@@ -6,9 +6,13 @@
 // supervision targets R-KPI-20 … R-KPI-29 and the department targets of 003 as ready
 // definitions whose open numbers are parameters (the target threshold) with documented
 // defaults. Rates are exact fractions until rendered; a zero denominator is "no data"
-// (R-KPI-31) and a target on it is neither met nor missed. Counts are summed over a period
-// and the rate recomputed — never an average of monthly rates. R-KPI-30 (decomposition and
-// the monthly statistics table) and R-KPI-32 (fee arrears collection plans) close the concern.
+// (R-KPI-31) and a target on it is neither met nor missed. Targets are stated for a month;
+// over a longer period a KPI follows its longer_period_rule: rates are recomputed from the
+// summed counts (never an average of monthly rates), count limits scale with the months,
+// frequencies (R-KPI-26) hold in every month, yearly KPIs (R-KPI-8) run year to date. Counts
+// are whole numbers; only money, areas and hours are decimal. R-KPI-30 (decomposition and
+// the monthly statistics table) and R-KPI-32 (fee arrears collection plans, each aggregate's
+// requirement rounded up once) close the concern.
 #pragma once
 
 #include "pmq/datetime.hpp"
