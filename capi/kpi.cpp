@@ -27,11 +27,15 @@ int rate_status(pmq::target_status s) {
   return PMQ_KPI_NO_DATA;
 }
 
+// A rate of counts (R-KPI-31): neither part may be negative (a part larger than its whole is
+// allowed: some rates, such as a lift failure rate, may exceed 100 %).
 pmq::rate checked_ratio(int64_t numerator, int64_t denominator) {
+  pmq::problem_list problems;
+  if (numerator < 0)
+    problems.add("numerator", "must not be negative, got " + std::to_string(numerator));
   if (denominator < 0)
-    throw pmq::error(pmq::errc::invalid_input, "denominator", "must not be negative");
-  if (numerator == INT64_MIN)
-    throw pmq::error(pmq::errc::invalid_input, "numerator", "out of range");
+    problems.add("denominator", "must not be negative, got " + std::to_string(denominator));
+  problems.throw_if_any();
   return pmq::rate::ratio(pmq::fraction(numerator), pmq::fraction(denominator),
                           "denominator is zero");
 }

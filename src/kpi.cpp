@@ -356,6 +356,16 @@ void add_all(problem_list &to, const error &e) {
   for (const auto &p : e.problems())
     to.add(p.path, p.message);
 }
+
+// An exact value as a decimal when it has one of at most 18 places ("1.5"), else "n/d".
+std::string decimal_text(const fraction &v) {
+  for (int places = 0; places <= 18; ++places)
+    if (round_half_up(v, places) == v) return render(v, places);
+  return exact::to_string(v);
+}
+
+// True when v is a whole number of 10^-places.
+bool has_places(const fraction &v, int places) { return round_half_up(v, places) == v; }
 } // namespace
 
 kpi::kpi(kpi_definition def, const std::string &path)
@@ -383,6 +393,12 @@ kpi::kpi(kpi_definition def, const std::string &path)
   } catch (const error &e) {
     add_all(problems, e);
   }
+  if (def_.longer_periods == longer_period_rule::scale && def_.target.unit != kpi_unit::count &&
+      def_.target.unit != kpi_unit::times_per_period)
+    problems.add(join_path(path, "longer_periods"),
+                 "\"scale\" multiplies a count's threshold by the months; a " +
+                     enum_name(def_.target.unit) +
+                     " target is recomputed over the period (\"recompute\") instead");
   for (std::size_t i = 0; i < def_.constraints.size(); ++i) {
     const auto &c = def_.constraints[i];
     const auto cp = join_path(join_path(path, "constraints"), i);
@@ -397,12 +413,34 @@ kpi::kpi(kpi_definition def, const std::string &path)
   problems.throw_if_any();
 }
 
+namespace {
+// Why `v` is not a value of an input of kind `k` (nullptr when it is): a count is whole
+// (1.5 complaints is an error, R-KPI-1 … R-KPI-13 count things), money is exact to the fen,
+// areas and hours have at most 6 decimals.
+const char *kind_problem(quantity_kind k, const fraction &v) {
+  switch (k) {
+  case quantity_kind::count:
+    return denominator(v) == 1 ? nullptr : "must be a whole number (a count)";
+  case quantity_kind::money:
+    return has_places(v, money::decimals) ? nullptr
+                                          : "must be an amount exact to the fen (at most 2 "
+                                            "decimals)";
+  case quantity_kind::area:
+  case quantity_kind::hours:
+    return has_places(v, 6) ? nullptr : "must have at most 6 decimals";
+  }
+  return nullptr;
+}
+} // namespace
+
 void kpi::check_counts(const quantities &counts, const std::string &path,
                        problem_list &problems) const {
   std::string expected;
   for (const auto &in : def_.inputs)
     expected += (expected.empty() ? "" : ", ") + in.name;
-  for (const auto &[name, value] : counts) {
+  // Not a structured binding: clang 14 cannot capture one in the lambda below.
+  for (const auto &count : counts) {
+    const std::string &name = count.first;
     const bool known = std::any_of(def_.inputs.begin(), def_.inputs.end(),
                                    [&](const kpi_input &in) { return in.name == name; });
     if (!known)
@@ -417,7 +455,10 @@ void kpi::check_counts(const quantities &counts, const std::string &path,
       complete = false;
     } else if (it->second < 0) {
       problems.add(join_path(path, in.name),
-                   "must not be negative, got " + exact::to_string(it->second));
+                   "must not be negative, got " + decimal_text(it->second));
+      complete = false;
+    } else if (const char *wrong = kind_problem(in.kind, it->second)) {
+      problems.add(join_path(path, in.name), wrong + (", got " + decimal_text(it->second)));
       complete = false;
     }
   }
@@ -479,6 +520,57 @@ const kpi_definition &catalogue_kpi(std::string_view id) {
   throw error(errc::invalid_argument, "", "no KPI \"" + std::string(id) + "\" in the catalogue");
 }
 
+namespace {
+// The exact value of a JSON number that is not an integer. nlohmann keeps such a number
+// only as a double, so its text is what the shortest decimal reading back as that double
+// says — which is exactly what was written when that decimal has at most 15 significant
+// digits (every such decimal survives a double). A longer one may be a rounding of the text
+// (5191955096804367.22 reads back as 5191955096804367): an error, never a silent rounding.
+// (When parse_json keeps the raw number text, this is the one place to read it instead.)
+std::optional<fraction> exact_json_number(double d, std::string &problem) {
+  char buf[64];
+  const auto res = std::isfinite(d) ? std::to_chars(buf, buf + sizeof buf, d)
+                                    : std::to_chars_result{buf, std::errc::invalid_argument};
+  if (res.ec != std::errc{}) {
+    problem = "expected a finite number";
+    return std::nullopt;
+  }
+  const std::string_view shortest(buf, std::size_t(res.ptr - buf));
+  // shortest is "123.45", "-0.001", "1e+20" or "5e-07": its digits before any exponent.
+  std::size_t significant = 0;
+  bool leading = true;
+  for (char c : shortest.substr(0, shortest.find('e'))) {
+    if (c < '0' || c > '9') continue;
+    if (leading && c == '0') continue;
+    leading = false;
+    ++significant;
+  }
+  const auto back = [&] { return std::string(shortest); };
+  if (significant > 15) {
+    problem = "a JSON number of more than 15 significant digits is not read exactly (this one "
+              "reads as " +
+              back() + "): write at most 15";
+    return std::nullopt;
+  }
+  // Fixed notation of the same double: the exact decimal now that it has ≤ 15 digits.
+  char fixed[400];
+  const auto fr = std::to_chars(fixed, fixed + sizeof fixed, d, std::chars_format::fixed);
+  if (fr.ec != std::errc{}) {
+    problem = "expected a number";
+    return std::nullopt;
+  }
+  const std::string_view text(fixed, std::size_t(fr.ptr - fixed));
+  const auto dot = text.find('.');
+  if (dot != std::string_view::npos && text.size() - dot - 1 > 6) {
+    problem = "the number " + back() + " has more than 6 decimals";
+    return std::nullopt;
+  }
+  auto v = exact::parse_decimal(text);
+  if (!v) problem = "the number " + back() + " is not a decimal pmq reads";
+  return v;
+}
+} // namespace
+
 quantities quantities_from_json(const json &j, const std::string &path) {
   problem_list problems;
   quantities out;
@@ -486,35 +578,31 @@ quantities quantities_from_json(const json &j, const std::string &path) {
     problems.add(path, std::string("expected an object of counts, got ") + json_io::type_name(j));
     problems.throw_if_any();
   }
+  const std::string too_large = "too large (at most " + std::to_string(max_quantity) + ")";
   for (const auto &[name, v] : j.items()) {
     const auto p = join_path(path, name);
     std::optional<fraction> value;
     if (v.is_number_unsigned()) {
-      if (v.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max() / 2))
-        problems.add(p, "too large");
+      if (v.get<std::uint64_t>() > std::uint64_t(max_quantity))
+        problems.add(p, too_large);
       else
         value = fraction(std::int64_t(v.get<std::uint64_t>()));
     } else if (v.is_number_integer()) { // nlohmann keeps non-negative integers unsigned
       problems.add(p, "must not be negative, got " + std::to_string(v.get<std::int64_t>()));
       continue;
     } else if (v.is_number_float()) {
-      const double d = v.get<double>();
-      char buf[400];
-      const auto res = std::isfinite(d)
-                           ? std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed)
-                           : std::to_chars_result{buf, std::errc::invalid_argument};
-      if (res.ec == std::errc{}) {
-        std::string_view s(buf, std::size_t(res.ptr - buf));
-        const auto dot = s.find('.');
-        if (dot == std::string_view::npos || s.size() - dot - 1 <= 6)
-          value = exact::parse_decimal(s);
-      }
-      if (!value) problems.add(p, "expected a number with at most 6 decimals and 18 digits");
+      std::string problem;
+      value = exact_json_number(v.get<double>(), problem);
+      if (!value) problems.add(p, problem);
     } else {
       problems.add(p, std::string("expected a number, got ") + json_io::type_name(v));
     }
     if (value && *value < 0) {
-      problems.add(p, "must not be negative, got " + exact::to_string(*value));
+      problems.add(p, "must not be negative, got " + decimal_text(*value));
+      continue;
+    }
+    if (value && *value > max_quantity) {
+      problems.add(p, too_large);
       continue;
     }
     if (value) out[name] = *value;
@@ -702,9 +790,31 @@ std::optional<quantities> sum_counts(const kpi &k, const std::vector<month_count
   return sum;
 }
 
-std::vector<series_point> kpi_series(const kpi &k, const std::vector<month_counts> &months,
-                                     period_kind kind) {
-  problem_list problems;
+longer_period_rule default_longer_period_rule(kpi_unit u) {
+  switch (u) {
+  case kpi_unit::percent:
+  case kpi_unit::points:
+    return longer_period_rule::recompute;
+  case kpi_unit::count:
+    return longer_period_rule::scale;
+  case kpi_unit::times_per_period:
+    return longer_period_rule::every_month;
+  }
+  return longer_period_rule::recompute;
+}
+
+longer_period_rule kpi::longer_periods() const {
+  return def_.longer_periods ? *def_.longer_periods : default_longer_period_rule(def_.target.unit);
+}
+
+namespace {
+using month_entries = std::vector<std::tuple<date, const quantities *, std::string>>;
+
+// Checks a months document for one KPI (months well formed and given once, counts valid)
+// and lists its entries; problems at `[i].month` and `[i].counts.name`.
+month_entries collect_months(const kpi &k, const std::vector<month_counts> &months,
+                             problem_list &problems) {
+  month_entries out;
   std::map<date, std::size_t> seen;
   for (std::size_t i = 0; i < months.size(); ++i) {
     const auto mp = join_path("", i);
@@ -714,27 +824,169 @@ std::vector<series_point> kpi_series(const kpi &k, const std::vector<month_count
         problems.add(join_path(mp, "month"), "month " + months[i].month +
                                                  " given twice (first at [" +
                                                  std::to_string(it->second) + "])");
+      else
+        out.emplace_back(*d, &months[i].counts, join_path(mp, "counts"));
     }
     k.check_counts(months[i].counts, join_path(mp, "counts"), problems);
   }
+  return out;
+}
+
+std::string month_label(const date &d) {
+  period p;
+  p.kind = period_kind::month;
+  p.year = d.year();
+  p.index = d.month();
+  return p.label();
+}
+
+// True when value a is a worse miss of target t than value b (both in the target's unit):
+// lower for ≥ and >, higher for ≤ and <, further from the threshold for =.
+bool worse(const target_spec &t, const fraction &a, const fraction &b) {
+  switch (t.op) {
+  case comparator::ge:
+  case comparator::gt:
+    return a < b;
+  case comparator::le:
+  case comparator::lt:
+    return a > b;
+  case comparator::eq:
+    return abs(a - t.threshold.value()) > abs(b - t.threshold.value());
+  }
+  return false;
+}
+
+// The KPI over period `p` from `entries` (any months, each once), by its longer-period rule
+// (kpi.hpp). `stated` is the target as stated per month; `no_counts` prefixes the reason of
+// a period without counts ("no counts reported for" + " 2026-03").
+series_point evaluate_entries(const kpi &k, const month_entries &entries, const period &p,
+                              const target_spec &stated, const std::string &no_counts) {
+  series_point out;
+  out.when = p;
+  out.longer_periods = k.definition().longer_periods ? *k.definition().longer_periods
+                                                     : default_longer_period_rule(stated.unit);
+  const date from = out.longer_periods == longer_period_rule::year_to_date
+                        ? date(p.first().year(), 1, 1)
+                        : p.first();
+  const date to = p.last();
+  month_entries in;
+  for (const auto &e : entries)
+    if (from <= std::get<0>(e) && std::get<0>(e) <= to) in.push_back(e);
+  std::sort(in.begin(), in.end(),
+            [](const auto &a, const auto &b) { return std::get<0>(a) < std::get<0>(b); });
+  for (const auto &e : in)
+    out.months_with_data.push_back(month_label(std::get<0>(e)));
+  out.value.id = k.definition().id;
+  out.value.target = stated;
+  out.value.places = k.definition().places;
+  const auto none = [&](const std::string &label) {
+    out.value.actual = rate::no_data(no_counts + " " + label);
+    out.value.result = target_result{};
+  };
+
+  if (out.longer_periods != longer_period_rule::every_month) {
+    if (in.empty()) {
+      none(p.label());
+      return out;
+    }
+    problem_list problems;
+    out.counts = sum_entries(k, in, problems);
+    problems.throw_if_any();
+    target_spec applied = stated;
+    if (out.longer_periods == longer_period_rule::scale) {
+      try {
+        applied.threshold = stated.threshold * std::int64_t(in.size());
+      } catch (const error &) {
+        throw error(errc::invalid_input, "target.threshold",
+                    stated.threshold.to_string() + " × " + std::to_string(in.size()) +
+                        " months is too large");
+      }
+    }
+    // One month: its own path; several: the summed counts are named by the period.
+    out.value =
+        k.evaluate(*out.counts, in.size() == 1 ? std::get<2>(in.front()) : p.label(), applied);
+    return out;
+  }
+
+  // every_month: each month of the period on its own.
+  std::size_t missed = 0, without = 0;
+  std::optional<std::size_t> worst;
+  std::string first_without;
+  for (date m = p.first(); m <= to; m = m.end_of_month() + boost::gregorian::days(1)) {
+    month_result mr;
+    mr.month = month_label(m);
+    const auto it =
+        std::find_if(in.begin(), in.end(), [&](const auto &e) { return std::get<0>(e) == m; });
+    if (it == in.end()) {
+      mr.value.id = k.definition().id;
+      mr.value.actual = rate::no_data(no_counts + " " + mr.month);
+      mr.value.target = stated;
+      mr.value.places = k.definition().places;
+    } else {
+      mr.value = k.evaluate(*std::get<1>(*it), std::get<2>(*it), stated);
+    }
+    switch (mr.value.result.status) {
+    case target_status::missed:
+      ++missed;
+      break;
+    case target_status::no_data:
+      if (without++ == 0) first_without = mr.value.actual.reason();
+      break;
+    case target_status::met:
+      break;
+    }
+    out.by_month.push_back(std::move(mr));
+    const auto &v = out.by_month.back().value;
+    if (v.actual &&
+        (!worst || worse(stated, in_unit(stated.unit, v.actual.value()),
+                         in_unit(stated.unit, out.by_month[*worst].value.actual.value()))))
+      worst = out.by_month.size() - 1;
+  }
+  if (in.empty()) {
+    none(p.label());
+    return out;
+  }
+  if (missed == 0 && without > 0) {
+    // Not every month is known to meet the target.
+    out.value.actual =
+        rate::no_data(out.by_month.size() == 1 ? first_without
+                                               : first_without + " (every month of " + p.label() +
+                                                     " must meet the target)");
+    out.value.result = target_result{};
+    return out;
+  }
+  const auto &w = out.by_month[*worst].value;
+  out.value.actual = w.actual;
+  out.value.result = w.result;
+  out.value.result.status = missed > 0 ? target_status::missed : target_status::met;
+  return out;
+}
+} // namespace
+
+series_point evaluate_period(const kpi &k, const std::vector<month_counts> &months, const period &p,
+                             const std::optional<target_spec> &target) {
+  problem_list problems;
+  const auto entries = collect_months(k, months, problems);
+  problems.throw_if_any();
+  return evaluate_entries(k, entries, p, target ? *target : k.definition().target, "no data for");
+}
+
+std::vector<series_point> kpi_series(const kpi &k, const std::vector<month_counts> &months,
+                                     period_kind kind) {
+  problem_list problems;
+  const auto entries = collect_months(k, months, problems);
   if (months.empty()) problems.add("", "at least one month is needed");
   problems.throw_if_any();
+  if (entries.empty()) return {}; // every month was refused above; not reached
+  date first = std::get<0>(entries.front()), last = first;
+  for (const auto &e : entries) {
+    first = std::min(first, std::get<0>(e));
+    last = std::max(last, std::get<0>(e));
+  }
   std::vector<series_point> out;
-  const date last = seen.rbegin()->first;
-  for (period p = period_of(seen.begin()->first, kind);;
+  for (period p = period_of(first, kind);;
        p = period_of(p.last() + boost::gregorian::days(1), kind)) {
-    series_point sp;
-    sp.when = p;
-    sp.counts = sum_counts(k, months, p, &sp.months_with_data);
-    if (sp.counts) {
-      sp.value = k.evaluate(*sp.counts, p.label());
-    } else {
-      sp.value.id = k.definition().id;
-      sp.value.actual = rate::no_data("no data for " + p.label());
-      sp.value.target = k.definition().target;
-      sp.value.places = k.definition().places;
-    }
-    out.push_back(std::move(sp));
+    out.push_back(evaluate_entries(k, entries, p, k.definition().target, "no data for"));
     if (p.last() >= last) break; // never step past the last month (nor past year 9999)
   }
   return out;
@@ -803,6 +1055,21 @@ std::vector<month_counts> month_counts_from_json(const json &j) {
   return out;
 }
 
+namespace {
+json by_month_json(const std::vector<month_result> &months) {
+  json out = json::array();
+  for (const auto &m : months) {
+    const auto &v = m.value;
+    json month = {{"month", m.month},
+                  {"actual", rate_to_json(v.actual, v.target.unit, v.places)},
+                  {"status", enum_name(v.result.status)}};
+    if (v.result.gap) month["gap"] = render(*v.result.gap, v.places);
+    out.push_back(std::move(month));
+  }
+  return out;
+}
+} // namespace
+
 json to_json(const std::vector<series_point> &series) {
   json j = json::array();
   for (const auto &sp : series) {
@@ -813,6 +1080,9 @@ json to_json(const std::vector<series_point> &series) {
     const json value = to_json(sp.value);
     for (const auto &[k, v] : value.items())
       p[k] = v;
+    p["longer_periods"] = enum_name(sp.longer_periods);
+    if (sp.longer_periods == longer_period_rule::every_month)
+      p["by_month"] = by_month_json(sp.by_month);
     j.push_back(std::move(p));
   }
   return j;
@@ -825,7 +1095,8 @@ json to_json(const kpi_result &r) {
   j["target"] = to_json_value(r.target);
   j["target_text"] = describe(r.target);
   j["status"] = enum_name(r.result.status);
-  j["gap"] = r.result.gap ? json(render(*r.result.gap, r.places)) : json(nullptr);
+  // No data has no gap: absent, not null (docs/formats.md: output omits absent fields).
+  if (r.result.gap) j["gap"] = render(*r.result.gap, r.places);
   return j;
 }
 
@@ -871,6 +1142,16 @@ compiled_plan::compiled_plan(target_plan p) : plan_(std::move(p)) {
                    "no KPI \"" + t.kpi + "\" in the catalogue or custom_kpis");
     }
   }
+  if (kpis_.size() == plan_.targets.size())
+    for (std::size_t i = 0; i < plan_.targets.size(); ++i) {
+      const auto &t = plan_.targets[i].target;
+      if (t && kpis_[i].definition().longer_periods == longer_period_rule::scale &&
+          t->unit != kpi_unit::count && t->unit != kpi_unit::times_per_period)
+        problems.add(join_path(join_path(join_path("targets", i), "target"), "unit"),
+                     "KPI \"" + kpis_[i].definition().id +
+                         "\" scales a count's threshold over longer periods; a " +
+                         enum_name(t->unit) + " target cannot be scaled");
+    }
   problems.throw_if_any();
 }
 
@@ -880,9 +1161,7 @@ statistics_table compiled_plan::table(const std::vector<month_actuals> &months,
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < plan_.targets.size(); ++i)
     index[plan_.targets[i].key] = i;
-  std::vector<std::vector<std::tuple<date, const quantities *, std::string>>> entries(
-      plan_.targets.size());
-  std::vector<std::vector<std::string>> used(plan_.targets.size());
+  std::vector<month_entries> entries(plan_.targets.size());
   std::map<std::pair<std::string, date>, std::string> seen; // (key, month) → where
   for (std::size_t i = 0; i < months.size(); ++i) {
     const auto mp = join_path("", i);
@@ -901,10 +1180,8 @@ statistics_table compiled_plan::table(const std::vector<month_actuals> &months,
         problems.add(join_path(ap, "target"), "target \"" + a.target + "\" reported twice for " +
                                                   months[i].month + " (first at " + s->second +
                                                   ")");
-      if (p.contains(*d)) {
+      else
         entries[it->second].emplace_back(*d, &a.counts, join_path(ap, "counts"));
-        used[it->second].push_back(months[i].month);
-      }
     }
   }
   problems.throw_if_any();
@@ -926,17 +1203,14 @@ statistics_table compiled_plan::table(const std::vector<month_actuals> &months,
     row.check_frequency = t.check_frequency;
     row.target = t.target ? *t.target : k.definition().target;
     row.places = k.definition().places;
-    row.months = used[i];
-    if (entries[i].empty()) {
-      row.actual = rate::no_data("no counts reported for " + p.label());
-    } else {
-      const auto sum = sum_entries(k, entries[i], problems);
-      problems.throw_if_any();
-      const auto r = k.evaluate(sum, "", row.target);
-      row.actual = r.actual;
-      row.status = r.result.status;
-      row.gap = r.result.gap;
-    }
+    auto r = evaluate_entries(k, entries[i], p, row.target, "no counts reported for");
+    row.applied_target = r.value.target;
+    row.longer_periods = r.longer_periods;
+    row.months = std::move(r.months_with_data);
+    row.by_month = std::move(r.by_month);
+    row.actual = r.value.actual;
+    row.status = r.value.result.status;
+    row.gap = r.value.result.gap;
     switch (row.status) {
     case target_status::met:
       ++out.met;
@@ -1006,10 +1280,15 @@ json to_json(const statistics_table &t) {
     row["check_frequency"] = enum_name(r.check_frequency);
     row["target"] = to_json_value(r.target);
     row["target_text"] = describe(r.target);
+    row["longer_periods"] = enum_name(r.longer_periods);
+    row["applied_target"] = to_json_value(r.applied_target);
+    row["applied_target_text"] = describe(r.applied_target);
     row["actual"] = rate_to_json(r.actual, r.target.unit, r.places);
     row["status"] = enum_name(r.status);
-    row["gap"] = r.gap ? json(render(*r.gap, r.places)) : json(nullptr);
+    if (r.gap) row["gap"] = render(*r.gap, r.places);
     row["months"] = r.months;
+    if (r.longer_periods == longer_period_rule::every_month)
+      row["by_month"] = by_month_json(r.by_month);
     j["rows"].push_back(std::move(row));
   }
   return j;
@@ -1025,10 +1304,20 @@ std::string to_text(const statistics_table &t) {
     std::string actual = r.actual ? render(in_unit(r.target.unit, r.actual.value()), r.places) +
                                         (r.target.unit == kpi_unit::percent ? " %" : "")
                                   : "无数据 (" + r.actual.reason() + ")";
-    out += "  " + r.key + " | " + r.name + " | " + describe(r.target) + " | " + actual + " | " +
-           status + " | " + (r.gap ? render(*r.gap, r.places) : std::string("—")) + " | " +
-           r.department + (r.project ? " / " + *r.project : "") + " | " + r.owner + " | " +
-           r.rule.value_or("—") + "\n";
+    // The target as stated, and how it was applied to a longer period.
+    std::string target = describe(r.target);
+    if (r.applied_target != r.target)
+      target += " a month, " + describe(r.applied_target) + " over " +
+                std::to_string(r.months.size()) + " months";
+    else if (r.longer_periods == longer_period_rule::every_month && r.by_month.size() > 1)
+      target += ", every month";
+    else if (r.longer_periods == longer_period_rule::year_to_date &&
+             t.when.kind != period_kind::year)
+      target += ", year to date";
+    out += "  " + r.key + " | " + r.name + " | " + target + " | " + actual + " | " + status +
+           " | " + (r.gap ? render(*r.gap, r.places) : std::string("—")) + " | " + r.department +
+           (r.project ? " / " + *r.project : "") + " | " + r.owner + " | " + r.rule.value_or("—") +
+           "\n";
   }
   out += "\n  met " + std::to_string(t.met) + ", missed " + std::to_string(t.missed) +
          ", no data " + std::to_string(t.no_data) + "\n";
@@ -1037,13 +1326,22 @@ std::string to_text(const statistics_table &t) {
 
 // --- fee collection plans (R-KPI-32) ----------------------------------------------------
 
-money required_amount(money due, points rate_percent) {
-  // due × rate ÷ 100, in fen, rounded up so that reaching it meets the target.
-  const fraction fen =
-      exact::mul(fraction(due.fen()), exact::div(rate_percent.value(), fraction(100)), "due");
+namespace {
+// due × rate ÷ 100 in fen, exact: what a target rate asks of an amount due.
+fraction required_fen(money due, points rate_percent) {
+  return exact::mul(fraction(due.fen()), exact::div(rate_percent.value(), fraction(100)));
+}
+// The least whole number of fen reaching `fen`: rounded up, once.
+money round_up_to_fen(const fraction &fen) {
   const integer q = ceil(fen);
   if (q > std::numeric_limits<std::int64_t>::max()) throw_out_of_range("a required amount");
   return money::from_fen(q.convert_to<std::int64_t>());
+}
+} // namespace
+
+money required_amount(money due, points rate_percent) {
+  // Rounded up so that reaching it meets the target.
+  return round_up_to_fen(required_fen(due, rate_percent));
 }
 
 namespace {
@@ -1112,19 +1410,23 @@ fee_check check_fee_plan(const fee_plan &plan, const period &p) {
   fee_check out;
   out.plan = plan.name;
   out.when = p;
+  // An aggregate (a fee type, a building, the total) adds its lines' exact requirements and
+  // rounds up once: two lines due 135,016.34 and 10,868.75 at 92.5 % need 134,943.71 together
+  // (145,885.09 × 92.5 % = 134,943.70825), not the 134,943.72 of their rounded-up parts.
   struct acc {
-    money due, collected, in_period, required;
+    money due, collected, in_period;
+    fraction required;
     std::optional<points> rate;
     bool mixed = false;
   };
   std::vector<std::string> order, building_order;
   std::map<std::string, acc> by_type, by_building;
   acc total;
-  const auto fold = [](acc &a, money due, money col, money inp, money req, points r) {
+  const auto fold = [](acc &a, money due, money col, money inp, const fraction &req, points r) {
     a.due = checked_add(a.due, due, "lines");
     a.collected = checked_add(a.collected, col, "lines");
     a.in_period = checked_add(a.in_period, inp, "lines");
-    a.required = checked_add(a.required, req, "lines");
+    a.required += req;
     if (!a.rate && !a.mixed)
       a.rate = r;
     else if (a.rate && *a.rate != r) {
@@ -1134,9 +1436,9 @@ fee_check check_fee_plan(const fee_plan &plan, const period &p) {
   };
   for (std::size_t i = 0; i < plan.lines.size(); ++i) {
     const auto &l = plan.lines[i];
-    const money req = required_amount(l.due, l.target_rate);
-    out.lines.push_back(
-        make_status(l.fee_type, l.building, l.due, to_end[i], in_period[i], l.target_rate, req));
+    const fraction req = required_fen(l.due, l.target_rate);
+    out.lines.push_back(make_status(l.fee_type, l.building, l.due, to_end[i], in_period[i],
+                                    l.target_rate, round_up_to_fen(req)));
     if (!by_type.count(l.fee_type)) order.push_back(l.fee_type);
     fold(by_type[l.fee_type], l.due, to_end[i], in_period[i], req, l.target_rate);
     if (l.building) {
@@ -1147,16 +1449,16 @@ fee_check check_fee_plan(const fee_plan &plan, const period &p) {
   }
   for (const auto &type : order) {
     const auto &a = by_type[type];
-    out.by_fee_type.push_back(
-        make_status(type, std::nullopt, a.due, a.collected, a.in_period, a.rate, a.required));
+    out.by_fee_type.push_back(make_status(type, std::nullopt, a.due, a.collected, a.in_period,
+                                          a.rate, round_up_to_fen(a.required)));
   }
   for (const auto &b : building_order) {
     const auto &a = by_building[b];
-    out.by_building.push_back(
-        make_status("all", b, a.due, a.collected, a.in_period, a.rate, a.required));
+    out.by_building.push_back(make_status("all", b, a.due, a.collected, a.in_period, a.rate,
+                                          round_up_to_fen(a.required)));
   }
   out.total = make_status("total", std::nullopt, total.due, total.collected, total.in_period,
-                          total.rate, total.required);
+                          total.rate, round_up_to_fen(total.required));
   return out;
 }
 

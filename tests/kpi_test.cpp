@@ -308,7 +308,7 @@ TEST_CASE("catalogue KPIs check their counts, naming each field", "[R-KPI-12][R-
       [] { pmq::quantities_from_json(pmq::parse_json(R"({"a": -1, "b": "x", "c": 1.1234567})")); });
   CHECK(has_problem(e, "counts.a", "must not be negative"));
   CHECK(has_problem(e, "counts.b", "expected a number"));
-  CHECK(has_problem(e, "counts.c", "at most 6 decimals"));
+  CHECK(has_problem(e, "counts.c", "more than 6 decimals"));
   CHECK(pmq::quantities_from_json(pmq::parse_json(R"({"area": 1250.5})")).at("area") ==
         fraction(2501, 2));
 }
@@ -414,7 +414,7 @@ TEST_CASE("every catalogue function equals its expression form on random inputs"
          pmq::lift_counts c{upto(200), 0, 0, {}, fraction(upto(87840), 10)};
          c.failure_hours =
              fraction(upto((numerator(c.service_hours) * c.lifts).convert_to<std::int64_t>()),
-                     denominator(c.service_hours));
+                      denominator(c.service_hours));
          return std::pair{Q{{"failure_hours", c.failure_hours},
                             {"lifts", c.lifts},
                             {"service_hours", c.service_hours}},
@@ -620,7 +620,7 @@ TEST_CASE("the monthly 《质量目标完成统计表》 from a decomposed targe
   CHECK(j["rows"][0]["actual"].dump() == R"({"exact":"39/40","value":"97.50","unit":"percent"})");
   CHECK(j["rows"][0]["target_text"] == "≥ 100 %");
   CHECK(j["rows"][0]["gap"] == "-2.50");
-  CHECK(j["rows"][3]["gap"].is_null());
+  CHECK_FALSE(j["rows"][3].contains("gap")); // no data, no gap: absent (docs/formats.md)
   const auto text = pmq::to_text(t);
   CHECK(text.find("质量目标完成统计表") != std::string::npos);
   CHECK(text.find("有效投诉处理及时率 | ≥ 100 % | 97.50 % | 未达成 missed | -2.50 | 客服部 / "
@@ -760,4 +760,401 @@ TEST_CASE("series edges: empty input, the last representable month", "[R-KPI-30]
                       pmq::quantities_from_json(pmq::parse_json(R"({"a": -9223372036854775808})"));
                     }),
                     "counts.a", "must not be negative"));
+}
+
+// --- issue 9: exact where the rules meet ---------------------------------------------
+
+namespace {
+std::vector<pmq::month_counts> trainings(std::initializer_list<std::pair<const char *, int>> ms) {
+  std::vector<pmq::month_counts> out;
+  for (const auto &[month, n] : ms)
+    out.push_back({month, {{"trainings", n}}});
+  return out;
+}
+pmq::period per(const char *text) { return *pmq::parse_period(text); }
+} // namespace
+
+TEST_CASE("R-KPI-26 over a quarter every month must have a training", "[R-KPI-26][R-KPI-30]") {
+  // 001 §2.2.4 每月至少培训一次: one January training does not make a quarter.
+  const auto k = catalogue("R-KPI-26");
+  CHECK(k.longer_periods() == pmq::longer_period_rule::every_month);
+  auto q = pmq::evaluate_period(k, trainings({{"2026-01", 1}, {"2026-02", 0}, {"2026-03", 0}}),
+                                per("2026-Q1"));
+  CHECK(q.value.result.status == target_status::missed); // was met: 1 training in the quarter
+  CHECK(q.value.actual.value() == 0);                    // the worst month's count …
+  CHECK(*q.value.result.gap == -1);                      // … and its gap
+  REQUIRE(q.by_month.size() == 3);
+  CHECK(q.by_month[0].month == "2026-01");
+  CHECK(q.by_month[0].value.result.status == target_status::met);
+  CHECK(q.by_month[1].value.result.status == target_status::missed);
+  CHECK(q.by_month[2].value.result.status == target_status::missed);
+  // the other side of the boundary: exactly one training in each month
+  q = pmq::evaluate_period(k, trainings({{"2026-01", 1}, {"2026-02", 1}, {"2026-03", 1}}),
+                           per("2026-Q1"));
+  CHECK(q.value.result.status == target_status::met);
+  CHECK(*q.value.result.gap == 0);
+  q = pmq::evaluate_period(k, trainings({{"2026-01", 4}, {"2026-02", 2}, {"2026-03", 3}}),
+                           per("2026-Q1"));
+  CHECK(q.value.actual.value() == 2); // the worst month, not the total of 9
+  // a month without a report: not known to be met …
+  q = pmq::evaluate_period(k, trainings({{"2026-01", 1}, {"2026-03", 1}}), per("2026-Q1"));
+  CHECK(q.value.result.status == target_status::no_data);
+  CHECK(q.value.actual.reason() ==
+        "no data for 2026-02 (every month of 2026-Q1 must meet the target)");
+  CHECK(q.by_month[1].value.actual.reason() == "no data for 2026-02");
+  // … unless another month already missed
+  q = pmq::evaluate_period(k, trainings({{"2026-01", 0}, {"2026-03", 1}}), per("2026-Q1"));
+  CHECK(q.value.result.status == target_status::missed);
+  // a year: twelve months, each must have one
+  std::vector<pmq::month_counts> year;
+  for (int m = 1; m <= 12; ++m)
+    year.push_back({(m < 10 ? "2026-0" : "2026-") + std::to_string(m), {{"trainings", 1}}});
+  CHECK(pmq::evaluate_period(k, year, per("2026")).value.result.status == target_status::met);
+  year[7].counts["trainings"] = 0;
+  CHECK(pmq::evaluate_period(k, year, per("2026")).value.result.status == target_status::missed);
+  // a month is what it always was
+  const auto m = pmq::evaluate_period(k, trainings({{"2026-02", 0}}), per("2026-02"));
+  CHECK(m.value.result.status == target_status::missed);
+  CHECK(m.by_month.size() == 1);
+  // the series and the table follow the same rule
+  const auto s = pmq::kpi_series(k, trainings({{"2026-01", 1}, {"2026-02", 0}, {"2026-03", 2}}),
+                                 pmq::period_kind::quarter);
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].value.result.status == target_status::missed);
+  const auto j = pmq::to_json(s);
+  CHECK(j[0]["longer_periods"] == "every_month");
+  CHECK(j[0]["by_month"][1].dump() ==
+        R"({"month":"2026-02","actual":{"exact":"0","value":"0","unit":"times_per_period"},)"
+        R"("status":"missed","gap":"-1"})");
+  const pmq::compiled_plan plan(pmq::load_target_plan(R"({"company": "C", "year": 2026,
+    "targets": [{"key": "PX-01", "kpi": "R-KPI-26", "department": "客服部", "owner": "张三"}]})"));
+  const auto actuals = pmq::month_actuals_from_json(pmq::parse_json(R"([
+    {"month": "2026-01", "actuals": [{"target": "PX-01", "counts": {"trainings": 1}}]},
+    {"month": "2026-02", "actuals": [{"target": "PX-01", "counts": {"trainings": 0}}]},
+    {"month": "2026-03", "actuals": [{"target": "PX-01", "counts": {"trainings": 0}}]}])"));
+  const auto t = plan.table(actuals, per("2026-Q1"));
+  CHECK(t.rows[0].status == target_status::missed);
+  CHECK(t.missed == 1);
+  CHECK(pmq::to_text(t).find("≥ 1 times per period, every month | 0 | 未达成 missed | -1") !=
+        std::string::npos);
+  CHECK(plan.table(actuals, per("2026-01")).rows[0].status == target_status::met);
+}
+
+TEST_CASE("R-KPI-8 is yearly: a month or a quarter asks for the year to date", "[R-KPI-8]") {
+  // 003 三、业务总部 1、全年培训计划实施率 = 年度培训实施项数 / 年度培训计划项数
+  const auto k = catalogue("R-KPI-8");
+  CHECK(k.longer_periods() == pmq::longer_period_rule::year_to_date);
+  const std::vector<pmq::month_counts> months{
+      {"2025-12", {{"held", 0}, {"planned", 5}}}, // another year: never counted in 2026
+      {"2026-01", {{"held", 1}, {"planned", 1}}},
+      {"2026-02", {{"held", 0}, {"planned", 1}}},
+      {"2026-03", {{"held", 1}, {"planned", 1}}},
+  };
+  auto r = pmq::evaluate_period(k, months, per("2026-03"));
+  CHECK(r.value.actual.value() == fraction(2, 3)); // January to March, not March's 1/1
+  CHECK(r.value.result.status == target_status::missed);
+  CHECK(r.months_with_data == std::vector<std::string>{"2026-01", "2026-02", "2026-03"});
+  r = pmq::evaluate_period(k, months, per("2026-01"));
+  CHECK(r.value.actual.value() == 1); // the other side: the year so far is complete
+  CHECK(r.value.result.status == target_status::met);
+  CHECK(pmq::evaluate_period(k, months, per("2026-Q2")).value.actual.value() == fraction(2, 3));
+  CHECK(pmq::evaluate_period(k, months, per("2026")).value.actual.value() == fraction(2, 3));
+  CHECK(pmq::evaluate_period(k, months, per("2025")).value.actual.value() == 0);
+  CHECK_FALSE(pmq::evaluate_period(k, months, per("2027-01")).value.actual);
+  // a monthly series is the cumulative execution of the year's plan
+  const auto s = pmq::kpi_series(k, months, pmq::period_kind::month);
+  REQUIRE(s.size() == 4);
+  CHECK(s[1].value.actual.value() == 1);
+  CHECK(s[2].value.actual.value() == fraction(1, 2));
+  CHECK(s[3].value.actual.value() == fraction(2, 3));
+  CHECK(pmq::to_json(s)[3]["longer_periods"] == "year_to_date");
+  // the statistics table: the row says which months it summed
+  const pmq::compiled_plan plan(pmq::load_target_plan(R"({"company": "C", "year": 2026,
+    "targets": [{"key": "YW-01", "kpi": "R-KPI-8", "department": "业务总部", "owner": "x"}]})"));
+  const auto actuals = pmq::month_actuals_from_json(pmq::parse_json(R"([
+    {"month": "2026-01", "actuals": [{"target": "YW-01", "counts": {"held": 1, "planned": 1}}]},
+    {"month": "2026-02", "actuals": [{"target": "YW-01", "counts": {"held": 0, "planned": 1}}]}])"));
+  const auto t = plan.table(actuals, per("2026-02"));
+  CHECK(t.rows[0].actual.value() == fraction(1, 2));
+  CHECK(t.rows[0].months == std::vector<std::string>{"2026-01", "2026-02"});
+  CHECK(pmq::to_json(t)["rows"][0]["longer_periods"] == "year_to_date");
+  CHECK(pmq::to_text(t).find("≥ 100 %, year to date | 50.00 %") != std::string::npos);
+}
+
+TEST_CASE("R-KPI-30 a count limited per month is scaled by the months of a longer period",
+          "[R-KPI-30]") {
+  // "valid complaints ≤ 3 a month" over a quarter is ≤ 9, not ≤ 3 against the quarter's total
+  const pmq::compiled_plan plan(pmq::load_target_plan(R"({"company": "C", "year": 2026,
+    "targets": [{"key": "GZ-02", "kpi": "dept_valid_complaints", "department": "公秩部",
+                 "owner": "王五", "target": {"op": "le", "threshold": 3, "unit": "count"}},
+                {"key": "GZ-03", "kpi": "dept_valid_complaints", "department": "公秩部",
+                 "owner": "王五"}]})"));
+  const auto months = [](int jan, int feb, int mar) {
+    return pmq::month_actuals_from_json(pmq::parse_json(
+        "[" + std::string(R"({"month": "2026-01", "actuals": [{"target": "GZ-02", "counts": )") +
+        R"({"valid_complaints": )" + std::to_string(jan) + "}}, " +
+        R"({"target": "GZ-03", "counts": {"valid_complaints": )" + std::to_string(jan) + "}}]}," +
+        R"({"month": "2026-02", "actuals": [{"target": "GZ-02", "counts": )" +
+        R"({"valid_complaints": )" + std::to_string(feb) + "}}]}," +
+        R"({"month": "2026-03", "actuals": [{"target": "GZ-02", "counts": )" +
+        R"({"valid_complaints": )" + std::to_string(mar) + "}}]}]"));
+  };
+  auto t = plan.table(months(3, 3, 3), per("2026-Q1"));
+  CHECK(t.rows[0].actual.value() == 9);
+  CHECK(t.rows[0].status == target_status::met); // was missed: 9 against ≤ 3
+  CHECK(t.rows[0].applied_target.threshold == points{9});
+  CHECK(t.rows[0].target.threshold == points{3}); // as stated
+  CHECK(*t.rows[0].gap == 0);
+  t = plan.table(months(3, 3, 4), per("2026-Q1"));
+  CHECK(t.rows[0].status == target_status::missed); // the other side: 10 > 9
+  CHECK(*t.rows[0].gap == 1);
+  const auto j = pmq::to_json(t);
+  CHECK(j["rows"][0]["longer_periods"] == "scale");
+  CHECK(j["rows"][0]["target_text"] == "≤ 3");
+  CHECK(j["rows"][0]["applied_target_text"] == "≤ 9");
+  CHECK(pmq::to_text(t).find("≤ 3 a month, ≤ 9 over 3 months | 10 | 未达成 missed | 1") !=
+        std::string::npos);
+  // only the months that reported count: GZ-03 (default ≤ 5) reported January alone
+  CHECK(t.rows[1].applied_target.threshold == points{5});
+  CHECK(t.rows[1].months == std::vector<std::string>{"2026-01"});
+  // a month is compared as stated
+  t = plan.table(months(3, 3, 4), per("2026-03"));
+  CHECK(t.rows[0].status == target_status::missed);
+  CHECK(t.rows[0].applied_target == t.rows[0].target);
+  // the catalogue default, ≤ 5 a month, over a fully reported quarter: 15 met, 16 missed
+  const auto k = catalogue("dept_valid_complaints");
+  const auto three = [](int a, int b, int c) {
+    return std::vector<pmq::month_counts>{{"2026-04", {{"valid_complaints", a}}},
+                                          {"2026-05", {{"valid_complaints", b}}},
+                                          {"2026-06", {{"valid_complaints", c}}}};
+  };
+  CHECK(pmq::evaluate_period(k, three(5, 5, 5), per("2026-Q2")).value.result.status ==
+        target_status::met);
+  CHECK(pmq::evaluate_period(k, three(5, 5, 6), per("2026-Q2")).value.result.status ==
+        target_status::missed);
+  CHECK(pmq::describe(pmq::evaluate_period(k, three(5, 5, 6), per("2026-Q2")).value.target) ==
+        "≤ 15");
+  // "= 0" stays 0 however many months
+  CHECK(pmq::evaluate_period(catalogue("dept_fire_incidents"),
+                             {{"2026-01", {{"fires", 0}}}, {"2026-02", {{"fires", 0}}}},
+                             per("2026-Q1"))
+            .value.result.status == target_status::met);
+  // rates are recomputed, never scaled
+  CHECK(catalogue("R-KPI-12").longer_periods() == pmq::longer_period_rule::recompute);
+  pmq::kpi_definition d = pmq::catalogue_kpi("R-KPI-12");
+  d.longer_periods = pmq::longer_period_rule::scale;
+  CHECK(has_problem(error_of([&] { pmq::kpi(d, "custom_kpis[0]"); }),
+                    "custom_kpis[0].longer_periods", "recompute"));
+  CHECK(has_problem(error_of([] {
+                      pmq::load_target_plan(R"({"company": "C", "year": 2026, "targets": [
+      {"key": "A", "kpi": "dept_valid_complaints", "department": "d", "owner": "o",
+       "target": {"op": "le", "threshold": 3, "unit": "percent"}}]})");
+                    }),
+                    "targets[0].target.unit", "cannot be scaled"));
+}
+
+TEST_CASE("R-KPI-32 an aggregate's requirement is its due × rate rounded up once", "[R-KPI-32]") {
+  // Two lines due 135,016.34 and 10,868.75 at 92.5 %: 124,890.1145 → 124,890.12 and
+  // 10,053.59375 → 10,053.60 each, but together 145,885.09 × 92.5 % = 134,943.70825 →
+  // 134,943.71 (adding the rounded-up lines gave 134,943.72).
+  const auto plan = pmq::load_fee_plan(R"({"name": "计划", "lines": [
+    {"fee_type": "电费欠费", "building": "8栋", "due": 135016.34, "target_rate": 92.5},
+    {"fee_type": "物业费欠费", "building": "6栋", "due": 10868.75, "target_rate": 92.5}]})");
+  auto c = pmq::check_fee_plan(plan, per("2026"));
+  CHECK(c.lines[0].required == yuan("124890.12"));
+  CHECK(c.lines[1].required == yuan("10053.60"));
+  CHECK(c.total.required == yuan("134943.71"));
+  CHECK(c.by_building[0].required == yuan("124890.12")); // one line each: as the line
+  // both sides of the total's requirement
+  auto p2 = plan;
+  p2.lines[0].collected = {{"2026-03", yuan("124890.12")}};
+  p2.lines[1].collected = {{"2026-03", yuan("10053.59")}};
+  c = pmq::check_fee_plan(p2, per("2026"));
+  CHECK(c.total.collected == yuan("134943.71"));
+  CHECK(c.total.status == target_status::met); // was missed, short 0.01 of 134,943.72
+  CHECK(c.total.shortfall == money{});
+  CHECK(c.lines[1].status == target_status::missed); // the line itself is a fen short
+  p2.lines[0].collected = {{"2026-03", yuan("124890.11")}};
+  c = pmq::check_fee_plan(p2, per("2026"));
+  CHECK(c.total.status == target_status::missed);
+  CHECK(c.total.shortfall == yuan("0.01"));
+  // lines with different rates: Σ due × rate, rounded up once
+  const auto mixed = pmq::load_fee_plan(R"({"name": "x", "lines": [
+    {"fee_type": "a", "building": "1", "due": 0.05, "target_rate": 90},
+    {"fee_type": "a", "building": "2", "due": 0.05, "target_rate": 95}]})");
+  c = pmq::check_fee_plan(mixed, per("2026"));
+  CHECK(c.lines[0].required == yuan("0.05"));       // 0.045 → 0.05
+  CHECK(c.lines[1].required == yuan("0.05"));       // 0.0475 → 0.05
+  CHECK(c.by_fee_type[0].required == yuan("0.10")); // 0.0925 → 0.10 (here equal)
+  CHECK_FALSE(c.by_fee_type[0].target_rate);
+  // random plans (fixed seed) against the exact rule computed here
+  std::mt19937_64 rng(9032026);
+  int differ_from_line_sum = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    pmq::fee_plan fp{"random", {}};
+    const int n = std::uniform_int_distribution<int>(1, 8)(rng);
+    fraction exact_total;
+    money line_sum;
+    for (int i = 0; i < n; ++i) {
+      pmq::fee_plan_line l;
+      l.fee_type = "t" + std::to_string(i % 3);
+      l.building = "b" + std::to_string(i);
+      l.due = money::from_fen(std::uniform_int_distribution<std::int64_t>(0, 20000000)(rng));
+      l.target_rate = points::from_milli(std::uniform_int_distribution<std::int64_t>(1, 100)(rng) *
+                                         500); // 0.5 % steps
+      exact_total += fraction(l.due.fen()) * l.target_rate.value() / 100;
+      line_sum += pmq::required_amount(l.due, l.target_rate);
+      fp.lines.push_back(l);
+    }
+    const auto r = pmq::check_fee_plan(fp, per("2026"));
+    INFO("trial " << trial);
+    CHECK(r.total.required.fen() == pmq::ceil(exact_total));
+    if (r.total.required != line_sum) ++differ_from_line_sum;
+  }
+  CHECK(differ_from_line_sum > 0); // the old sum of rounded-up lines was wrong in some plans
+}
+
+TEST_CASE("R-KPI-12 counts are whole numbers; only money, areas and hours are decimal",
+          "[R-KPI-12][R-KPI-11][R-KPI-13][R-KPI-30]") {
+  const auto k = catalogue("R-KPI-12");
+  const auto counts = [](const char *text) {
+    return pmq::quantities_from_json(pmq::parse_json(text));
+  };
+  auto e = error_of([&] { k.evaluate(counts(R"({"valid_complaints": 1.5, "handled_late": 0})")); });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "counts.valid_complaints", "must be a whole number (a count), got 1.5"));
+  // a whole number written with a decimal point is a whole number
+  CHECK(k.evaluate(counts(R"({"valid_complaints": 2.0, "handled_late": 0})")).actual.value() == 1);
+  CHECK(has_problem(error_of([&] {
+                      k.evaluate({{"valid_complaints", 4}, {"handled_late", fraction(1, 3)}});
+                    }),
+                    "counts.handled_late", "got 1/3"));
+  // money is exact to the fen; areas and hours take up to 6 decimals
+  const auto fee = catalogue("R-KPI-11");
+  CHECK(fee.evaluate(counts(R"({"collected": 94999.99, "due": 100000})")).actual);
+  CHECK(has_problem(error_of([&] { fee.evaluate(counts(R"({"collected": 0.005, "due": 1})")); }),
+                    "counts.collected", "exact to the fen"));
+  CHECK(catalogue("condition_rate_by_area")
+            .evaluate(counts(R"({"intact_area": 1200.5, "basically_intact_area": 0.000001,
+                                 "total_area": 1600})"))
+            .actual);
+  CHECK(catalogue("lift_downtime_share")
+            .evaluate(counts(R"({"failure_hours": 7.25, "lifts": 10, "service_hours": 720})"))
+            .actual.value() == fraction(725, 720000));
+  CHECK(has_problem(
+      error_of([] {
+        catalogue("lift_downtime_share")
+            .evaluate({{"failure_hours", fraction(1, 3)}, {"lifts", 1}, {"service_hours", 720}});
+      }),
+      "counts.failure_hours", "at most 6 decimals"));
+  CHECK(has_problem(
+      error_of([] {
+        catalogue("lift_downtime_share")
+            .evaluate({{"failure_hours", 1}, {"lifts", fraction(5, 2)}, {"service_hours", 720}});
+      }),
+      "counts.lifts", "whole number"));
+  // in the statistics table the path runs through the actuals
+  const pmq::compiled_plan plan(pmq::load_target_plan(plan_json));
+  const auto months =
+      pmq::month_actuals_from_json(pmq::parse_json(R"([{"month": "2026-03", "actuals": [
+      {"target": "KF-01", "counts": {"valid_complaints": 1.5, "handled_late": 0}}]}])"));
+  CHECK(has_problem(error_of([&] { plan.table(months, per("2026-03")); }),
+                    "[0].actuals[0].counts.valid_complaints", "whole number"));
+  // a custom KPI says which of its inputs are not counts
+  pmq::kpi_definition d;
+  d.id = "energy";
+  d.name = "能耗";
+  d.expression = "spent / budget";
+  d.inputs = {{"spent", "支出", pmq::aggregation::sum, pmq::quantity_kind::money},
+              {"budget", "预算", pmq::aggregation::sum, pmq::quantity_kind::money}};
+  d.target = tgt(pmq::comparator::le, "100");
+  CHECK(pmq::kpi(d).evaluate({{"spent", fraction(12345, 100)}, {"budget", 200}}).actual);
+  const auto defaults =
+      pmq::from_json_value<pmq::kpi_input>(pmq::parse_json(R"({"name": "n", "description": "d"})"));
+  CHECK(defaults.kind == pmq::quantity_kind::count);
+}
+
+TEST_CASE("R-KPI-30 JSON counts are read as written, or refused: never rounded through a double",
+          "[R-KPI-30][R-KPI-31]") {
+  const auto read = [](const std::string &text) {
+    return pmq::quantities_from_json(pmq::parse_json(text));
+  };
+  // 16 significant digits cannot come back from a double: 5191955096804367.22 was read as
+  // 5191955096804367, silently
+  auto e = error_of([&] { read(R"({"a": 5191955096804367.22})"); });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "counts.a", "more than 15 significant digits"));
+  CHECK(has_problem(error_of([&] { read(R"({"a": 123456789012345.6})"); }), "counts.a",
+                    "more than 15 significant digits"));
+  // fifteen are read exactly, however they are written
+  CHECK(read(R"({"a": 12345678901234.5})").at("a") == fraction(123456789012345, 10));
+  CHECK(read(R"({"a": 0.1})").at("a") == fraction(1, 10));
+  CHECK(read(R"({"a": 1.5e3})").at("a") == 1500);
+  CHECK(read(R"({"a": 0.000001})").at("a") == fraction(1, 1000000));
+  CHECK(has_problem(error_of([&] { read(R"({"a": 0.0000001})"); }), "counts.a",
+                    "more than 6 decimals"));
+  // integers are exact up to the reader's limit, and refused with their path beyond it
+  CHECK(read(R"({"a": 4611686018427387903})").at("a") == pmq::max_quantity);
+  CHECK(has_problem(error_of([&] { read(R"({"a": 4611686018427387904})"); }), "counts.a",
+                    "too large"));
+  CHECK(has_problem(error_of([&] { read(R"({"a": 1e20})"); }), "counts.a", "too large"));
+  CHECK(has_problem(error_of([&] { read(R"({"a": 123456789012345678901234})"); }), "counts.a",
+                    "significant digits"));
+}
+
+TEST_CASE("R-KPI-31 large counts give exact values, never an internal error", "[R-KPI-31][expr]") {
+  // a percent KPI with 10^15 complaints: exact, and the miss shows its sign
+  const auto k = catalogue("R-KPI-12");
+  const fraction big = pmq::integer(1000000000000000);
+  auto r = k.evaluate({{"valid_complaints", big}, {"handled_late", 1}});
+  CHECK(r.actual.value() == fraction(999999999999999, 1000000000000000));
+  CHECK(r.result.status == target_status::missed);
+  CHECK(pmq::to_json(r)["gap"] == "-0.00");
+  CHECK(pmq::to_json(r)["actual"]["value"] == "100.00");
+  r = k.evaluate({{"valid_complaints", big}, {"handled_late", 0}});
+  CHECK(r.result.status == target_status::met);
+  CHECK(pmq::to_json(r)["gap"] == "0.00");
+  // the largest counts the JSON reader takes, through the catalogue's expressions
+  const auto q = pmq::quantities_from_json(pmq::parse_json(
+      R"({"questionnaires": 4611686018427387903, "items_per_questionnaire": 4611686018427387903,
+          "unsatisfied_items": 1})"));
+  r = catalogue("R-KPI-10").evaluate(q);
+  CHECK(r.result.status == target_status::met);
+  CHECK(pmq::exact::to_string(r.actual.value()) ==
+        "21267647932558653957237540927630737408/21267647932558653957237540927630737409");
+  // expressions: a * a for a = 10^9 … 10^18
+  for (int digits = 9; digits <= 18; ++digits) {
+    pmq::integer a = 1;
+    for (int i = 0; i < digits; ++i)
+      a *= 10;
+    const auto values = pmq::quantities_from_json(pmq::parse_json("{\"a\": " + a.str() + "}"));
+    CHECK(pmq::expression::parse("a * a").evaluate(values).value() == fraction(a * a));
+  }
+}
+
+TEST_CASE("R-KPI-11 a missed target shows the sign of its gap on every rendering",
+          "[R-KPI-11][R-KPI-30][R-KPI-31]") {
+  // 94,999.99 of 100,000.00: 94.99999 %, gap −0.00001 — never "0.00" on a missed target
+  const auto k = catalogue("R-KPI-11");
+  const quantities short_by_a_fen{{"collected", fraction(9499999, 100)}, {"due", 100000}};
+  const auto r = k.evaluate(short_by_a_fen);
+  CHECK(r.result.status == target_status::missed);
+  CHECK(pmq::to_json(r)["gap"] == "-0.00");
+  const pmq::compiled_plan plan(pmq::load_target_plan(R"({"company": "C", "year": 2026,
+    "targets": [{"key": "KF-03", "kpi": "R-KPI-11", "department": "客服部", "owner": "赵六"}]})"));
+  const auto actuals = pmq::month_actuals_from_json(pmq::parse_json(R"([
+    {"month": "2026-03", "actuals": [{"target": "KF-03", "counts": {"collected": 94999.99, "due": 100000}}]}])"));
+  const auto t = plan.table(actuals, per("2026-03"));
+  CHECK(pmq::to_json(t)["rows"][0]["gap"] == "-0.00");
+  CHECK(pmq::to_text(t).find("| 95.00 % | 未达成 missed | -0.00 |") != std::string::npos);
+  const auto s = pmq::kpi_series(k, {{"2026-03", short_by_a_fen}}, pmq::period_kind::month);
+  CHECK(pmq::to_json(s)[0]["gap"] == "-0.00");
+  // a value below zero that rounds to zero keeps its sign too (R-KPI-7 as the manual writes
+  // it can be negative)
+  CHECK(pmq::rate_to_json(rate::of(fraction(-1, 1000000))).dump() ==
+        R"({"exact":"-1/1000000","value":"-0.00","unit":"percent"})");
+  // and a month's gap inside a period evaluated month by month
+  const auto m =
+      pmq::evaluate_period(catalogue("R-KPI-26"), trainings({{"2026-01", 0}}), per("2026-Q1"));
+  CHECK(pmq::to_json(std::vector<pmq::series_point>{m})[0]["by_month"][0]["gap"] == "-1");
 }

@@ -6,9 +6,13 @@
 // supervision targets R-KPI-20 … R-KPI-29 and the department targets of 003 as ready
 // definitions whose open numbers are parameters (the target threshold) with documented
 // defaults. Rates are exact fractions until rendered; a zero denominator is "no data"
-// (R-KPI-31) and a target on it is neither met nor missed. Counts are summed over a period
-// and the rate recomputed — never an average of monthly rates. R-KPI-30 (decomposition and
-// the monthly statistics table) and R-KPI-32 (fee arrears collection plans) close the concern.
+// (R-KPI-31) and a target on it is neither met nor missed. Targets are stated for a month;
+// over a longer period a KPI follows its longer_period_rule: rates are recomputed from the
+// summed counts (never an average of monthly rates), count limits scale with the months,
+// frequencies (R-KPI-26) hold in every month, yearly KPIs (R-KPI-8) run year to date. Counts
+// are whole numbers; only money, areas and hours are decimal. R-KPI-30 (decomposition and
+// the monthly statistics table) and R-KPI-32 (fee arrears collection plans, each aggregate's
+// requirement rounded up once) close the concern.
 #pragma once
 
 #include "pmq/datetime.hpp"
@@ -42,6 +46,7 @@ struct target_spec {
   comparator op = comparator::ge;
   points threshold; ///< exact to 1/1000 of the unit: 89.999 and 90 differ
   kpi_unit unit = kpi_unit::percent;
+  bool operator==(const target_spec &) const = default;
 };
 BOOST_DESCRIBE_STRUCT(target_spec, (), (op, threshold, unit))
 
@@ -159,13 +164,39 @@ rate condition_rate_by_area(const fraction &intact_area, const fraction &basical
 /// of lifts, the items per questionnaire) — months that disagree are an error.
 BOOST_DEFINE_ENUM_CLASS(aggregation, sum, constant)
 
+/// What an input counts, and so which values it accepts (R-KPI-1 … R-KPI-13 count things;
+/// only money, areas and hours are decimal): `count` a whole number (1.5 complaints is an
+/// error), `money` yuan exact to the fen (at most 2 decimals), `area` m² and `hours` at most
+/// 6 decimals.
+BOOST_DEFINE_ENUM_CLASS(quantity_kind, count, money, area, hours)
+
 struct kpi_input {
   std::string name;
   std::string description;
   aggregation aggregate = aggregation::sum;
-  static constexpr std::array<std::string_view, 1> json_defaulted{"aggregate"};
+  quantity_kind kind = quantity_kind::count;
+  static constexpr std::array<std::string_view, 2> json_defaulted{"aggregate", "kind"};
 };
-BOOST_DESCRIBE_STRUCT(kpi_input, (), (name, description, aggregate))
+BOOST_DESCRIBE_STRUCT(kpi_input, (), (name, description, aggregate, kind))
+
+/// How a target stated for a month is evaluated over a longer period (a quarter, a half-year,
+/// a year), R-KPI-30 (domain.md §3: targets are evaluated monthly unless stated):
+/// - `recompute`: the months' counts are summed and the value recomputed, then compared with
+///   the threshold as stated — rates and means (97.5 % and 100 % make 77/78, not their mean).
+///   The default for `percent` and `points` targets.
+/// - `scale`: a count limited per month ("valid complaints ≤ 3 a month"): the months' counts
+///   are summed and compared with the threshold × the number of months that reported counts
+///   (≤ 9 over a fully reported quarter). The default for `count` targets.
+/// - `every_month`: a frequency ("at least one training a month", R-KPI-26): every month of
+///   the period is evaluated on its own and the period is met only when each month is; the
+///   value shown is the worst month's. The default for `times_per_period` targets.
+/// - `year_to_date`: a KPI the manual states over the year (R-KPI-8 全年培训计划实施率): any
+///   period asks for the year to date, January of its year to the end of the period, counts
+///   summed and the value recomputed; a year gives the whole year.
+BOOST_DEFINE_ENUM_CLASS(longer_period_rule, recompute, scale, every_month, year_to_date)
+
+/// The rule a target of unit `u` follows when the definition names none.
+longer_period_rule default_longer_period_rule(kpi_unit u);
 
 /// An impossible-input check: the field must be at most the expression's value
 /// ("handled_late" at most "valid_complaints").
@@ -187,11 +218,14 @@ struct kpi_definition {
   std::int32_t places = 2;                   ///< decimals when rendered (0..6)
   std::optional<std::string> no_data_reason; ///< e.g. "no valid complaints this month"
   std::optional<std::string> notes;
+  /// How the target is evaluated over a period longer than a month; absent: the default of
+  /// the target's unit (default_longer_period_rule).
+  std::optional<longer_period_rule> longer_periods;
   static constexpr std::array<std::string_view, 2> json_defaulted{"constraints", "places"};
 };
 BOOST_DESCRIBE_STRUCT(kpi_definition, (),
                       (id, rule, name, name_en, expression, inputs, constraints, target, places,
-                       no_data_reason, notes))
+                       no_data_reason, notes, longer_periods))
 
 /// The value of one KPI for one set of counts.
 struct kpi_result {
@@ -210,9 +244,12 @@ public:
   explicit kpi(kpi_definition def, const std::string &path = "");
 
   const kpi_definition &definition() const { return def_; }
+  /// The definition's longer_periods, or the default of its target's unit.
+  longer_period_rule longer_periods() const;
 
-  /// Checks the counts (every input present, none unknown, none negative, constraints
-  /// held) — each problem at `path.name` — then evaluates the expression and the target.
+  /// Checks the counts (every input present, none unknown, none negative, each of its kind —
+  /// a count whole, money to the fen —, constraints held) — each problem at `path.name` —
+  /// then evaluates the expression and the target.
   /// `target` overrides the definition's.
   kpi_result evaluate(const quantities &counts, const std::string &path = "counts",
                       const std::optional<target_spec> &target = std::nullopt) const;
@@ -234,9 +271,15 @@ const std::vector<kpi_definition> &kpi_catalogue();
 /// rule). Throws pmq::error(invalid_argument) naming the unknown id.
 const kpi_definition &catalogue_kpi(std::string_view id_or_rule);
 
-/// Reads JSON counts {"valid_complaints": 40, "area": 1250.5}: non-negative numbers, exact
-/// (at most 6 decimals). Each problem at `path.name`.
+/// Reads JSON counts {"valid_complaints": 40, "area": 1250.5}: non-negative numbers up to
+/// max_quantity, exact (at most 6 decimals). A number is read as written, never rounded: one
+/// whose double does not give it back exactly in at most 15 significant digits
+/// (5191955096804367.22) is an error. Whether a value fits its input's kind (a count whole)
+/// is checked by kpi::evaluate. Each problem at `path.name`.
 quantities quantities_from_json(const json &j, const std::string &path = "counts");
+/// The largest quantity the JSON readers accept (2^62 − 1); arithmetic on quantities is exact
+/// at any size.
+inline constexpr std::int64_t max_quantity = 4611686018427387903;
 json quantities_to_json(const quantities &q);
 
 // --- periods ----------------------------------------------------------------------------
@@ -265,18 +308,34 @@ struct month_counts {
   quantities counts;
 };
 
-/// One line of a series: a period, its summed counts (absent when no month had data) and
-/// the recomputed value.
+/// One month's value inside a period evaluated month by month (`every_month`).
+struct month_result {
+  std::string month; ///< "2026-02"
+  kpi_result value;  ///< no data when the month reported no counts
+};
+
+/// A KPI over one period: the months whose counts were used, their sum (absent when no month
+/// had data) and the value. `value.target` is the target the value was compared with: the
+/// stated one, or under `scale` its threshold × the months with data.
 struct series_point {
   period when;
   std::vector<std::string> months_with_data;
   std::optional<quantities> counts;
   kpi_result value;
+  longer_period_rule longer_periods = longer_period_rule::recompute; ///< the rule followed
+  std::vector<month_result> by_month; ///< `every_month`: each month of the period, in order
 };
 
-/// The KPI over every period of kind `k` from the first to the last month given. Counts
-/// are summed per period (inputs marked `constant` must agree) and the rate recomputed; a
-/// period without data stays in the series as no data. Problems at `[i].counts.name`.
+/// The KPI over period `p` from monthly counts, following its longer_period_rule (months
+/// outside the period, or outside the year to date, are ignored). `target` overrides the
+/// definition's (stated per month). Problems at `[i].counts.name`.
+series_point evaluate_period(const kpi &k, const std::vector<month_counts> &months, const period &p,
+                             const std::optional<target_spec> &target = {});
+
+/// The KPI over every period of kind `k` from the first to the last month given, each as
+/// evaluate_period gives it (counts summed and the rate recomputed for rates, never an
+/// average of monthly rates); a period without data stays in the series as no data.
+/// Problems at `[i].counts.name`.
 std::vector<series_point> kpi_series(const kpi &k, const std::vector<month_counts> &months,
                                      period_kind kind);
 
@@ -338,12 +397,15 @@ struct statistics_row {
   std::string owner;
   std::vector<std::string> measures;
   period_kind check_frequency = period_kind::month;
-  target_spec target;
+  target_spec target;         ///< as stated (per month)
+  target_spec applied_target; ///< what the period's value was compared with (see scale)
+  longer_period_rule longer_periods = longer_period_rule::recompute; ///< the rule followed
   rate actual;
   target_status status = target_status::no_data;
   std::optional<fraction> gap;
   int places = 2;
-  std::vector<std::string> months; ///< the months whose counts were summed
+  std::vector<std::string> months;    ///< the months whose counts were used
+  std::vector<month_result> by_month; ///< `every_month`: each month of the period
 };
 
 struct statistics_table {
@@ -358,9 +420,11 @@ class compiled_plan {
 public:
   explicit compiled_plan(target_plan p);
   const target_plan &definition() const { return plan_; }
-  /// The table for `p` (a month, quarter, half-year or year): each target's counts summed
-  /// over the months in `p`, the rate recomputed, the target evaluated. A target without
-  /// counts is a row with no data. Problems at `[i].actuals[j].counts.name`.
+  /// The table for `p` (a month, quarter, half-year or year): each target evaluated over `p`
+  /// by its KPI's longer_period_rule (counts summed and the rate recomputed; a count limit
+  /// scaled by the months; a frequency checked month by month; a yearly KPI over the year to
+  /// date). A target without counts is a row with no data. Problems at
+  /// `[i].actuals[j].counts.name`.
   statistics_table table(const std::vector<month_actuals> &months, const period &p) const;
 
 private:
@@ -407,8 +471,11 @@ struct fee_status {
   money collected; ///< cumulative to the end of the checked period
   money collected_in_period;
   std::optional<points> target_rate; ///< absent on a total whose lines differ
-  money required;                    ///< the least amount (to the fen) that meets the target
-  money shortfall;                   ///< max(0, required − collected)
+  /// The least amount (to the fen) that meets the target: due × rate rounded up once, on
+  /// the line or on the aggregate itself (Σ due × rate of its lines, rounded up once — never
+  /// a sum of rounded-up line requirements).
+  money required;
+  money shortfall; ///< max(0, required − collected)
   rate actual;
   target_status status = target_status::no_data;
 };

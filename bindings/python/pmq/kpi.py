@@ -10,6 +10,7 @@ a zero denominator is ``{"no_data": true, "reason": ...}`` (R-KPI-31), never 0 %
 """
 import ctypes
 
+from ._errors import EINPUT, Error
 from ._lib import call_json, declare, encode, take_string
 
 NO_DATA = 0
@@ -34,12 +35,29 @@ def _text(s):
     return s.encode("utf-8")
 
 
+_INT64_MIN, _INT64_MAX = -(2 ** 63), 2 ** 63 - 1
+
+
+def _count(value, path):
+    """An int the C ABI's int64 holds: ctypes would silently wrap a larger one (2**64 + 7
+    would become 7), so it is refused here, as the library refuses what it cannot take."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("%s must be an int, got %r" % (path, value))
+    if not _INT64_MIN <= value <= _INT64_MAX:
+        message = "out of range: at most %d" % _INT64_MAX
+        raise Error(EINPUT, "%s: %s" % (path, message), path,
+                    [{"path": path, "message": message}])
+    return value
+
+
 def rate(numerator, denominator, places=2):
     """numerator / denominator as a percentage string rounded half up ("98.50"), or None
-    when the denominator is zero (no data, R-KPI-31)."""
+    when the denominator is zero (no data, R-KPI-31). Negative counts raise pmq.Error
+    (EINPUT, path "numerator" or "denominator")."""
     out = ctypes.c_void_p()
     has = ctypes.c_int()
-    _rate(numerator, denominator, places, ctypes.byref(out), ctypes.byref(has))
+    _rate(_count(numerator, "numerator"), _count(denominator, "denominator"), places,
+          ctypes.byref(out), ctypes.byref(has))
     return take_string(out.value) if has.value else None
 
 
@@ -47,8 +65,8 @@ def rate_check(numerator, denominator, comparator, threshold_percent):
     """"met", "missed" or "no_data" for numerator / denominator against a target such as
     ("ge", "98"); the comparison is exact."""
     status = ctypes.c_int()
-    _rate_check(numerator, denominator, _text(comparator), _text(str(threshold_percent)),
-                ctypes.byref(status))
+    _rate_check(_count(numerator, "numerator"), _count(denominator, "denominator"),
+                _text(comparator), _text(str(threshold_percent)), ctypes.byref(status))
     return {NO_DATA: "no_data", MET: "met", MISSED: "missed"}[status.value]
 
 

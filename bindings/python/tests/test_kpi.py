@@ -39,7 +39,7 @@ class KpiTest(unittest.TestCase):
         r = kpi.evaluate("complaint_timeliness", '{"valid_complaints": 0, "handled_late": 0}')
         self.assertEqual(r["actual"], {"no_data": True, "reason": "no valid complaints"})
         self.assertEqual(r["status"], "no_data")
-        self.assertIsNone(r["gap"])
+        self.assertNotIn("gap", r)  # no data, no gap: absent, not null (docs/formats.md)
 
     def test_catalogue(self):
         rules = {k.get("rule") for k in kpi.catalogue()}
@@ -101,6 +101,60 @@ class KpiTest(unittest.TestCase):
         self.assertEqual(c["lines"][1]["status"], "missed")
         self.assertEqual(c["lines"][1]["shortfall"], "0.01")
         self.assertEqual(c["total"]["required"], "281160.00")
+
+
+    # --- issue 9: exact where the rules meet ---
+
+    def test_rate_refuses_negative_counts_R_KPI_31(self):
+        with self.assertRaises(pmq.Error) as ctx:
+            kpi.rate(-1, 10)  # was "-10.00"
+        self.assertEqual(ctx.exception.code, pmq.EINPUT)
+        self.assertEqual(ctx.exception.path, "numerator")
+        with self.assertRaises(pmq.Error) as ctx:
+            kpi.rate_check(5, -10, "ge", 98)
+        self.assertEqual(ctx.exception.path, "denominator")
+        self.assertEqual(kpi.rate(0, 10), "0.00")
+        # ints beyond int64 are refused, not wrapped by ctypes (2**64 + 7 was read as 7)
+        with self.assertRaises(pmq.Error) as ctx:
+            kpi.rate(2 ** 64 + 7, 10)
+        self.assertEqual(ctx.exception.code, pmq.EINPUT)
+        self.assertEqual(ctx.exception.path, "numerator")
+        self.assertEqual(kpi.rate(2 ** 63 - 2, 2 ** 63 - 1, 9), "100.000000000")
+        self.assertEqual(kpi.rate_check(2 ** 63 - 2, 2 ** 63 - 1, "ge", 100), "missed")
+
+    def test_counts_are_whole_and_exact_R_KPI_12(self):
+        with self.assertRaises(pmq.Error) as ctx:
+            kpi.evaluate("R-KPI-12", {"valid_complaints": 1.5, "handled_late": 0})
+        self.assertEqual(ctx.exception.code, pmq.EINPUT)
+        self.assertEqual(ctx.exception.path, "counts.valid_complaints")
+        with self.assertRaises(pmq.Error) as ctx:
+            kpi.evaluate_expression("c / a", '{"a": 5191955096804367.22, "c": 648}')
+        self.assertEqual(ctx.exception.path, "values.a")
+        r = kpi.evaluate("R-KPI-12", {"valid_complaints": 10 ** 15, "handled_late": 1})
+        self.assertEqual((r["status"], r["gap"]), ("missed", "-0.00"))
+        self.assertEqual(kpi.evaluate_expression("a * a", {"a": 10 ** 18})["exact"], str(10 ** 36))
+
+    def test_training_every_month_R_KPI_26(self):
+        months = [{"month": "2026-01", "counts": {"trainings": 1}},
+                  {"month": "2026-02", "counts": {"trainings": 0}},
+                  {"month": "2026-03", "counts": {"trainings": 2}}]
+        q = kpi.series("R-KPI-26", months, "quarter")[0]
+        self.assertEqual(q["status"], "missed")
+        self.assertEqual([m["status"] for m in q["by_month"]], ["met", "missed", "met"])
+        plan = {"company": "C", "year": 2026, "targets": [
+            {"key": "YW-01", "kpi": "R-KPI-8", "department": "业务总部", "owner": "x"}]}
+        actuals = [{"month": "2026-0%d" % m, "actuals": [
+            {"target": "YW-01", "counts": {"held": h, "planned": 1}}]} for m, h in ((1, 1), (2, 0))]
+        row = kpi.table(plan, actuals, "2026-02")["rows"][0]  # R-KPI-8: the year to date
+        self.assertEqual((row["actual"]["exact"], row["months"]), ("1/2", ["2026-01", "2026-02"]))
+
+    def test_fee_plan_aggregate_R_KPI_32(self):
+        plan = {"name": "计划", "lines": [
+            {"fee_type": "电费欠费", "building": "8栋", "due": 135016.34, "target_rate": 92.5},
+            {"fee_type": "物业费欠费", "building": "6栋", "due": 10868.75, "target_rate": 92.5}]}
+        c = kpi.fee_plan_check(plan, "2026")
+        self.assertEqual([l["required"] for l in c["lines"]], ["124890.12", "10053.60"])
+        self.assertEqual(c["total"]["required"], "134943.71")  # not their sum, 134943.72
 
 
 if __name__ == "__main__":

@@ -234,13 +234,15 @@ PMQ_API int pmq_complaint_classes(char **classes_json);
 
 /* numerator / denominator as a percentage rounded half up to `places` (0..9), e.g. 197, 200,
  * 2 -> "98.50" (caller frees). A zero denominator is "no data": *percent is set to NULL,
- * *has_data to 0 and PMQ_OK is returned. A negative denominator is PMQ_EINPUT. */
+ * *has_data to 0 and PMQ_OK is returned. A negative numerator or denominator is PMQ_EINPUT
+ * (path "numerator" or "denominator"); any other int64 values give the exact rate. */
 PMQ_API int pmq_rate(int64_t numerator, int64_t denominator, int places, char **percent,
                      int *has_data);
 
 /* Evaluates numerator / denominator against a target: `comparator` is "ge", "gt", "le",
  * "lt" or "eq"; `threshold_percent` a decimal such as "98" or "89.999". *status is one of
- * PMQ_KPI_NO_DATA, PMQ_KPI_MET, PMQ_KPI_MISSED; the comparison is exact. */
+ * PMQ_KPI_NO_DATA, PMQ_KPI_MET, PMQ_KPI_MISSED; the comparison is exact. Negative counts are
+ * PMQ_EINPUT, as for pmq_rate. */
 PMQ_API int pmq_rate_check(int64_t numerator, int64_t denominator, const char *comparator,
                            const char *threshold_percent, int *status);
 
