@@ -218,7 +218,7 @@ std::vector<problem> check_monthly_rules(const monthly_rules &r, const std::stri
   return items;
 }
 
-std::vector<problem> check_monthly_record(const monthly_record &m) {
+std::vector<problem> check_monthly_record(const monthly_record &m, const monthly_rules &rules) {
   problem_list out;
   if (m.supplier.empty()) out.add("supplier", "must not be empty");
   if (m.year < 1400 || m.year > 9999)
@@ -250,14 +250,14 @@ std::vector<problem> check_monthly_record(const monthly_record &m) {
            "\"" + s.supplier + "\" is not the record's supplier \"" + m.supplier + "\""});
     if (s.year != m.year || s.month != m.month)
       items.push_back({"staffing.month", "the staffing month is not the record's month"});
-    append(items, check_staffing_month(s, "staffing"));
+    append(items, check_staffing_month(s, "staffing", rules.staffing));
   }
   return items;
 }
 
 monthly_result evaluate_month(const monthly_record &m, const monthly_rules &rules) {
   auto problems = check_monthly_rules(rules, "rules");
-  append(problems, check_monthly_record(m));
+  append(problems, check_monthly_record(m, rules));
   throw_if_any(std::move(problems));
 
   monthly_result r;
@@ -562,7 +562,10 @@ qualification_checklist load_qualification(std::string_view json_text) {
 
 monthly_record load_monthly_record(std::string_view json_text) {
   auto m = from_json_text<monthly_record>(json_text);
-  throw_if_any(check_monthly_record(m));
+  // Checks that depend on the rules (a notice period reaching before 1400) wait for them.
+  monthly_rules lenient;
+  lenient.staffing.manager_notice_months = 0;
+  throw_if_any(check_monthly_record(m, lenient));
   return m;
 }
 

@@ -220,7 +220,8 @@ bool evaluation_on_time(const pmq::date &submitted, std::uint32_t year, std::uin
                         const monthly_rules &rules = {});
 
 std::vector<problem> check_monthly_rules(const monthly_rules &r, const std::string &base = "");
-std::vector<problem> check_monthly_record(const monthly_record &m);
+std::vector<problem> check_monthly_record(const monthly_record &m,
+                                          const monthly_rules &rules = {});
 
 /// R-OUT-4 (with R-OUT-5 … R-OUT-10): the month's score, deductions and settlement.
 monthly_result evaluate_month(const monthly_record &m, const monthly_rules &rules = {});
