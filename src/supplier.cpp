@@ -163,6 +163,37 @@ money settlement_amount(money fee, std::uint64_t attended, std::uint64_t contrac
 }
 
 namespace {
+// R-SCORE-5's per-point scheme on the month's score (out of the monthly rules' full_score),
+// exactly: passed on the score itself, the points lost counted as `rounding` says, times
+// percent_per_point, at most 100 % — never rounded before the settlement: 0.5 point × 0.005 %
+// is 0.0025 %, not 0.003 %.
+struct fee_cut {
+  bool passed = true;
+  fraction points_lost = 0;
+  fraction percent = 0;
+};
+
+fee_cut fee_reduction_for(points score, const per_point_scheme &scheme) {
+  fee_cut c;
+  c.passed = score >= scheme.pass_mark;
+  if (c.passed) return c;
+  const fraction lost = scheme.pass_mark.value() - score.value();
+  switch (scheme.rounding) {
+  case point_loss_rounding::whole_points:
+    c.points_lost = fraction(floor(lost));
+    break;
+  case point_loss_rounding::started_points:
+    c.points_lost = fraction(ceil(lost));
+    break;
+  case point_loss_rounding::exact:
+    c.points_lost = lost;
+    break;
+  }
+  c.percent = c.points_lost * scheme.percent_per_point.value();
+  if (c.percent > 100) c.percent = 100;
+  return c;
+}
+
 // Shows an exact percentage: its decimal when it has at most 6 places ("0.0025"), else "n/d".
 std::string exact_text(const fraction &v) {
   if (round_half_up(v, 6) != v) return to_string(v);
@@ -335,19 +366,14 @@ monthly_result evaluate_month(const monthly_record &m, const monthly_rules &rule
   w.push_back("score " + rules.full_score.to_string() + " − " + r.points_deducted.to_string() +
               " = " + r.score.to_string());
 
-  // R-SCORE-5's scheme counts the points lost (exact thousandths); the percentage they cost is
-  // kept exact into the settlement: 0.5 point × 0.005 % is 0.0025 %, not 0.003 %.
-  const auto reduction = per_point_pay(r.score, rules.fee_reduction);
+  const auto reduction = fee_reduction_for(r.score, rules.fee_reduction);
+  const fraction &percent = reduction.percent;
   r.passed = reduction.passed;
-  fraction percent = 0;
-  if (!r.passed)
-    percent = reduction.points_lost.value() * rules.fee_reduction.percent_per_point.value();
-  if (percent > 100) percent = 100;
   r.fee_reduction_percent = to_points(percent);
   r.fee_reduction_percent_exact = to_string(percent);
   if (!r.passed)
     w.push_back("below the pass mark " + rules.fee_reduction.pass_mark.to_string() + ": " +
-                reduction.points_lost.to_string() + " points lost × " +
+                exact_text(reduction.points_lost) + " points lost × " +
                 rules.fee_reduction.percent_per_point.to_string() + "% = fee reduced by " +
                 exact_text(percent) + "%");
 

@@ -462,6 +462,17 @@ TEST_CASE("R-SCORE-6 failed is decided on the exact score", "[R-SCORE-6][R-SCORE
   CHECK(has_problem(e, "assessments[0].score", "not an exact score"));
   CHECK(has_problem(e, "assessments[1].score", "not an exact score"));
   CHECK(has_problem(e, "assessments[2].score", "expected a number"));
+  // a JSON number is read exactly as written, any number of decimals
+  const auto g = pmq::consecutive_failures(assessments(R"({"assessments": [
+    {"subject": "A", "period": "2026-10", "score": 89.9999},
+    {"subject": "A", "period": "2026-11", "score": 89.99999999},
+    {"subject": "B", "period": "2026-10", "score": 90.0000},
+    {"subject": "B", "period": "2026-11", "score": 89.99999999}]})"));
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].subject == "A");
+  CHECK(assessments(R"({"assessments": [{"subject": "A", "period": "2026-10", "score": 80.0001}]})")
+            .assessments[0]
+            .score->value == pmq::fraction(800001, 10000));
   // written back: a whole thousandth as a number, anything else as its exact fraction
   const auto req = assessments(R"({"assessments": [
     {"subject": "A", "period": "2026-10", "score": "89.5"},
@@ -494,7 +505,7 @@ TEST_CASE("R-SCORE-6 bad assessments", "[R-SCORE-6][bad-input]") {
   });
   CHECK(has_problem(e, "assessments[1].period", "overlaps"));
   e = error_of([] {
-    assessments(R"({"assessments": [{"subject": "A", "period": "2026-10", "score": 80.0001}]})");
+    assessments(R"({"assessments": [{"subject": "A", "period": "2026-10", "score": [80]}]})");
   });
-  CHECK(has_problem(e, "assessments[0].score", "decimals"));
+  CHECK(has_problem(e, "assessments[0].score", "expected a number or an exact score"));
 }

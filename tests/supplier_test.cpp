@@ -283,6 +283,23 @@ TEST_CASE("the fee reduction is applied exactly: 0.5 point × 0.005 % is 0.0025 
   CHECK(error_of([] {
           pmq::settlement_amount(yuan("1"), 1, 1, pmq::fraction(100001, 1000), money{});
         }).code() == pmq::errc::invalid_argument);
+  // a contract scored out of 200 (pass mark 180): the scheme works on the month's own scale
+  pmq::monthly_rules of200;
+  of200.full_score = points(200);
+  of200.fee_reduction.pass_mark = points(180);
+  of200.deductions = {{pmq::incident::minor_nonconformity, "x", p("22.5"), money{}}};
+  r = pmq::evaluate_month(m, of200); // 177.5: 2 whole points lost, 2 %
+  CHECK(r.score == p("177.5"));
+  CHECK(r.fee_reduction_percent_exact == "2");
+  CHECK(r.settlement == yuan("294000")); // fee 300 000 − 2 %
+  // started points: 2.5 lost count as 3
+  of200.fee_reduction.rounding = pmq::point_loss_rounding::started_points;
+  CHECK(pmq::evaluate_month(m, of200).fee_reduction_percent_exact == "3");
+  // the reduction stops at 100 %
+  of200.fee_reduction.percent_per_point = points(50);
+  r = pmq::evaluate_month(m, of200);
+  CHECK(r.fee_reduction_percent_exact == "100");
+  CHECK(r.settlement == money{});
 }
 
 TEST_CASE("satisfaction: exact shortfall, and no survey is no data",

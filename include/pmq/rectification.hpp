@@ -214,8 +214,8 @@ rectification_report rectification_monthly_report(const rectification_report_req
 
 // --- consecutive failures (R-SCORE-6) -----------------------------------------------------
 
-/// An assessment's score, exact. In JSON a number with at most 3 decimals (92.5) or a string
-/// holding the exact value of a mean that is no whole thousandth ("89.9967", "26999/300"):
+/// An assessment's score, exact. In JSON a number, read exactly as written (92.5, 89.9967), or
+/// a string holding a decimal of any precision or a fraction ("89.99966667", "26999/300"):
 /// 26999/300 fails a pass mark of 90 though it is shown as 90.00.
 struct assessment_score {
   fraction value;
