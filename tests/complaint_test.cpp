@@ -147,4 +147,10 @@ TEST_CASE("R-CAL-10 offsets no zone uses and moments beyond 9999 are input error
   });
   CHECK(e.code() == pmq::errc::invalid_input);
   CHECK(has_problem(e, "as_of", "not a valid time"));
+  // minutes are counts: whole numbers
+  e = error_of([] {
+    evaluate(R"({"as_of": "2026-11-30T18:00+08:00", "classes": [{"id": "x", "title": "x",
+      "respond_minutes": 30.5, "handle_minutes": 60}], "complaints": []})");
+  });
+  CHECK(has_problem(e, "classes[0].respond_minutes", "expected an integer"));
 }
