@@ -264,16 +264,16 @@ std::vector<carry_over> carry_overs(const std::vector<rectification_event> &even
   if (points_per_order <= points{})
     throw error(errc::invalid_input, "carry_over_points",
                 "must be greater than 0, got " + points_per_order.to_string());
-  if (month.year == 9999 && (month.month == 12 || (regime == assessment_regime::company &&
-                                                    month.month >= 7)))
+  if (month.year == 9999 &&
+      (month.month == 12 || (regime == assessment_regime::company && month.month >= 7)))
     throw error(errc::invalid_input, "month",
                 "the next assessment after " + format_year_month(month) +
                     " falls after 9999-12-31, the last date pmq holds");
   problem_list problems;
   const auto tracked = checked_replay(events, month.last_day(), calendar, rules, problems);
   const auto applies_to = next_assessment_period(month, regime);
-  const char *circulated = regime == assessment_regime::branch ? "circulated branch-wide"
-                                                               : "circulated company-wide";
+  const char *circulated =
+      regime == assessment_regime::branch ? "circulated branch-wide" : "circulated company-wide";
   std::vector<carry_over> out;
   for (const auto &t : tracked) {
     std::vector<date> in_month;
@@ -322,11 +322,10 @@ rectification_report rectification_monthly_report(const rectification_report_req
   problems.throw_if_any();
   const auto cal = req.calendar.value_or(business_calendar{});
   const auto rules = req.rules.value_or(deadline_rules{});
-  return {
-      rectification_status_table(req.events, req.month, req.as_of.value_or(req.month.last_day()),
-                                 cal, rules),
-      carry_overs(req.events, req.month, req.carry_over_points.value_or(points{2}), cal, rules,
-                  regime)};
+  return {rectification_status_table(req.events, req.month,
+                                     req.as_of.value_or(req.month.last_day()), cal, rules),
+          carry_overs(req.events, req.month, req.carry_over_points.value_or(points{2}), cal, rules,
+                      regime)};
 }
 
 // --- consecutive failures ---------------------------------------------------------------------

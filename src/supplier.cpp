@@ -20,8 +20,8 @@ void append(std::vector<problem> &to, const std::vector<problem> &from) {
 // (zero-width space and joiners, word joiner, byte-order mark).
 bool invisible(char32_t c) {
   return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200D) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-         c == 0x205F || c == 0x2060 || c == 0x3000 || c == 0xFEFF;
+         (c >= 0x2000 && c <= 0x200D) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x2060 || c == 0x3000 || c == 0xFEFF;
 }
 
 // True when the UTF-8 text (valid: the JSON reader checked it) shows no character at all.

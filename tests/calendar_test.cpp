@@ -367,7 +367,8 @@ TEST_CASE("R-CAL-2 the audit date depends on seed, project and half year, not on
         // only this half year's audit (a plan from December 2025 also holds 2025-H2's)
         got.erase(std::remove_if(got.begin(), got.end(),
                                  [&](const pmq::date &x) {
-                                   return x.year() != a.year() || (x.month() <= 6) != (a.month() <= 6);
+                                   return x.year() != a.year() ||
+                                          (x.month() <= 6) != (a.month() <= 6);
                                  }),
                   got.end());
         CHECK(got == std::vector<pmq::date>{a});
@@ -394,14 +395,16 @@ TEST_CASE("R-CAL-2 the audit date depends on seed, project and half year, not on
     auto r = year_plan(42);
     r.from = ymo.first_day();
     r.to = ymo.last_day();
-    const auto got = dates_of(pmq::plan_inspections(r), "P-01", pmq::check_level::head_office_audit);
+    const auto got =
+        dates_of(pmq::plan_inspections(r), "P-01", pmq::check_level::head_office_audit);
     from_months.insert(from_months.end(), got.begin(), got.end());
   }
   CHECK(from_months == dates_of(year, "P-01", pmq::check_level::head_office_audit));
   // on a working-day calendar the audit is a working day, the same in every plan
   auto full = year_plan(7);
   full.calendar = national_day();
-  const auto wa = dates_of(pmq::plan_inspections(full), "P-02", pmq::check_level::head_office_audit);
+  const auto wa =
+      dates_of(pmq::plan_inspections(full), "P-02", pmq::check_level::head_office_audit);
   REQUIRE(wa.size() == 2);
   for (const auto &a : wa) {
     CHECK(pmq::is_working_day(*full.calendar, a));

@@ -189,9 +189,8 @@ TEST_CASE("R-SCORE-3 a carry-over belongs to its project and department and appl
   r = pmq::rectification_monthly_report(pmq::rectification_report_request_from_json(req));
   CHECK(r.carry_over.at(0).applies_to == "2026-12");
   req["regime"] = "quarterly";
-  CHECK(has_problem(
-      error_of([&] { pmq::rectification_report_request_from_json(req); }), "regime",
-      "unknown value"));
+  CHECK(has_problem(error_of([&] { pmq::rectification_report_request_from_json(req); }), "regime",
+                    "unknown value"));
 }
 
 TEST_CASE("R-SCORE-3 a department only on the notice; no report past 9999",
@@ -209,8 +208,9 @@ TEST_CASE("R-SCORE-3 a department only on the notice; no report past 9999",
       [&] { pmq::rectification_monthly_report(pmq::rectification_report_request_from_json(req)); });
   CHECK(e.code() == pmq::errc::invalid_input);
   CHECK(has_problem(e, "month", "after 9999-12-31"));
-  CHECK(error_of([] { pmq::rectification_status_table({}, ym("9999-12"), d("9999-12-31")); })
-            .path() == "month");
+  CHECK(error_of([] {
+          pmq::rectification_status_table({}, ym("9999-12"), d("9999-12-31"));
+        }).path() == "month");
   req = pmq::parse_json(R"({"month": "9999-07", "regime": "company", "events": []})");
   CHECK(error_of([&] {
           pmq::rectification_monthly_report(pmq::rectification_report_request_from_json(req));
@@ -437,9 +437,8 @@ TEST_CASE("R-SCORE-6 a missing period breaks the run", "[R-SCORE-6]") {
   CHECK(f[0].previous == "2026-01");
   CHECK(f[0].period == "2026-03");
   CHECK(assessments(R"({"gaps": "ignored", "assessments": []})").gaps == pmq::gap_rule::ignored);
-  CHECK(has_problem(
-      error_of([] { assessments(R"({"gaps": "bridged", "assessments": []})"); }), "gaps",
-      "unknown value"));
+  CHECK(has_problem(error_of([] { assessments(R"({"gaps": "bridged", "assessments": []})"); }),
+                    "gaps", "unknown value"));
 }
 
 TEST_CASE("R-SCORE-6 failed is decided on the exact score", "[R-SCORE-6][R-SCORE-5]") {

@@ -185,13 +185,14 @@ TEST_CASE("R-OUT-5 carried vacancies are checked with their paths", "[R-OUT-5][s
   CHECK(has_problem(e, "carried_vacancies[1].since", "not before the month"));
   CHECK(has_problem(e, "carried_vacancies[3].role", "a second open vacancy"));
   CHECK(e.problems().size() == 3);
-  CHECK(has_problem(error_of([] {
-                      pmq::load_staffing_month(
-                          R"({"supplier":"S","year":2026,"month":12,"contract":[{"role":"A","headcount":1}],
+  CHECK(has_problem(
+      error_of([] {
+        pmq::load_staffing_month(
+            R"({"supplier":"S","year":2026,"month":12,"contract":[{"role":"A","headcount":1}],
         "roster":[],"attendance":[{"role":"A","present":[1]}],
         "carried_vacancies":[{"role":"A","since":"2026-11-31"}]})");
-                    }),
-                    "carried_vacancies[0].since", "not a valid date"));
+      }),
+      "carried_vacancies[0].since", "not a valid date"));
 }
 
 TEST_CASE("counts in a staffing month are integers", "[R-OUT-5][R-OUT-9][staffing][errors]") {

@@ -128,9 +128,8 @@ const pmq::deduction_line *line(const pmq::monthly_result &r, pmq::incident kind
 
 TEST_CASE("qualification: a field of only Unicode spaces is empty", "[R-OUT-2][supplier]") {
   // issue 9: a responsible person of one full-width space (U+3000) passed as filled
-  for (const char *text :
-       {"\u3000", "\u3000\u3000", " \u3000\t", "\u00a0", "\u2003", "\u200b", "\ufeff",
-        "\u2028", "\u202f\u205f", ""}) {
+  for (const char *text : {"\u3000", "\u3000\u3000", " \u3000\t", "\u00a0", "\u2003", "\u200b",
+                           "\ufeff", "\u2028", "\u202f\u205f", ""}) {
     auto c = complete();
     c.service_report->responsible_person = text;
     const auto r = pmq::qualify(c);
@@ -572,15 +571,18 @@ TEST_CASE("R-OUT-11 a bar that would end after 9999-12-31 is an input error at i
   auto r = pmq::evaluate_year({9997, d("9997-12-31"), {{"A", {points(70)}, {}}}});
   CHECK(r.bars.at(0).may_bid_from == d("9999-12-31"));
   CHECK(r.bars.at(0).barred_through == d("9999-12-30"));
-  CHECK(error_of([] { pmq::evaluate_year({9998, d("9998-01-01"), {{"A", {points(70)}, {}}}}); })
-            .path() == "decided");
+  CHECK(error_of([] {
+          pmq::evaluate_year({9998, d("9998-01-01"), {{"A", {points(70)}, {}}}});
+        }).path() == "decided");
   // no bar, nothing to compute: a qualified supplier decided on the last day is fine
   r = pmq::evaluate_year({9999, d("9999-12-31"), {{"A", {points(95)}, {}}}});
   CHECK(r.qualified_suppliers == std::vector<std::string>{"A"});
   // a listed violation's 3-year bar
   e = error_of([] {
-    pmq::evaluate_year({9997, d("9997-12-31"),
-                        {{"A", {points(95)}, {{pmq::bar_reason::breaking_law, d("9997-01-01"), {}}}}}});
+    pmq::evaluate_year(
+        {9997,
+         d("9997-12-31"),
+         {{"A", {points(95)}, {{pmq::bar_reason::breaking_law, d("9997-01-01"), {}}}}}});
   });
   CHECK(has_problem(e, "decided", "a bar of 3 years"));
   // may_bid names the decision

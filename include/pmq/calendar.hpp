@@ -235,17 +235,16 @@ struct plan_options {
                                                                    "weekly_on",
                                                                    "partial_weeks",
                                                                    "monthly_day",
-                                                                  "night_checks_per_month",
-                                                                  "branch_day",
-                                                                  "joint_month_of_quarter",
-                                                                  "joint_day",
-                                                                  "audit_window_first_month",
-                                                                  "audit_window_last_month"};
+                                                                   "night_checks_per_month",
+                                                                   "branch_day",
+                                                                   "joint_month_of_quarter",
+                                                                   "joint_day",
+                                                                   "audit_window_first_month",
+                                                                   "audit_window_last_month"};
 };
 BOOST_DESCRIBE_STRUCT(plan_options, (),
                       (daily, weekly_on, partial_weeks, monthly_day, night_checks_per_month,
-                       branch_day,
-                       joint_month_of_quarter, joint_day, audit_window_first_month,
+                       branch_day, joint_month_of_quarter, joint_day, audit_window_first_month,
                        audit_window_last_month))
 
 struct plan_request {

@@ -66,8 +66,8 @@ struct rectification_event {
   std::optional<std::string> reason;
 };
 BOOST_DESCRIBE_STRUCT(rectification_event, (),
-                      (order, kind, date, project, department, item, description, received,
-                       passed, person, amount, reason))
+                      (order, kind, date, project, department, item, description, received, passed,
+                       person, amount, reason))
 
 BOOST_DEFINE_ENUM_CLASS(rectification_state, issued, overdue, rectified, passed, failed)
 
@@ -101,10 +101,9 @@ struct order_status {
   std::vector<penalty_notice> penalties;
 };
 BOOST_DESCRIBE_STRUCT(order_status, (),
-                      (order, project, department, item, description, issued, received, due,
-                       state, rectified,
-                       rectified_late, reinspected, failed_reinspections, second_notice, circulated,
-                       days_overdue, penalties))
+                      (order, project, department, item, description, issued, received, due, state,
+                       rectified, rectified_late, reinspected, failed_reinspections, second_notice,
+                       circulated, days_overdue, penalties))
 
 /// Replays the events dated on or before `as_of` (the whole list is validated) and returns
 /// every order issued by then, in order of issue. Events of one order are applied in date

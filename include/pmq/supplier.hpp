@@ -195,10 +195,9 @@ struct monthly_result {
 BOOST_DESCRIBE_STRUCT(monthly_result, (),
                       (supplier, year, month, satisfaction_rate, satisfaction_deduction, deductions,
                        points_deducted, score, passed, fee_reduction_percent,
-                       fee_reduction_percent_exact, fee,
-                       settled_by_attendance, attended_person_days, contracted_person_days,
-                       base_amount, score_reduction, fines, settlement, settlement_floored,
-                       submitted_on_time, working, staffing))
+                       fee_reduction_percent_exact, fee, settled_by_attendance,
+                       attended_person_days, contracted_person_days, base_amount, score_reduction,
+                       fines, settlement, settlement_floored, submitted_on_time, working, staffing))
 
 /// R-OUT-4: points off for satisfaction below target: (target − rate %) × points per
 /// percent, exact, rounded half up to 1/1000 point. Empty optional when nobody was
@@ -220,8 +219,7 @@ bool evaluation_on_time(const pmq::date &submitted, std::uint32_t year, std::uin
                         const monthly_rules &rules = {});
 
 std::vector<problem> check_monthly_rules(const monthly_rules &r, const std::string &base = "");
-std::vector<problem> check_monthly_record(const monthly_record &m,
-                                          const monthly_rules &rules = {});
+std::vector<problem> check_monthly_record(const monthly_record &m, const monthly_rules &rules = {});
 
 /// R-OUT-4 (with R-OUT-5 … R-OUT-10): the month's score, deductions and settlement.
 monthly_result evaluate_month(const monthly_record &m, const monthly_rules &rules = {});
