@@ -399,14 +399,19 @@ inspection_plan plan_inspections(const plan_request &req) {
     for (date d = req.from; d <= req.to; d = d + one)
       if (is_working_day(cal, d)) all_projects(d, check_level::daily);
 
-  // Weeks start on weekly_on; the week's check is its first working day.
+  // Weeks start on weekly_on; the week's check is its first working day. A week the plan's
+  // start cuts gets its check on its first working day inside the plan (check_in_plan), or
+  // none when that day is not the week's regular one (regular_day_only).
   date week = req.from;
   while (weekday_of(week) != o.weekly_on)
     week = week - one;
-  for (; week <= req.to; week = week + boost::gregorian::days(7))
-    if (auto d = first_working(cal, week, week + boost::gregorian::days(6));
-        d && in_range(*d, req.from, req.to))
-      all_projects(*d, check_level::weekly);
+  for (; week <= req.to; week = week + boost::gregorian::days(7)) {
+    const date end = week + boost::gregorian::days(6);
+    const auto d = o.partial_weeks == partial_week_rule::check_in_plan
+                       ? first_working(cal, std::max(week, req.from), std::min(end, req.to))
+                       : first_working(cal, week, end);
+    if (d && in_range(*d, req.from, req.to)) all_projects(*d, check_level::weekly);
+  }
 
   const year_month first = month_of(req.from), last = month_of(req.to);
   for (year_month m = first; m <= last; m = m.next()) {
@@ -434,22 +439,25 @@ inspection_plan plan_inspections(const plan_request &req) {
     }
   }
 
-  // Head-office audits: one per project and half year, on a working day of the window.
+  // Head-office audits: one per project and half year, on a working day of the window. The
+  // draw sees the whole window, never the plan's from/to (R-CAL-2: the date depends on seed,
+  // project and half year only), and the plan lists it when it falls inside. Days of the
+  // window are drawn until one is a working day: uniform over the working days, and only the
+  // days drawn need to be known to the calendar.
   for (int y = first.year; y <= last.year; ++y)
     for (int half = 0; half < 2; ++half) {
       const year_month wfirst{y, half * 6 + static_cast<int>(o.audit_window_first_month)};
       const year_month wlast{y, half * 6 + static_cast<int>(o.audit_window_last_month)};
-      const date lo = std::max(wfirst.first_day(), req.from),
-                 hi = std::min(wlast.last_day(), req.to);
-      std::vector<date> candidates;
-      for (date d = lo; d <= hi; d = d + one)
-        if (is_working_day(cal, d)) candidates.push_back(d);
-      if (candidates.empty()) continue;
+      const date lo = wfirst.first_day(), hi = wlast.last_day();
+      if (hi < req.from || lo > req.to || !first_working(cal, lo, hi)) continue;
+      const auto days = static_cast<std::uint64_t>((hi - lo).days() + 1);
       const auto period = std::to_string(y) + (half ? "-H2" : "-H1");
       for (std::size_t p = 0; p < req.projects.size(); ++p) {
         seeded_random rng(req.seed, "audit|" + req.projects[p] + "|" + period);
-        slots.push_back(
-            {candidates[rng.below(candidates.size())], p, check_level::head_office_audit});
+        date d = lo + boost::gregorian::days(static_cast<long>(rng.below(days)));
+        while (!is_working_day(cal, d))
+          d = lo + boost::gregorian::days(static_cast<long>(rng.below(days)));
+        if (in_range(d, req.from, req.to)) slots.push_back({d, p, check_level::head_office_audit});
       }
     }
 

@@ -41,6 +41,12 @@ std::string format_date(const date &d) {
   return buf;
 }
 
+bool valid_utc_offset(int minutes) {
+  // The zones in use span UTC−12:00 (Baker Island) to UTC+14:00 (Line Islands), in steps of a
+  // quarter hour (+05:45 Nepal, +08:45 Eucla, +12:45 Chatham, −09:30 Marquesas).
+  return minutes >= -12 * 60 && minutes <= 14 * 60 && minutes % 15 == 0;
+}
+
 std::optional<timestamp> parse_timestamp(std::string_view s) {
   if (s.size() < 16 || s[10] != 'T' || s[13] != ':') return std::nullopt;
   auto day = parse_date(s.substr(0, 10));
@@ -58,15 +64,22 @@ std::optional<timestamp> parse_timestamp(std::string_view s) {
   } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
     int oh = 0, om = 0;
     if (pos + 6 > s.size() || s[pos + 3] != ':' || !digits(s, pos + 1, 2, oh) ||
-        !digits(s, pos + 4, 2, om) || oh > 14 || om > 59)
+        !digits(s, pos + 4, 2, om) || om > 59)
       return std::nullopt;
     offset = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
+    if (!valid_utc_offset(offset)) return std::nullopt;
     pos += 6;
   } else {
     return std::nullopt; // no offset: ambiguous
   }
   if (pos != s.size()) return std::nullopt;
   using namespace boost::posix_time;
+  // The moment itself must be a date pmq holds: 1400-01-01T00:30+08:00 is in 1399 in UTC, and
+  // comparing it would leave Boost's range.
+  const long utc_minutes = (hh * 60L + mm) - offset;
+  if ((*day == boost::gregorian::date(1400, 1, 1) && utc_minutes < 0) ||
+      (*day == boost::gregorian::date(9999, 12, 31) && utc_minutes >= 24 * 60))
+    return std::nullopt;
   return timestamp{ptime(*day, hours(hh) + minutes(mm) + seconds(ss)), offset};
 }
 

@@ -196,7 +196,8 @@ void read(const json &j, timestamp &out, const std::string &path, problem_list &
   const auto t = parse_timestamp(j.get_ref<const std::string &>());
   if (!t) {
     problems.add(path, quoted(j) + " is not a valid time (expected YYYY-MM-DDThh:mm[:ss] with a "
-                                   "UTC offset such as +08:00 or Z)");
+                                   "UTC offset such as +08:00 or Z; offsets run from -12:00 to "
+                                   "+14:00 in quarter hours)");
     return;
   }
   out = *t;

@@ -1,6 +1,8 @@
 #include "pmq/rectification.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -33,6 +35,7 @@ void check_event(const rectification_event &e, const std::string &p, problem_lis
                    std::string("not used by a \"") + kind_name(e.kind) + "\" event");
   };
   only(e.project.has_value(), "project", e.kind == k::issued);
+  only(e.department.has_value(), "department", e.kind == k::issued);
   only(e.item.has_value(), "item", e.kind == k::issued);
   only(e.received.has_value(), "received", e.kind == k::issued);
   only(e.passed.has_value(), "passed", e.kind == k::reinspected);
@@ -97,6 +100,7 @@ std::vector<tracked> replay(const std::vector<rectification_event> &events, cons
       t.issued_at = i;
       t.s.order = e.order;
       t.s.project = e.project.value_or("");
+      t.s.department = e.department;
       t.s.item = e.item;
       t.s.description = e.description;
       t.s.issued = e.date;
@@ -208,6 +212,9 @@ rectification_table rectification_status_table(const std::vector<rectification_e
                                                year_month month, const date &as_of,
                                                const business_calendar &calendar,
                                                const deadline_rules &rules) {
+  if (month.year == 9999 && month.month == 12)
+    throw error(errc::invalid_input, "month",
+                "its table is due in 10000, after 9999-12-31, the last date pmq holds");
   rectification_table t{month, as_of, score_summary_deadline(calendar, rules, month), {}, {}};
   t.total.project = "*";
   std::map<std::string, rectification_row> rows;
@@ -244,15 +251,29 @@ rectification_table rectification_status_table(const std::vector<rectification_e
   return t;
 }
 
+std::string next_assessment_period(year_month month, assessment_regime regime) {
+  if (regime == assessment_regime::branch) return format_year_month(month.next());
+  return month.month <= 6 ? std::to_string(month.year) + "-H2"
+                          : std::to_string(month.year + 1) + "-H1";
+}
+
 std::vector<carry_over> carry_overs(const std::vector<rectification_event> &events,
                                     year_month month, points points_per_order,
-                                    const business_calendar &calendar,
-                                    const deadline_rules &rules) {
+                                    const business_calendar &calendar, const deadline_rules &rules,
+                                    assessment_regime regime) {
   if (points_per_order <= points{})
     throw error(errc::invalid_input, "carry_over_points",
                 "must be greater than 0, got " + points_per_order.to_string());
+  if (month.year == 9999 &&
+      (month.month == 12 || (regime == assessment_regime::company && month.month >= 7)))
+    throw error(errc::invalid_input, "month",
+                "the next assessment after " + format_year_month(month) +
+                    " falls after 9999-12-31, the last date pmq holds");
   problem_list problems;
   const auto tracked = checked_replay(events, month.last_day(), calendar, rules, problems);
+  const auto applies_to = next_assessment_period(month, regime);
+  const char *circulated =
+      regime == assessment_regime::branch ? "circulated branch-wide" : "circulated company-wide";
   std::vector<carry_over> out;
   for (const auto &t : tracked) {
     std::vector<date> in_month;
@@ -263,8 +284,9 @@ std::vector<carry_over> carry_overs(const std::vector<rectification_event> &even
     for (std::size_t i = 1; i < in_month.size(); ++i)
       reason += ", " + format_date(in_month[i]);
     reason += " found the rectification of " + t.s.project +
-              (t.s.item ? " item " + *t.s.item : "") + " not done (second notice, circulated)";
-    out.push_back({t.s.order, t.s.project, std::nullopt, points_per_order, reason, std::nullopt});
+              (t.s.item ? " item " + *t.s.item : "") + " not done (second notice, " + circulated +
+              "); deducted at the project's next assessment, " + applies_to;
+    out.push_back({t.s.order, t.s.project, t.s.department, points_per_order, reason, applies_to});
   }
   return out;
 }
@@ -291,13 +313,19 @@ rectification_report rectification_monthly_report(const rectification_report_req
   if (req.carry_over_points && *req.carry_over_points <= points{})
     problems.add("carry_over_points",
                  "must be greater than 0, got " + req.carry_over_points->to_string());
+  const auto regime = req.regime.value_or(assessment_regime::branch);
+  if (req.month.year == 9999 && req.month.month == 12)
+    problems.add("month", "its table is due in 10000, after 9999-12-31, the last date pmq holds");
+  else if (req.month.year == 9999 && req.month.month >= 7 && regime == assessment_regime::company)
+    problems.add("month",
+                 "the next half-year assessment falls after 9999-12-31, the last date pmq holds");
   problems.throw_if_any();
   const auto cal = req.calendar.value_or(business_calendar{});
   const auto rules = req.rules.value_or(deadline_rules{});
-  return {
-      rectification_status_table(req.events, req.month, req.as_of.value_or(req.month.last_day()),
-                                 cal, rules),
-      carry_overs(req.events, req.month, req.carry_over_points.value_or(points{2}), cal, rules)};
+  return {rectification_status_table(req.events, req.month,
+                                     req.as_of.value_or(req.month.last_day()), cal, rules),
+          carry_overs(req.events, req.month, req.carry_over_points.value_or(points{2}), cal, rules,
+                      regime)};
 }
 
 // --- consecutive failures ---------------------------------------------------------------------
@@ -361,7 +389,7 @@ std::vector<consecutive_failure> consecutive_failures(const consecutive_failures
       ok = false;
     }
     if (!ok) continue;
-    const bool failed = a.score ? *a.score < req.pass_threshold : !*a.passed;
+    const bool failed = a.score ? a.score->value < req.pass_threshold.value() : !*a.passed;
     if (!by_subject.count(a.subject)) subjects.push_back(a.subject);
     by_subject[a.subject].push_back({span->first, span->second, failed, i});
   }
@@ -381,13 +409,57 @@ std::vector<consecutive_failure> consecutive_failures(const consecutive_failures
   for (const auto &subject : subjects) {
     const auto &list = by_subject[subject];
     for (std::size_t k = 1; k < list.size(); ++k)
-      if (list[k].failed && list[k - 1].failed)
+      if (list[k].failed && list[k - 1].failed &&
+          (req.gaps == gap_rule::ignored ||
+           list[k].start == list[k - 1].end + boost::gregorian::days(1)))
         out.push_back({subject, req.assessments[list[k - 1].index].period,
                        req.assessments[list[k].index].period,
                        "two consecutive failed assessments: public reprimand and penalty "
                        "(通报批评并处罚, R-SCORE-6)"});
   }
   return out;
+}
+
+void read(const json &j, assessment_score &out, const std::string &path, problem_list &problems) {
+  std::optional<fraction> parsed;
+  std::string shown;
+  if (j.is_number_integer() || j.is_number_unsigned()) {
+    parsed = j.is_number_unsigned() ? fraction(integer(j.get<std::uint64_t>()))
+                                    : fraction(integer(j.get<std::int64_t>()));
+  } else if (j.is_number_float()) {
+    const double d = j.get<double>();
+    if (!std::isfinite(d)) {
+      problems.add(path, "expected a finite number");
+      return;
+    }
+    // The shortest decimal that reads back as this double is what the JSON text said.
+    char buf[400];
+    const auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+    shown = std::string(buf, res.ec == std::errc{} ? res.ptr : buf);
+    parsed = parse_fraction(shown, 400);
+  } else if (j.is_string()) {
+    // An exact mean of any precision, as roll-ups give it: "89.9967", "26999/300".
+    shown = "\"" + j.get<std::string>() + "\"";
+    parsed = parse_fraction(j.get_ref<const std::string &>());
+  } else {
+    problems.add(path, std::string("expected a number or an exact score such as \"26999/300\", "
+                                   "got ") +
+                           json_io::type_name(j));
+    return;
+  }
+  if (!parsed) {
+    problems.add(path, shown + " is not an exact score (a decimal such as \"89.9967\" or a "
+                               "fraction such as \"26999/300\", at most 60 digits)");
+    return;
+  }
+  out.value = *parsed;
+}
+
+void write(json &j, const assessment_score &v) {
+  if (const auto p = points::exactly(v.value))
+    json_io::write(j, *p);
+  else
+    j = to_string(v.value);
 }
 
 rectification_status_request rectification_status_request_from_json(const json &value) {

@@ -11,6 +11,10 @@ namespace pmq {
 namespace g = boost::gregorian;
 
 date add_years(const date &d, std::uint32_t years) {
+  if (int(d.year()) + std::int64_t(years) > 9999)
+    throw error(errc::invalid_input, "",
+                format_date(d) + " + " + std::to_string(years) +
+                    " years is after 9999-12-31, the last date pmq holds");
   const int y = int(d.year()) + int(years);
   if (d.month() == 2 && d.day() == 29 && !g::gregorian_calendar::is_leap_year(y))
     return date(y, 3, 1);
@@ -18,7 +22,12 @@ date add_years(const date &d, std::uint32_t years) {
 }
 
 date subtract_months(const date &d, std::uint32_t months) {
-  int total = int(d.year()) * 12 + int(d.month()) - 1 - int(months);
+  const std::int64_t total64 = std::int64_t(d.year()) * 12 + int(d.month()) - 1 - months;
+  if (total64 < 1400 * 12)
+    throw error(errc::invalid_input, "",
+                format_date(d) + " − " + std::to_string(months) +
+                    " months is before 1400-01-01, the first date pmq holds");
+  const int total = int(total64);
   const int y = total / 12, m = total % 12 + 1;
   const int last = g::gregorian_calendar::end_of_month_day(y, m);
   return date(y, m, std::min<int>(d.day(), last));
@@ -123,7 +132,8 @@ bool valid_month(std::uint32_t year, std::uint32_t month) {
 }
 } // namespace
 
-std::vector<problem> check_staffing_month(const staffing_month &m, const std::string &base) {
+std::vector<problem> check_staffing_month(const staffing_month &m, const std::string &base,
+                                          const staffing_rules &rules) {
   problem_list out;
   const auto at = [&](const std::string &member) { return join_path(base, member); };
   if (m.supplier.empty()) out.add(at("supplier"), "must not be empty");
@@ -216,6 +226,28 @@ std::vector<problem> check_staffing_month(const staffing_month &m, const std::st
     else if (!c.manager && c.date < first)
       out.add(join_path(p, "date"),
               "staff changes before the month are not counted: give this month's only");
+    else if (c.manager && c.date >= first &&
+             std::int64_t(c.date.year()) * 12 + int(c.date.month()) - 1 -
+                     rules.manager_notice_months <
+                 1400 * 12)
+      out.add(join_path(p, "date"), "its notice deadline (" +
+                                        std::to_string(rules.manager_notice_months) +
+                                        " months before) falls before 1400-01-01");
+  }
+
+  std::set<std::string> carried;
+  for (std::size_t i = 0; i < m.carried_vacancies.size(); ++i) {
+    const auto p = join_path(at("carried_vacancies"), i);
+    const auto &v = m.carried_vacancies[i];
+    if (!roles.count(v.role))
+      out.add(join_path(p, "role"), "no role \"" + v.role + "\" in the contract");
+    else if (!carried.insert(v.role).second)
+      out.add(join_path(p, "role"), "a second open vacancy for \"" + v.role +
+                                        "\": a run of short days is one vacancy per role");
+    if (month_ok && v.since >= first)
+      out.add(join_path(p, "since"), format_date(v.since) +
+                                         " is not before the month: a carried vacancy began in "
+                                         "an earlier month and was open on its last day");
   }
   return out.items();
 }
@@ -233,7 +265,7 @@ void count(std::vector<incident_count> &totals, incident kind, std::uint32_t n) 
 
 staffing_result check_staffing(const staffing_month &m, const staffing_rules &rules) {
   auto problems = check_staffing_rules(rules, "rules");
-  auto more = check_staffing_month(m);
+  auto more = check_staffing_month(m, "", rules);
   problems.insert(problems.end(), more.begin(), more.end());
   throw_if_any(std::move(problems));
 
@@ -260,15 +292,21 @@ staffing_result check_staffing(const staffing_month &m, const staffing_rules &ru
     rs.role = q.role;
     rs.headcount = q.headcount;
     rs.contracted_person_days = std::uint64_t(q.headcount) * r.days;
-    std::uint32_t run = 0;
+    // A run open on the previous month's last day goes on counting (R-OUT-5's three days may
+    // cross the month end); it is one violation, in the month its grace runs out.
+    std::int64_t run = 0;
+    for (const auto &v : m.carried_vacancies)
+      if (v.role == q.role) run = (first - v.since).days();
+    bool late_day = false;
     for (std::uint32_t d = 0; d < r.days; ++d) {
       const auto p = a.present[d];
       rs.attended_person_days += std::min(p, q.headcount);
       if (p < q.headcount) {
         ++rs.vacancy_days;
-        if (++run == rules.vacancy_grace_days + 1) {
+        if (++run > std::int64_t(rules.vacancy_grace_days)) late_day = true;
+        if (run == std::int64_t(rules.vacancy_grace_days) + 1) {
           ++rs.late_vacancies;
-          const date start = first + g::days(d + 1 - run);
+          const date start = first + g::days(d) - g::days(run - 1);
           violate("R-OUT-5", incident::unfilled_vacancy, q.role, first + g::days(d), 1,
                   "vacancy since " + format_date(start) + " not filled within " +
                       std::to_string(rules.vacancy_grace_days) + " days (" + std::to_string(p) +
@@ -278,9 +316,10 @@ staffing_result check_staffing(const staffing_month &m, const staffing_rules &ru
         run = 0;
       }
     }
+    if (run > 0) r.open_vacancies.push_back({q.role, last - g::days(run - 1)});
     r.contracted_person_days += rs.contracted_person_days;
     r.attended_person_days += rs.attended_person_days;
-    r.settle_by_attendance = r.settle_by_attendance || rs.late_vacancies > 0;
+    r.settle_by_attendance = r.settle_by_attendance || late_day;
     if (rs.late_vacancies) count(r.incidents, incident::unfilled_vacancy, rs.late_vacancies);
     r.roles.push_back(rs);
   }
@@ -392,7 +431,10 @@ staffing_result check_staffing(const staffing_month &m, const staffing_rules &ru
 
 staffing_month load_staffing_month(std::string_view json_text) {
   auto m = from_json_text<staffing_month>(json_text);
-  throw_if_any(check_staffing_month(m));
+  // Checks that depend on the rules (a notice period reaching before 1400) wait for them.
+  staffing_rules lenient;
+  lenient.manager_notice_months = 0;
+  throw_if_any(check_staffing_month(m, "", lenient));
   return m;
 }
 

@@ -15,8 +15,41 @@ namespace {
 void append(std::vector<problem> &to, const std::vector<problem> &from) {
   to.insert(to.end(), from.begin(), from.end());
 }
-bool blank(const std::optional<std::string> &s) {
-  return !s || s->find_first_not_of(" \t\r\n") == std::string::npos;
+// A character that shows nothing: Unicode White_Space (U+3000 ideographic space, U+00A0,
+// U+2000..U+200A, …) and the invisible format characters an ERP's form may leave behind
+// (zero-width space and joiners, word joiner, byte-order mark).
+bool invisible(char32_t c) {
+  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200D) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x2060 || c == 0x3000 || c == 0xFEFF;
+}
+
+// True when the UTF-8 text (valid: the JSON reader checked it) shows no character at all.
+bool blank_text(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (i + n > s.size()) return false;
+    char32_t c = n == 1 ? b : n == 2 ? b & 0x1F : n == 3 ? b & 0x0F : b & 0x07;
+    for (std::size_t k = 1; k < n; ++k)
+      c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    if (!invisible(c)) return false;
+    i += n;
+  }
+  return true;
+}
+
+bool blank(const std::optional<std::string> &s) { return !s || blank_text(*s); }
+// Runs f; a pmq::error it throws gets `base` put in front of its paths.
+template <class F> auto with_path(const std::string &base, F &&f) {
+  try {
+    return f();
+  } catch (const error &e) {
+    std::vector<problem> moved;
+    for (const auto &p : e.problems())
+      moved.push_back({p.path.empty() ? base : join_path(base, p.path), p.message});
+    throw error(e.code(), std::move(moved));
+  }
 }
 template <class E> std::string name_of(E v) {
   std::string out;
@@ -102,13 +135,12 @@ std::optional<points> satisfaction_deduction(const satisfaction_survey &s,
 }
 
 namespace {
-__extension__ typedef unsigned __int128 u128;
 constexpr std::int64_t max_fee_fen = 1'000'000'000'000; // ¥10 000 000 000 a month
 constexpr std::int64_t max_fine_fen = 1'000'000'000;    // ¥10 000 000 an incident
 } // namespace
 
 money settlement_amount(money fee, std::uint64_t attended, std::uint64_t contracted,
-                        points reduction_percent, money fines) {
+                        const fraction &reduction_percent, money fines) {
   if (contracted == 0)
     throw error(errc::invalid_argument, "", "no contracted person-days: no data");
   if (attended > contracted)
@@ -116,16 +148,62 @@ money settlement_amount(money fee, std::uint64_t attended, std::uint64_t contrac
   if (fee < money{} || fee.fen() > max_fee_fen)
     throw error(errc::invalid_argument, "", "fee out of range");
   if (fines < money{}) throw error(errc::invalid_argument, "", "fines must not be negative");
-  if (reduction_percent < points{} || reduction_percent > points{100})
+  if (reduction_percent < 0 || reduction_percent > 100)
     throw error(errc::invalid_argument, "", "reduction percent must be 0..100");
-  // fee × attended/contracted × (100 − pct)/100 with pct in 1/1000 percent: one division.
-  const u128 num =
-      u128(fee.fen()) * attended * u128(100 * points::scale - reduction_percent.milli());
-  const u128 den = u128(contracted) * (100 * points::scale);
-  const u128 q = num / den, rem = num % den;
-  const auto due = money::from_fen(std::int64_t(rem * 2 >= den ? q + 1 : q));
+  // fee × attended/contracted × (100 − pct)/100, exactly, rounded half up to the fen once.
+  const fraction due_fen = fraction(fee.fen()) * make_fraction(attended, contracted) *
+                           (fraction(100) - reduction_percent) / 100;
+  const auto due = to_money(due_fen / money::scale);
   return due > fines ? due - fines : money{};
 }
+
+money settlement_amount(money fee, std::uint64_t attended, std::uint64_t contracted,
+                        points reduction_percent, money fines) {
+  return settlement_amount(fee, attended, contracted, reduction_percent.value(), fines);
+}
+
+namespace {
+// R-SCORE-5's per-point scheme on the month's score (out of the monthly rules' full_score),
+// exactly: passed on the score itself, the points lost counted as `rounding` says, times
+// percent_per_point, at most 100 % — never rounded before the settlement: 0.5 point × 0.005 %
+// is 0.0025 %, not 0.003 %.
+struct fee_cut {
+  bool passed = true;
+  fraction points_lost = 0;
+  fraction percent = 0;
+};
+
+fee_cut fee_reduction_for(points score, const per_point_scheme &scheme) {
+  fee_cut c;
+  c.passed = score >= scheme.pass_mark;
+  if (c.passed) return c;
+  const fraction lost = scheme.pass_mark.value() - score.value();
+  switch (scheme.rounding) {
+  case point_loss_rounding::whole_points:
+    c.points_lost = fraction(floor(lost));
+    break;
+  case point_loss_rounding::started_points:
+    c.points_lost = fraction(ceil(lost));
+    break;
+  case point_loss_rounding::exact:
+    c.points_lost = lost;
+    break;
+  }
+  c.percent = c.points_lost * scheme.percent_per_point.value();
+  if (c.percent > 100) c.percent = 100;
+  return c;
+}
+
+// Shows an exact percentage: its decimal when it has at most 6 places ("0.0025"), else "n/d".
+std::string exact_text(const fraction &v) {
+  if (round_half_up(v, 6) != v) return to_string(v);
+  std::string s = render(v, 6);
+  while (s.back() == '0')
+    s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+} // namespace
 
 bool evaluation_on_time(const date &submitted, std::uint32_t year, std::uint32_t month,
                         const monthly_rules &rules) {
@@ -171,7 +249,7 @@ std::vector<problem> check_monthly_rules(const monthly_rules &r, const std::stri
   return items;
 }
 
-std::vector<problem> check_monthly_record(const monthly_record &m) {
+std::vector<problem> check_monthly_record(const monthly_record &m, const monthly_rules &rules) {
   problem_list out;
   if (m.supplier.empty()) out.add("supplier", "must not be empty");
   if (m.year < 1400 || m.year > 9999)
@@ -186,9 +264,14 @@ std::vector<problem> check_monthly_record(const monthly_record &m) {
     out.add("satisfaction.satisfied", std::to_string(m.satisfaction->satisfied) +
                                           " satisfied out of " +
                                           std::to_string(m.satisfaction->surveyed) + " surveyed");
-  for (std::size_t i = 0; i < m.incidents.size(); ++i)
+  std::map<incident, std::uint64_t> per_kind;
+  for (std::size_t i = 0; i < m.incidents.size(); ++i) {
+    const auto p = join_path(join_path("incidents", i), "count");
     if (m.incidents[i].count > 100000)
-      out.add(join_path(join_path("incidents", i), "count"), "implausibly large");
+      out.add(p, "implausibly large");
+    else if ((per_kind[m.incidents[i].kind] += m.incidents[i].count) > 100000)
+      out.add(p, "more than 100000 incidents of one kind in a month: implausibly large");
+  }
   auto items = out.items();
   if (m.staffing) {
     const auto &s = *m.staffing;
@@ -198,14 +281,14 @@ std::vector<problem> check_monthly_record(const monthly_record &m) {
            "\"" + s.supplier + "\" is not the record's supplier \"" + m.supplier + "\""});
     if (s.year != m.year || s.month != m.month)
       items.push_back({"staffing.month", "the staffing month is not the record's month"});
-    append(items, check_staffing_month(s, "staffing"));
+    append(items, check_staffing_month(s, "staffing", rules.staffing));
   }
   return items;
 }
 
 monthly_result evaluate_month(const monthly_record &m, const monthly_rules &rules) {
   auto problems = check_monthly_rules(rules, "rules");
-  append(problems, check_monthly_record(m));
+  append(problems, check_monthly_record(m, rules));
   throw_if_any(std::move(problems));
 
   monthly_result r;
@@ -283,23 +366,24 @@ monthly_result evaluate_month(const monthly_record &m, const monthly_rules &rule
   w.push_back("score " + rules.full_score.to_string() + " − " + r.points_deducted.to_string() +
               " = " + r.score.to_string());
 
-  const auto reduction = per_point_pay(r.score, rules.fee_reduction);
+  const auto reduction = fee_reduction_for(r.score, rules.fee_reduction);
+  const fraction &percent = reduction.percent;
   r.passed = reduction.passed;
-  r.fee_reduction_percent = std::min(reduction.pay_reduction, points{100});
+  r.fee_reduction_percent = to_points(percent);
+  r.fee_reduction_percent_exact = to_string(percent);
   if (!r.passed)
     w.push_back("below the pass mark " + rules.fee_reduction.pass_mark.to_string() + ": " +
-                reduction.points_lost.to_string() + " points lost × " +
+                exact_text(reduction.points_lost) + " points lost × " +
                 rules.fee_reduction.percent_per_point.to_string() + "% = fee reduced by " +
-                r.fee_reduction_percent.to_string() + "%");
+                exact_text(percent) + "%");
 
   r.base_amount = settle_by_attendance(m.fee, attended, contracted);
   if (r.settled_by_attendance)
     w.push_back("settled by attendance (R-OUT-5): ¥" + m.fee.to_string() + " × " +
                 std::to_string(attended) + " ÷ " + std::to_string(contracted) + " person-days = ¥" +
                 r.base_amount.to_string());
-  const money before_fines =
-      settlement_amount(m.fee, attended, contracted, r.fee_reduction_percent, money{});
-  r.settlement = settlement_amount(m.fee, attended, contracted, r.fee_reduction_percent, r.fines);
+  const money before_fines = settlement_amount(m.fee, attended, contracted, percent, money{});
+  r.settlement = settlement_amount(m.fee, attended, contracted, percent, r.fines);
   r.settlement_floored = r.fines > before_fines;
   r.score_reduction = r.base_amount - before_fines;
   w.push_back("settlement ¥" + r.base_amount.to_string() + " − ¥" + r.score_reduction.to_string() +
@@ -318,6 +402,10 @@ supplier_bar bar_for(const bar_decision &d, const bar_rules &rules) {
   b.decided = d.decided;
   b.note = d.note;
   b.years = d.reason == bar_reason::unqualified ? rules.unqualified_years : rules.violation_years;
+  if (int(d.decided.year()) + std::int64_t(b.years) > 9999)
+    throw error(errc::invalid_input, "decided",
+                "a bar of " + std::to_string(b.years) + " years from " + format_date(d.decided) +
+                    " ends after 9999-12-31, the last date pmq holds");
   b.may_bid_from = add_years(d.decided, b.years);
   b.barred_through = b.may_bid_from - g::days(1);
   return b;
@@ -345,9 +433,10 @@ bid_eligibility may_bid(const bid_query &q) {
   bid_eligibility r;
   r.supplier = q.supplier;
   r.on = q.on;
-  for (const auto &d : q.decisions) {
+  for (std::size_t i = 0; i < q.decisions.size(); ++i) {
+    const auto &d = q.decisions[i];
     if (d.supplier != q.supplier || d.decided > q.on) continue;
-    const auto b = bar_for(d, rules);
+    const auto b = with_path(join_path("decisions", i), [&] { return bar_for(d, rules); });
     if (q.on <= b.barred_through) {
       r.active_bars.push_back(b);
       if (!r.may_bid_from || b.may_bid_from > *r.may_bid_from) r.may_bid_from = b.may_bid_from;
@@ -358,6 +447,20 @@ bid_eligibility may_bid(const bid_query &q) {
 }
 
 const band_table &default_supplier_standings() { return builtin_band_table("supplier_standings"); }
+
+namespace {
+// The band an exact value falls in, compared with the table's exact edges (a valid table tiles
+// [min, max]). A local twin of bands.hpp's classify for points, which takes a rounded value.
+const band &standing_of(const band_table &t, const fraction &v) {
+  for (const auto &b : t.bands) {
+    const fraction lo = b.from.value_or(t.min).value(), hi = b.to.value_or(t.max).value();
+    const bool lo_in = !b.from || b.from_edge.value_or(edge::inclusive) == edge::inclusive;
+    const bool hi_in = !b.to || b.to_edge.value_or(edge::exclusive) == edge::inclusive;
+    if ((lo_in ? v >= lo : v > lo) && (hi_in ? v <= hi : v < hi)) return b;
+  }
+  throw error(errc::invalid_input, "standings", "no band contains " + to_string(v));
+}
+} // namespace
 
 namespace {
 const std::set<std::string> &known_actions() {
@@ -441,11 +544,14 @@ yearly_result evaluate_year(const yearly_review &y, const yearly_rules &rules) {
       st.band = "no_data";
       st.label = "no monthly evaluations: no standing";
     } else {
-      i128 sum = 0;
+      // R-OUT-11 on the exact mean: [79.999, 80] averages 79.9995, below 80 (shown as 80).
+      integer sum = 0;
       for (const auto &p : s.monthly_scores)
         sum += p.milli();
-      st.score = points::from_milli(div_half_up(sum, i128(s.monthly_scores.size())));
-      const band &b = classify(standings, *st.score);
+      const fraction mean = make_fraction(sum, integer(s.monthly_scores.size()) * points::scale);
+      st.score = to_points(mean);
+      st.exact = to_string(mean);
+      const band &b = standing_of(standings, mean);
       st.band = b.id;
       st.label = b.label;
       st.actions = b.actions;
@@ -476,13 +582,16 @@ yearly_result evaluate_year(const yearly_review &y, const yearly_rules &rules) {
 
 qualification_checklist load_qualification(std::string_view json_text) {
   auto c = from_json_text<qualification_checklist>(json_text);
-  if (c.supplier.empty()) throw error(errc::invalid_input, "supplier", "must not be empty");
+  if (blank_text(c.supplier)) throw error(errc::invalid_input, "supplier", "must not be empty");
   return c;
 }
 
 monthly_record load_monthly_record(std::string_view json_text) {
   auto m = from_json_text<monthly_record>(json_text);
-  throw_if_any(check_monthly_record(m));
+  // Checks that depend on the rules (a notice period reaching before 1400) wait for them.
+  monthly_rules lenient;
+  lenient.staffing.manager_notice_months = 0;
+  throw_if_any(check_monthly_record(m, lenient));
   return m;
 }
 

@@ -258,12 +258,14 @@ TEST_CASE("R-CAL-1 daily, weekly and monthly internal checks and night checks",
   const auto plan = pmq::plan_inspections(year_plan(42));
   auto n = count_levels(plan, "P-01");
   CHECK(n[pmq::check_level::daily] == 365);
-  CHECK(n[pmq::check_level::weekly] == 52); // the Mondays of 2026
+  // the 52 Mondays of 2026, and Thursday Jan 1 for the week the plan's start cuts
+  CHECK(n[pmq::check_level::weekly] == 53);
   CHECK(n[pmq::check_level::monthly] == 12);
   CHECK(n[pmq::check_level::night] == 24);          // two a month
   CHECK(n[pmq::check_level::branch_monthly] == 12); // R-CAL-2: the branch, monthly
   const auto weekly = dates_of(plan, "P-01", pmq::check_level::weekly);
-  CHECK(weekly.front() == d("2026-01-05"));
+  CHECK(weekly.front() == d("2026-01-01"));
+  CHECK(weekly[1] == d("2026-01-05"));
   CHECK(dates_of(plan, "P-01", pmq::check_level::monthly).front() == d("2026-01-25"));
   // two different nights in every month
   const auto nights = dates_of(plan, "P-02", pmq::check_level::night);
@@ -335,6 +337,151 @@ TEST_CASE("R-CAL-2 half-yearly unannounced audit drawn reproducibly in its windo
   const auto wp = pmq::plan_inspections(w);
   for (const auto &x : dates_of(wp, "P-02", pmq::check_level::head_office_audit))
     CHECK((x.month() == 5 || x.month() == 6 || x.month() == 11 || x.month() == 12));
+}
+
+namespace {
+pmq::plan_request period_plan(const char *from, const char *to, std::uint64_t seed = 42) {
+  auto r = year_plan(seed);
+  r.from = d(from);
+  r.to = d(to);
+  return r;
+}
+} // namespace
+
+TEST_CASE("R-CAL-2 the audit date depends on seed, project and half year, not on the plan's "
+          "from and to",
+          "[R-CAL-2]") {
+  const auto year = pmq::plan_inspections(year_plan(42));
+  for (const char *project : {"P-01", "P-02"}) {
+    const auto audits = dates_of(year, project, pmq::check_level::head_office_audit);
+    REQUIRE(audits.size() == 2);
+    for (const auto &a : audits) {
+      // issue 9: a plan for part of the half year drew among its own days and moved the date
+      const pmq::date lo = a - boost::gregorian::days(3), hi = a + boost::gregorian::days(40);
+      for (const auto &[from, to] : std::vector<std::pair<pmq::date, pmq::date>>{
+               {a, a}, {lo, a}, {a, hi}, {lo, hi}, {d("2025-12-01"), hi}}) {
+        auto r = year_plan(42);
+        r.from = from;
+        r.to = to;
+        auto got = dates_of(pmq::plan_inspections(r), project, pmq::check_level::head_office_audit);
+        // only this half year's audit (a plan from December 2025 also holds 2025-H2's)
+        got.erase(std::remove_if(got.begin(), got.end(),
+                                 [&](const pmq::date &x) {
+                                   return x.year() != a.year() ||
+                                          (x.month() <= 6) != (a.month() <= 6);
+                                 }),
+                  got.end());
+        CHECK(got == std::vector<pmq::date>{a});
+      }
+      // a plan that ends the day before, or starts the day after, has no audit in that half
+      auto before = year_plan(42);
+      before.from = pmq::year_month{2026, a.month() <= 6 ? 1 : 7}.first_day();
+      before.to = a - boost::gregorian::days(1);
+      if (before.from <= before.to)
+        CHECK(dates_of(pmq::plan_inspections(before), project, pmq::check_level::head_office_audit)
+                  .empty());
+      auto after = year_plan(42);
+      after.from = a + boost::gregorian::days(1);
+      after.to = pmq::year_month{2026, a.month() <= 6 ? 6 : 12}.last_day();
+      if (after.from <= after.to)
+        CHECK(dates_of(pmq::plan_inspections(after), project, pmq::check_level::head_office_audit)
+                  .empty());
+    }
+  }
+  // monthly plans of a year put each half year's audit in exactly one month, on the same day
+  std::vector<pmq::date> from_months;
+  for (int m = 1; m <= 12; ++m) {
+    const pmq::year_month ymo{2026, m};
+    auto r = year_plan(42);
+    r.from = ymo.first_day();
+    r.to = ymo.last_day();
+    const auto got =
+        dates_of(pmq::plan_inspections(r), "P-01", pmq::check_level::head_office_audit);
+    from_months.insert(from_months.end(), got.begin(), got.end());
+  }
+  CHECK(from_months == dates_of(year, "P-01", pmq::check_level::head_office_audit));
+  // on a working-day calendar the audit is a working day, the same in every plan
+  auto full = year_plan(7);
+  full.calendar = national_day();
+  const auto wa =
+      dates_of(pmq::plan_inspections(full), "P-02", pmq::check_level::head_office_audit);
+  REQUIRE(wa.size() == 2);
+  for (const auto &a : wa) {
+    CHECK(pmq::is_working_day(*full.calendar, a));
+    auto part = full;
+    part.from = part.to = a;
+    CHECK(dates_of(pmq::plan_inspections(part), "P-02", pmq::check_level::head_office_audit) ==
+          std::vector<pmq::date>{a});
+  }
+}
+
+TEST_CASE("R-CAL-1 the week a plan's start cuts gets its 周检", "[R-CAL-1]") {
+  // December 2026: Tuesday the 1st. Issue 9: the first 周检 was Monday the 7th.
+  auto w = dates_of(pmq::plan_inspections(period_plan("2026-12-01", "2026-12-31")), "P-01",
+                    pmq::check_level::weekly);
+  CHECK(w == std::vector<pmq::date>{d("2026-12-01"), d("2026-12-07"), d("2026-12-14"),
+                                    d("2026-12-21"), d("2026-12-28")});
+  // a plan starting on the week's own first day: nothing changes
+  w = dates_of(pmq::plan_inspections(period_plan("2026-11-30", "2026-12-13")), "P-01",
+               pmq::check_level::weekly);
+  CHECK(w == std::vector<pmq::date>{d("2026-11-30"), d("2026-12-07")});
+  // a plan starting on the week's last day (Sunday) checks that Sunday
+  w = dates_of(pmq::plan_inspections(period_plan("2026-12-06", "2026-12-13")), "P-01",
+               pmq::check_level::weekly);
+  CHECK(w == std::vector<pmq::date>{d("2026-12-06"), d("2026-12-07")});
+  // on a working-day calendar the first working day of the week's part in the plan: a plan from
+  // Saturday Dec 5 has no working day left in that week; from Friday Dec 4 it checks Friday
+  auto r = period_plan("2026-12-05", "2026-12-20");
+  r.calendar = working();
+  w = dates_of(pmq::plan_inspections(r), "P-01", pmq::check_level::weekly);
+  CHECK(w == std::vector<pmq::date>{d("2026-12-07"), d("2026-12-14")});
+  r.from = d("2026-12-04");
+  w = dates_of(pmq::plan_inspections(r), "P-01", pmq::check_level::weekly);
+  CHECK(w == std::vector<pmq::date>{d("2026-12-04"), d("2026-12-07"), d("2026-12-14")});
+  // October, National Day: the plan starts Thursday Oct 1, a holiday, as are Oct 2–7; the
+  // make-up Sunday Sep 27 is before the plan. The cut week (Sep 28 – Oct 4) has no working day in
+  // the plan; the next week's first working day is Thursday Oct 8.
+  r = period_plan("2026-10-01", "2026-10-31");
+  r.calendar = national_day();
+  w = dates_of(pmq::plan_inspections(r), "P-01", pmq::check_level::weekly);
+  CHECK(w.front() == d("2026-10-08"));
+  // regular_day_only: a week is checked in the plan that holds its regular day, so two plans
+  // back to back check each week once
+  auto nov = period_plan("2026-11-01", "2026-11-30"), dec = period_plan("2026-12-01", "2026-12-31");
+  nov.options = dec.options = pmq::plan_options{};
+  nov.options->partial_weeks = dec.options->partial_weeks =
+      pmq::partial_week_rule::regular_day_only;
+  const auto wn = dates_of(pmq::plan_inspections(nov), "P-01", pmq::check_level::weekly);
+  const auto wd = dates_of(pmq::plan_inspections(dec), "P-01", pmq::check_level::weekly);
+  CHECK(wn.front() == d("2026-11-02"));
+  CHECK(wn.back() == d("2026-11-30"));
+  CHECK(wd.front() == d("2026-12-07"));
+  // through JSON
+  const auto req = pmq::plan_request_from_json(pmq::parse_json(
+      R"({"from": "2026-12-01", "to": "2026-12-31", "projects": ["P"], "seed": 1,
+          "options": {"partial_weeks": "regular_day_only"}})"));
+  CHECK(req.options->partial_weeks == pmq::partial_week_rule::regular_day_only);
+  CHECK(has_problem(error_of([] {
+                      pmq::plan_request_from_json(pmq::parse_json(
+                          R"({"from": "2026-12-01", "to": "2026-12-31", "projects": ["P"],
+                              "seed": 1, "options": {"partial_weeks": "skip"}})"));
+                    }),
+                    "options.partial_weeks", "unknown value"));
+}
+
+TEST_CASE("counts in calendar requests are integers", "[R-CAL-1][R-CAL-7][bad-input]") {
+  auto e = error_of([] {
+    pmq::plan_request_from_json(pmq::parse_json(
+        R"({"from": "2026-12-01", "to": "2026-12-31", "projects": ["P"], "seed": 1,
+            "options": {"night_checks_per_month": 1.5}})"));
+  });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "options.night_checks_per_month", "expected an integer"));
+  e = error_of([] {
+    pmq::household_sample_request_from_json(
+        pmq::parse_json(R"({"seed": 1, "count": 5.5, "households": [{"id": "a"}]})"));
+  });
+  CHECK(has_problem(e, "count", "expected an integer"));
 }
 
 TEST_CASE("the random draws are pinned: same numbers on every platform", "[R-CAL-2][R-CAL-7]") {

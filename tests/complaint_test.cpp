@@ -127,3 +127,30 @@ TEST_CASE("R-CAL-10 bad complaints name the field", "[R-CAL-10][bad-input]") {
   });
   CHECK(has_problem(e, "complaints[0].received", "after as_of"));
 }
+
+TEST_CASE("R-CAL-10 offsets no zone uses and moments beyond 9999 are input errors",
+          "[R-CAL-10][bad-input]") {
+  // issue 9: +14:30 was accepted
+  auto e = error_of([] {
+    evaluate(R"({"as_of": "2026-11-30T18:00+08:00", "complaints": [
+      {"id": "C", "category": "other", "received": "2026-11-30T08:00+14:30"}]})");
+  });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "complaints[0].received", "-12:00 to +14:00"));
+  CHECK(evaluate(R"({"as_of": "2026-11-30T18:00+08:00", "complaints": [
+      {"id": "C", "category": "other", "received": "2026-11-30T08:00+14:00"}]})")
+            .counts.valid_complaints == 1);
+  // as_of whose UTC is in the year 10000: an input error naming it, not an internal one
+  e = error_of([] {
+    evaluate(R"({"as_of": "9999-12-31T23:00-05:00", "complaints": [
+      {"id": "C", "category": "other", "received": "2026-11-30T08:00+08:00"}]})");
+  });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "as_of", "not a valid time"));
+  // minutes are counts: whole numbers
+  e = error_of([] {
+    evaluate(R"({"as_of": "2026-11-30T18:00+08:00", "classes": [{"id": "x", "title": "x",
+      "respond_minutes": 30.5, "handle_minutes": 60}], "complaints": []})");
+  });
+  CHECK(has_problem(e, "classes[0].respond_minutes", "expected an integer"));
+}

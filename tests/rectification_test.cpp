@@ -95,13 +95,132 @@ TEST_CASE("R-SCORE-3 carry-over deductions for the next assessment", "[R-SCORE-3
   CHECK(pmq::carry_overs(ev, ym("2026-12")).empty());
   // exactly the shape the scoring engine reads
   const auto j = pmq::to_json(c);
-  CHECK(j[0].size() == 4); // order, project, points, reason
+  CHECK(j[0].size() == 5); // order, project, points, reason, applies_to (no department given)
   CHECK(j[0]["order"] == "R-5");
+  CHECK(j[0]["applies_to"] == "2026-12");
   CHECK(c[0].project == ev.front().project.value_or(""));
   CHECK_FALSE(c[0].project.empty()); // R-SCORE-3: a carry-over belongs to its project
   CHECK(j[0]["points"] == 2);
   CHECK(j[0].contains("reason"));
   CHECK(pmq::to_json(half)[0]["points"] == 1.5);
+}
+
+TEST_CASE("R-SCORE-3 a carry-over belongs to its project and department and applies once, at "
+          "the next assessment of the regime",
+          "[R-SCORE-3]") {
+  const auto ev = events(R"([
+    {"order": "Z-1", "kind": "issued", "date": "2026-11-02", "project": "翠苑-01",
+     "department": "保洁部", "item": "BJ-01"},
+    {"order": "Z-1", "kind": "reinspected", "date": "2026-11-12", "passed": false},
+    {"order": "Z-2", "kind": "issued", "date": "2026-11-20", "project": "翠苑-02"},
+    {"order": "Z-2", "kind": "reinspected", "date": "2026-12-01", "passed": false},
+    {"order": "Z-2", "kind": "rectified", "date": "2026-12-03"},
+    {"order": "Z-2", "kind": "reinspected", "date": "2026-12-31", "passed": false},
+    {"order": "Z-3", "kind": "issued", "date": "2026-12-20", "project": "翠苑-01",
+     "department": "工程部"},
+    {"order": "Z-3", "kind": "reinspected", "date": "2027-01-05", "passed": false},
+    {"order": "Z-4", "kind": "issued", "date": "2026-06-20", "project": "翠苑-03"},
+    {"order": "Z-4", "kind": "reinspected", "date": "2026-06-30", "passed": false},
+    {"order": "Z-5", "kind": "issued", "date": "2026-06-22", "project": "翠苑-03"},
+    {"order": "Z-5", "kind": "reinspected", "date": "2026-07-01", "passed": false}
+  ])");
+  using pmq::assessment_regime;
+  // the branch regime (default): the next month; the year's turn goes to January
+  auto c = pmq::carry_overs(ev, ym("2026-11"));
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].order == "Z-1");
+  CHECK(c[0].project == "翠苑-01");
+  CHECK(c[0].department == "保洁部");
+  CHECK(c[0].applies_to == "2026-12");
+  CHECK(c[0].reason.find("circulated branch-wide") != std::string::npos);
+  c = pmq::carry_overs(ev, ym("2026-12"));
+  REQUIRE(c.size() == 1); // Z-2 failed twice in December: one carry-over, both dates named
+  CHECK(c[0].order == "Z-2");
+  CHECK(c[0].project == "翠苑-02");
+  CHECK_FALSE(c[0].department);
+  CHECK(c[0].applies_to == "2027-01");
+  CHECK(c[0].reason.find("2026-12-01, 2026-12-31") != std::string::npos);
+  c = pmq::carry_overs(ev, ym("2027-01"));
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].applies_to == "2027-02");
+  CHECK(c[0].department == "工程部");
+  // the company regime: the next half year; H2 goes to the next year's H1
+  const pmq::business_calendar cal{};
+  const pmq::deadline_rules rules{};
+  const auto company = [&](const char *m) {
+    return pmq::carry_overs(ev, ym(m), pmq::points{2}, cal, rules, assessment_regime::company);
+  };
+  c = company("2026-11");
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].applies_to == "2027-H1");
+  CHECK(c[0].reason.find("circulated company-wide") != std::string::npos);
+  CHECK(company("2026-12").at(0).applies_to == "2027-H1");
+  CHECK(company("2027-01").at(0).applies_to == "2027-H2");
+  // both sides of the mid-year boundary: June 30 → H2, July 1 → next H1
+  c = company("2026-06");
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].order == "Z-4");
+  CHECK(c[0].applies_to == "2026-H2");
+  c = company("2026-07");
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].order == "Z-5");
+  CHECK(c[0].applies_to == "2027-H1");
+  CHECK(pmq::carry_overs(ev, ym("2026-06")).at(0).applies_to == "2026-07");
+  CHECK(pmq::next_assessment_period(ym("2026-01"), assessment_regime::company) == "2026-H2");
+  CHECK(pmq::next_assessment_period(ym("2026-12"), assessment_regime::branch) == "2027-01");
+  // each failure is listed in exactly one month's report: applied once
+  int listed = 0;
+  for (const char *m : {"2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12",
+                        "2027-01", "2027-02"})
+    listed += int(pmq::carry_overs(ev, ym(m)).size());
+  CHECK(listed == 5);
+  // the department is kept on the order's status too, and comes back out in JSON
+  const auto st = pmq::rectification_states(ev, d("2026-11-30"));
+  CHECK(find(st, "Z-1").department == "保洁部");
+  const auto j = pmq::to_json(pmq::carry_overs(ev, ym("2026-11")));
+  CHECK(j[0]["department"] == "保洁部");
+  CHECK(j[0]["applies_to"] == "2026-12");
+  // through the report request
+  auto req = pmq::parse_json(R"({"month": "2026-11", "regime": "company"})");
+  req["events"] = pmq::to_json_value(ev);
+  auto r = pmq::rectification_monthly_report(pmq::rectification_report_request_from_json(req));
+  CHECK(r.carry_over.at(0).applies_to == "2027-H1");
+  req["regime"] = "branch";
+  r = pmq::rectification_monthly_report(pmq::rectification_report_request_from_json(req));
+  CHECK(r.carry_over.at(0).applies_to == "2026-12");
+  req["regime"] = "quarterly";
+  CHECK(has_problem(error_of([&] { pmq::rectification_report_request_from_json(req); }), "regime",
+                    "unknown value"));
+}
+
+TEST_CASE("R-SCORE-3 a department only on the notice; no report past 9999",
+          "[R-SCORE-3][bad-input]") {
+  auto e = error_of([] {
+    pmq::rectification_states(
+        events(R"([{"order": "A", "kind": "issued", "date": "2026-11-02", "project": "P"},
+                   {"order": "A", "kind": "rectified", "date": "2026-11-05", "department": "X"}])"),
+        d("2026-11-30"));
+  });
+  CHECK(has_problem(e, "events[1].department", "not used by a \"rectified\" event"));
+  // December 9999's table is due in 10000; H2 9999's next half year is 10000-H1
+  auto req = pmq::parse_json(R"({"month": "9999-12", "events": []})");
+  e = error_of(
+      [&] { pmq::rectification_monthly_report(pmq::rectification_report_request_from_json(req)); });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "month", "after 9999-12-31"));
+  CHECK(error_of([] {
+          pmq::rectification_status_table({}, ym("9999-12"), d("9999-12-31"));
+        }).path() == "month");
+  req = pmq::parse_json(R"({"month": "9999-07", "regime": "company", "events": []})");
+  CHECK(error_of([&] {
+          pmq::rectification_monthly_report(pmq::rectification_report_request_from_json(req));
+        }).path() == "month");
+  req["regime"] = "branch";
+  CHECK(pmq::rectification_monthly_report(pmq::rectification_report_request_from_json(req))
+            .carry_over.empty());
+  req = pmq::parse_json(R"({"month": "9999-06", "regime": "company", "events": []})");
+  CHECK(pmq::rectification_monthly_report(pmq::rectification_report_request_from_json(req))
+            .carry_over.empty());
 }
 
 TEST_CASE("R-SCORE-7 penalty notices are kept with their order", "[R-SCORE-7]") {
@@ -279,12 +398,87 @@ TEST_CASE("R-SCORE-6 the year's turn and half years", "[R-SCORE-6]") {
   const auto f = pmq::consecutive_failures(assessments(R"({"assessments": [
     {"subject": "B-1", "period": "2027-H1", "score": 70},
     {"subject": "B-1", "period": "2026-H2", "score": 74.5},
-    {"subject": "B-2", "period": "2026-12-20", "score": 60},
-    {"subject": "B-2", "period": "2027-01-20", "score": 60}]})"));
+    {"subject": "B-2", "period": "2026-12", "score": 60},
+    {"subject": "B-2", "period": "2027-01", "score": 60}]})"));
   REQUIRE(f.size() == 2);
   CHECK(f[0].previous == "2026-H2");
   CHECK(f[0].period == "2027-H1");
-  CHECK(f[1].period == "2027-01-20");
+  CHECK(f[1].previous == "2026-12");
+  CHECK(f[1].period == "2027-01");
+}
+
+TEST_CASE("R-SCORE-6 a missing period breaks the run", "[R-SCORE-6]") {
+  // issue 9: January and March failed, no February record, were reported as in a row
+  const char *text = R"({"assessments": [
+    {"subject": "P-01", "period": "2026-01", "score": 80},
+    {"subject": "P-01", "period": "2026-03", "score": 80},
+    {"subject": "P-02", "period": "2026-01", "score": 80},
+    {"subject": "P-02", "period": "2026-02", "score": 80},
+    {"subject": "P-03", "period": "2026-H1", "passed": false},
+    {"subject": "P-03", "period": "2027-H1", "passed": false},
+    {"subject": "P-04", "period": "2026-Q4", "passed": false},
+    {"subject": "P-04", "period": "2027-01", "passed": false},
+    {"subject": "P-05", "period": "2026-11-30", "passed": false},
+    {"subject": "P-05", "period": "2026-12-01", "passed": false},
+    {"subject": "P-05", "period": "2026-12-03", "passed": false}]})";
+  auto f = pmq::consecutive_failures(assessments(text));
+  REQUIRE(f.size() == 3);
+  CHECK(f[0].subject == "P-02"); // Jan, Feb: in a row
+  CHECK(f[1].subject == "P-04"); // a quarter, then the month right after it
+  CHECK(f[1].previous == "2026-Q4");
+  CHECK(f[2].subject == "P-05"); // Nov 30, Dec 1: consecutive days; Dec 3 is not
+  CHECK(f[2].period == "2026-12-01");
+  // a company that counts the previous assessment however far back
+  auto req = assessments(text);
+  req.gaps = pmq::gap_rule::ignored;
+  f = pmq::consecutive_failures(req);
+  REQUIRE(f.size() == 6);
+  CHECK(f[0].subject == "P-01");
+  CHECK(f[0].previous == "2026-01");
+  CHECK(f[0].period == "2026-03");
+  CHECK(assessments(R"({"gaps": "ignored", "assessments": []})").gaps == pmq::gap_rule::ignored);
+  CHECK(has_problem(error_of([] { assessments(R"({"gaps": "bridged", "assessments": []})"); }),
+                    "gaps", "unknown value"));
+}
+
+TEST_CASE("R-SCORE-6 failed is decided on the exact score", "[R-SCORE-6][R-SCORE-5]") {
+  // 26999/300 = 89.9966… is shown as 90.00 and fails a pass mark of 90
+  const auto f = pmq::consecutive_failures(assessments(R"({"assessments": [
+    {"subject": "P-01", "period": "2026-10", "score": "26999/300"},
+    {"subject": "P-01", "period": "2026-11", "score": "89.99999999"},
+    {"subject": "P-02", "period": "2026-10", "score": "27000/300"},
+    {"subject": "P-02", "period": "2026-11", "score": "89.9999999"},
+    {"subject": "P-03", "period": "2026-10", "score": "90.0000001"},
+    {"subject": "P-03", "period": "2026-11", "score": 89.999}]})"));
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].subject == "P-01");
+  auto e = error_of([] {
+    assessments(R"({"assessments": [{"subject": "A", "period": "2026-10", "score": "ninety"},
+                                      {"subject": "A", "period": "2026-11", "score": "1/0"},
+                                      {"subject": "A", "period": "2026-12", "score": true}]})");
+  });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "assessments[0].score", "not an exact score"));
+  CHECK(has_problem(e, "assessments[1].score", "not an exact score"));
+  CHECK(has_problem(e, "assessments[2].score", "expected a number"));
+  // a JSON number is read exactly as written, any number of decimals
+  const auto g = pmq::consecutive_failures(assessments(R"({"assessments": [
+    {"subject": "A", "period": "2026-10", "score": 89.9999},
+    {"subject": "A", "period": "2026-11", "score": 89.99999999},
+    {"subject": "B", "period": "2026-10", "score": 90.0000},
+    {"subject": "B", "period": "2026-11", "score": 89.99999999}]})"));
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].subject == "A");
+  CHECK(assessments(R"({"assessments": [{"subject": "A", "period": "2026-10", "score": 80.0001}]})")
+            .assessments[0]
+            .score->value == pmq::fraction(800001, 10000));
+  // written back: a whole thousandth as a number, anything else as its exact fraction
+  const auto req = assessments(R"({"assessments": [
+    {"subject": "A", "period": "2026-10", "score": "89.5"},
+    {"subject": "A", "period": "2026-11", "score": "26999/300"}]})");
+  const auto j = pmq::to_json_value(req);
+  CHECK(j["assessments"][0]["score"] == 89.5);
+  CHECK(j["assessments"][1]["score"] == "26999/300");
 }
 
 TEST_CASE("R-SCORE-6 bad assessments", "[R-SCORE-6][bad-input]") {
@@ -310,7 +504,7 @@ TEST_CASE("R-SCORE-6 bad assessments", "[R-SCORE-6][bad-input]") {
   });
   CHECK(has_problem(e, "assessments[1].period", "overlaps"));
   e = error_of([] {
-    assessments(R"({"assessments": [{"subject": "A", "period": "2026-10", "score": 80.0001}]})");
+    assessments(R"({"assessments": [{"subject": "A", "period": "2026-10", "score": [80]}]})");
   });
-  CHECK(has_problem(e, "assessments[0].score", "decimals"));
+  CHECK(has_problem(e, "assessments[0].score", "expected a number or an exact score"));
 }

@@ -83,6 +83,178 @@ TEST_CASE("a vacancy filled within 3 days is fine; on the 4th day it is not",
   CHECK(r.attended_person_days == 176);
 }
 
+namespace {
+// December 2026 (31 days), same contract as November.
+pmq::staffing_month december() {
+  auto m = november();
+  m.month = 12;
+  m.roster_submitted = d("2026-12-03");
+  for (auto &a : m.attendance)
+    a.present.resize(31, a.present[0]);
+  m.patrols[0].records.resize(31, 2u);
+  return m;
+}
+} // namespace
+
+TEST_CASE("R-OUT-5 a vacancy run crosses the month end: Nov 29 – Dec 2 is four days",
+          "[R-OUT-5][staffing]") {
+  // November: one cleaner short on the 29th and 30th — two days, no violation yet, open at the
+  // month's end
+  auto nov = november();
+  nov.attendance[0].present[28] = nov.attendance[0].present[29] = 3;
+  const auto rn = pmq::check_staffing(nov);
+  CHECK(rn.violations.empty());
+  CHECK_FALSE(rn.settle_by_attendance);
+  REQUIRE(rn.open_vacancies.size() == 1);
+  CHECK(rn.open_vacancies[0].role == "保洁员");
+  CHECK(rn.open_vacancies[0].since == d("2026-11-29"));
+
+  // December, still short on the 1st and 2nd: issue 9 — the run restarted on Dec 1 and the
+  // 4-day vacancy went unseen. With the vacancy carried in it is a violation on Dec 2.
+  auto dec = december();
+  dec.attendance[0].present[0] = dec.attendance[0].present[1] = 3;
+  CHECK(pmq::check_staffing(dec).violations.empty()); // nothing carried: two days only
+  dec.carried_vacancies = rn.open_vacancies;
+  auto r = pmq::check_staffing(dec);
+  REQUIRE(r.violations.size() == 1);
+  CHECK(r.violations[0].rule == "R-OUT-5");
+  CHECK(r.violations[0].date == d("2026-12-02"));
+  CHECK(r.violations[0].message.find("since 2026-11-29") != std::string::npos);
+  CHECK(r.settle_by_attendance);
+  CHECK(r.roles[0].late_vacancies == 1);
+  CHECK(r.roles[0].vacancy_days == 2); // December's own short days
+  CHECK(r.open_vacancies.empty());     // filled on the 3rd
+
+  // the other side: filled on Dec 2 — Nov 29, 30, Dec 1 are three days, within the grace
+  dec.attendance[0].present[1] = 4;
+  r = pmq::check_staffing(dec);
+  CHECK(r.violations.empty());
+  CHECK_FALSE(r.settle_by_attendance);
+  // filled on Dec 1: the carried run simply ends
+  dec.attendance[0].present[0] = 4;
+  CHECK(pmq::check_staffing(dec).violations.empty());
+
+  // a run already past its grace last month was counted then: no second violation, but the
+  // month is settled by attendance while it stays unfilled
+  dec = december();
+  dec.carried_vacancies = {{"保洁员", d("2026-11-20")}};
+  dec.attendance[0].present[0] = 3;
+  r = pmq::check_staffing(dec);
+  CHECK(r.violations.empty());
+  CHECK(r.settle_by_attendance);
+  CHECK(r.attended_person_days == 185); // 6 × 31 − 1
+  // and one carried in for another role does not touch this one
+  dec = december();
+  dec.carried_vacancies = {{"秩序维护员", d("2026-11-30")}};
+  dec.attendance[0].present[0] = dec.attendance[0].present[1] = 3;
+  CHECK(pmq::check_staffing(dec).violations.empty());
+
+  // a run open on the year's last day carries into January the same way
+  auto jan = november();
+  jan.year = 2027;
+  jan.month = 1;
+  jan.roster_submitted = d("2027-01-04");
+  for (auto &a : jan.attendance)
+    a.present.resize(31, a.present[0]);
+  jan.patrols[0].records.resize(31, 2u);
+  jan.carried_vacancies = {{"保洁员", d("2026-12-31")}};
+  jan.attendance[0].present[0] = jan.attendance[0].present[1] = jan.attendance[0].present[2] = 2;
+  r = pmq::check_staffing(jan);
+  REQUIRE(r.violations.size() == 1);
+  CHECK(r.violations[0].date == d("2027-01-03"));
+  // short through the month's last day: open, with the day it began
+  jan.attendance[0].present[30] = 3;
+  r = pmq::check_staffing(jan);
+  REQUIRE(r.open_vacancies.size() == 1);
+  CHECK(r.open_vacancies[0].since == d("2027-01-31"));
+  // through JSON, in and out
+  const auto j = pmq::to_json(r);
+  CHECK(j["open_vacancies"][0]["since"] == "2027-01-31");
+  CHECK(pmq::load_staffing_month(pmq::to_json_value(jan).dump()).carried_vacancies.size() == 1);
+}
+
+TEST_CASE("R-OUT-5 carried vacancies are checked with their paths", "[R-OUT-5][staffing][errors]") {
+  auto m = december();
+  m.carried_vacancies = {{"清洁工", d("2026-11-30")},
+                         {"保洁员", d("2026-12-01")},
+                         {"秩序维护员", d("2026-11-29")},
+                         {"秩序维护员", d("2026-11-30")}};
+  const auto e = error_of([&] { pmq::check_staffing(m); });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "carried_vacancies[0].role", "no role"));
+  CHECK(has_problem(e, "carried_vacancies[1].since", "not before the month"));
+  CHECK(has_problem(e, "carried_vacancies[3].role", "a second open vacancy"));
+  CHECK(e.problems().size() == 3);
+  CHECK(has_problem(
+      error_of([] {
+        pmq::load_staffing_month(
+            R"({"supplier":"S","year":2026,"month":12,"contract":[{"role":"A","headcount":1}],
+        "roster":[],"attendance":[{"role":"A","present":[1]}],
+        "carried_vacancies":[{"role":"A","since":"2026-11-31"}]})");
+      }),
+      "carried_vacancies[0].since", "not a valid date"));
+}
+
+TEST_CASE("counts in a staffing month are integers", "[R-OUT-5][R-OUT-9][staffing][errors]") {
+  const auto e = error_of([] {
+    pmq::load_staffing_month(
+        R"({"supplier":"S","year":2026,"month":11,"contract":[{"role":"A","headcount":1.5}],
+      "roster":[],"attendance":[{"role":"A","present":[1, 0.5]}],
+      "patrols":[{"staff":"x","records":[1.5]}]})");
+  });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "contract[0].headcount", "expected an integer"));
+  CHECK(has_problem(e, "attendance[0].present[1]", "expected an integer"));
+  CHECK(has_problem(e, "patrols[0].records[0]", "expected an integer"));
+  CHECK(has_problem(error_of([] { pmq::load_staffing_rules(R"({"vacancy_grace_days":3.5})"); }),
+                    "vacancy_grace_days", "expected an integer"));
+}
+
+TEST_CASE("dates near 1400 and 9999 are input errors, not internal ones",
+          "[R-OUT-6][R-OUT-8][staffing][errors]") {
+  CHECK(pmq::subtract_months(d("1400-02-28"), 1) == d("1400-01-28")); // 1400 is no leap year
+  CHECK(error_of([] { pmq::subtract_months(d("1400-01-31"), 1); }).code() ==
+        pmq::errc::invalid_input);
+  CHECK(pmq::add_years(d("9998-02-28"), 1) == d("9999-02-28"));
+  CHECK(error_of([] { pmq::add_years(d("9999-01-01"), 1); }).code() == pmq::errc::invalid_input);
+  // a manager change in January 1400 has its month's notice deadline in 1399
+  auto m = november();
+  m.year = 1400;
+  m.month = 1;
+  m.roster_submitted = d("1400-01-03");
+  for (auto &a : m.attendance)
+    a.present.resize(31, a.present[0]);
+  m.patrols[0].records.resize(31, 2u);
+  for (auto &s : m.roster)
+    s.birth_date = d("1400-01-01");
+  m.contract[0].kind = m.contract[1].kind = pmq::role_kind::other;
+  pmq::staff_change c;
+  c.date = d("1400-01-20");
+  c.role = "主管";
+  c.joined = "M2";
+  c.manager = true;
+  c.notice_date = d("1400-01-01");
+  c.interviewed = true;
+  c.handover_start = d("1400-01-05");
+  m.changes = {c};
+  auto e = error_of([&] { pmq::check_staffing(m); });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "changes[0].date", "falls before 1400-01-01"));
+  // with no notice period asked for, it is a plain month
+  pmq::staffing_rules none;
+  none.manager_notice_months = 0;
+  CHECK(pmq::check_staffing(m, none).violations.empty());
+  // February 1400: the deadline is 1400-01-20, fine
+  c.date = d("1400-02-20");
+  m.month = 2;
+  m.roster_submitted = d("1400-02-03");
+  for (auto &a : m.attendance)
+    a.present.resize(28, a.present[0]);
+  m.patrols[0].records.resize(28, 2u);
+  m.changes = {c};
+  CHECK(pmq::check_staffing(m).violations.empty());
+}
+
 TEST_CASE("vacancy runs and over-staffing", "[R-OUT-5][staffing]") {
   CHECK(pmq::vacancy_runs(4, {4, 3, 3, 4, 2, 2, 2, 2}) == std::vector<std::uint32_t>{2, 4});
   CHECK(pmq::vacancy_runs(1, {1, 1, 2}).empty());

@@ -2,6 +2,8 @@
 
 #include "test_support.hpp"
 
+#include <algorithm>
+
 using namespace pmq_test;
 using pmq::date;
 using pmq::money;
@@ -124,6 +126,41 @@ const pmq::deduction_line *line(const pmq::monthly_result &r, pmq::incident kind
 }
 } // namespace
 
+TEST_CASE("qualification: a field of only Unicode spaces is empty", "[R-OUT-2][supplier]") {
+  // issue 9: a responsible person of one full-width space (U+3000) passed as filled
+  for (const char *text : {"\u3000", "\u3000\u3000", " \u3000\t", "\u00a0", "\u2003", "\u200b",
+                           "\ufeff", "\u2028", "\u202f\u205f", ""}) {
+    auto c = complete();
+    c.service_report->responsible_person = text;
+    const auto r = pmq::qualify(c);
+    CHECK_FALSE(r.qualified);
+    REQUIRE(r.missing.size() == 1);
+    CHECK(r.missing[0].item == "service_report.responsible_person");
+  }
+  // a name with spaces around it, or a single visible character, is filled
+  for (const char *text : {"\u3000王经理\u3000", "王", "a", "\u3000.", "0"}) {
+    auto c = complete();
+    c.service_report->responsible_person = text;
+    CHECK(pmq::qualify(c).qualified);
+  }
+  // through JSON too, for every report field
+  const auto r = pmq::qualify(pmq::load_qualification(
+      R"({"supplier":"S","business_licence":true,"legal_person":true,"similar_work":true,
+          "qa_capacity":true,"sufficient_capacity":true,
+          "service_report":{"responsible_person":"\u3000","service_standard":"\u00a0\u3000",
+                            "service_plan":"方案","schedule":"\t\u3000\n","qa_capacity":"ISO"}})"));
+  REQUIRE(r.missing.size() == 3);
+  CHECK(r.missing[0].item == "service_report.responsible_person");
+  CHECK(r.missing[1].item == "service_report.service_standard");
+  CHECK(r.missing[2].item == "service_report.schedule");
+  const auto e = error_of([] {
+    pmq::load_qualification(R"({"supplier":"\u3000","business_licence":true,"legal_person":true,
+      "similar_work":true,"qa_capacity":true,"sufficient_capacity":true})");
+  });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "supplier", "must not be empty"));
+}
+
 TEST_CASE("the default deduction table carries the contract's fines", "[R-OUT-4][supplier]") {
   const auto t = pmq::default_deduction_table();
   auto fine = [&](pmq::incident k) {
@@ -196,6 +233,72 @@ TEST_CASE("the pass mark: 90 passes, 89.5 loses no whole point, 89 loses 1 %",
   CHECK(r.score == points(0));
   CHECK(r.fee_reduction_percent == points(90));
   CHECK(r.settlement == yuan("1000"));
+}
+
+TEST_CASE("the fee reduction is applied exactly: 0.5 point × 0.005 % is 0.0025 %",
+          "[R-OUT-4][R-SCORE-5][supplier]") {
+  pmq::monthly_record m;
+  m.supplier = "S";
+  m.year = 2026;
+  m.month = 11;
+  m.fee = yuan("30000");
+  m.incidents = {{pmq::incident::minor_nonconformity, 1, std::nullopt}};
+  pmq::monthly_rules rules;
+  rules.deductions = {{pmq::incident::minor_nonconformity, "一般不合格", p("10.5"), money{}}};
+  rules.fee_reduction.rounding = pmq::point_loss_rounding::exact;
+  rules.fee_reduction.percent_per_point = p("0.005");
+  auto r = pmq::evaluate_month(m, rules);
+  CHECK(r.score == p("89.5"));
+  CHECK_FALSE(r.passed);
+  CHECK(r.fee_reduction_percent_exact == "1/400"); // 0.0025 %
+  CHECK(r.fee_reduction_percent == p("0.003"));    // shown to 1/1000, half up
+  // 30 000 × (100 − 0.0025) ÷ 100 = 29 999.25; issue 9: 0.003 % first gave 29 999.10
+  CHECK(r.settlement == yuan("29999.25"));
+  CHECK(r.score_reduction == yuan("0.75"));
+  CHECK(r.base_amount - r.score_reduction - r.fines == r.settlement);
+  CHECK(std::any_of(r.working.begin(), r.working.end(), [](const std::string &w) {
+    return w.find("fee reduced by 0.0025%") != std::string::npos;
+  }));
+  // one thousandth either side of the pass mark
+  rules.deductions[0].points_each = p("9.999"); // 90.001: passes
+  r = pmq::evaluate_month(m, rules);
+  CHECK(r.passed);
+  CHECK(r.fee_reduction_percent_exact == "0");
+  CHECK(r.settlement == yuan("30000"));
+  rules.deductions[0].points_each = p("10.001"); // 89.999: 0.001 × 0.005 % = 0.000005 %
+  r = pmq::evaluate_month(m, rules);
+  CHECK_FALSE(r.passed);
+  CHECK(r.fee_reduction_percent_exact == "1/200000");
+  CHECK(r.fee_reduction_percent == points(0));
+  CHECK(r.settlement == yuan("30000")); // 0.0015 yuan off: rounds back to the fen
+  // a fee where the fraction of a percent shows: 300 000.00 × 0.000005 % = ¥0.015 off,
+  // 299 999.985 → 299 999.99 (the reduction shown, 0.000 %, would have taken nothing off)
+  m.fee = yuan("300000");
+  CHECK(pmq::evaluate_month(m, rules).settlement == yuan("299999.99"));
+  // the exact overload of settlement_amount, and the points one for whole thousandths
+  CHECK(pmq::settlement_amount(yuan("30000"), 1, 1, pmq::fraction(1, 400), money{}) ==
+        yuan("29999.25"));
+  CHECK(pmq::settlement_amount(yuan("30000"), 1, 1, p("0.003"), money{}) == yuan("29999.10"));
+  CHECK(error_of([] {
+          pmq::settlement_amount(yuan("1"), 1, 1, pmq::fraction(100001, 1000), money{});
+        }).code() == pmq::errc::invalid_argument);
+  // a contract scored out of 200 (pass mark 180): the scheme works on the month's own scale
+  pmq::monthly_rules of200;
+  of200.full_score = points(200);
+  of200.fee_reduction.pass_mark = points(180);
+  of200.deductions = {{pmq::incident::minor_nonconformity, "x", p("22.5"), money{}}};
+  r = pmq::evaluate_month(m, of200); // 177.5: 2 whole points lost, 2 %
+  CHECK(r.score == p("177.5"));
+  CHECK(r.fee_reduction_percent_exact == "2");
+  CHECK(r.settlement == yuan("294000")); // fee 300 000 − 2 %
+  // started points: 2.5 lost count as 3
+  of200.fee_reduction.rounding = pmq::point_loss_rounding::started_points;
+  CHECK(pmq::evaluate_month(m, of200).fee_reduction_percent_exact == "3");
+  // the reduction stops at 100 %
+  of200.fee_reduction.percent_per_point = points(50);
+  r = pmq::evaluate_month(m, of200);
+  CHECK(r.fee_reduction_percent_exact == "100");
+  CHECK(r.settlement == money{});
 }
 
 TEST_CASE("satisfaction: exact shortfall, and no survey is no data",
@@ -290,6 +393,38 @@ TEST_CASE("monthly input errors name their paths", "[R-OUT-4][supplier][errors]"
   CHECK(pmq::load_monthly_rules("{}").deductions.size() == 12);
 }
 
+TEST_CASE("counts are integers: 1.5 incidents or surveys are refused with their paths",
+          "[R-OUT-4][supplier][errors]") {
+  auto e = error_of([] {
+    pmq::load_monthly_record(R"({"supplier":"S","year":2026,"month":11,"fee":1,
+      "incidents":[{"kind":"valid_complaint","count":1.5}],
+      "satisfaction":{"surveyed":200.5,"satisfied":2e0}})");
+  });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "incidents[0].count", "expected an integer"));
+  CHECK(has_problem(e, "satisfaction.surveyed", "expected an integer"));
+  CHECK(has_problem(e, "satisfaction.satisfied", "expected an integer"));
+  CHECK(pmq::load_monthly_record(R"({"supplier":"S","year":2026,"month":11,"fee":1.5,
+      "incidents":[{"kind":"valid_complaint","count":2}]})")
+            .incidents[0]
+            .count == 2);
+  // many entries of one kind cannot add up past what a count holds
+  std::string many = R"({"supplier":"S","year":2026,"month":11,"fee":1,"incidents":[)";
+  for (int i = 0; i < 3; ++i)
+    many += std::string(i ? "," : "") + R"({"kind":"valid_complaint","count":50000})";
+  many += "]}";
+  e = error_of([&] { pmq::load_monthly_record(many); });
+  CHECK(has_problem(e, "incidents[2].count", "more than 100000"));
+  e = error_of([] {
+    pmq::load_yearly_review(
+        R"({"year":2026,"decided":"2026-12-31","suppliers":[{"supplier":"A","monthly_scores":[90]}],
+            "bars":1})");
+  });
+  CHECK(has_problem(e, "bars", "unknown field"));
+  e = error_of([] { pmq::load_yearly_rules(R"({"bars":{"unqualified_years":2.5}})"); });
+  CHECK(has_problem(e, "bars.unqualified_years", "expected an integer"));
+}
+
 // --- bars and the yearly evaluation -------------------------------------------------------
 
 TEST_CASE("bars run from the decision through the day before the anniversary",
@@ -376,16 +511,91 @@ TEST_CASE("yearly standings on both sides of each edge", "[R-OUT-11][supplier]")
   CHECK(r.bars.size() == 1);
 }
 
-TEST_CASE("the yearly score is the mean of the months, rounded half up to 1/1000",
+TEST_CASE("the yearly standing is decided on the exact mean; the score is shown rounded",
           "[R-OUT-11][supplier]") {
-  // 269.998 / 3 = 89.99933… → 89.999: on notice; 269.999 / 3 = 89.99966… → 90: qualified
+  // 269.998 / 3 = 89.99933… shown 89.999; 269.999 / 3 = 89.99966… shown 90 — both on notice
   auto r = pmq::evaluate_year(review({{"A", {points(95), points(90), p("84.998")}, {}},
-                                      {"B", {points(95), points(90), p("84.999")}, {}}}));
+                                      {"B", {points(95), points(90), p("84.999")}, {}},
+                                      {"C", {points(95), points(90), points(85)}, {}}}));
   CHECK(r.suppliers[0].score == p("89.999"));
+  CHECK(r.suppliers[0].exact == "134999/1500");
   CHECK(r.suppliers[0].band == "on_notice");
   CHECK(r.suppliers[1].score == points(90));
-  CHECK(r.suppliers[1].band == "qualified");
+  CHECK(r.suppliers[1].exact == "269999/3000");
+  CHECK(r.suppliers[1].band == "on_notice"); // issue 9: the rounded 90 made it "qualified"
   CHECK(r.suppliers[1].months == 3);
+  CHECK(r.suppliers[2].exact == "90"); // exactly on the edge: 90 (含) is in the top band
+  CHECK(r.suppliers[2].band == "qualified");
+}
+
+TEST_CASE("R-OUT-11 [79.999, 80] averages 79.9995: unqualified, though shown as 80",
+          "[R-OUT-11][supplier]") {
+  auto r = pmq::evaluate_year(review({{"A", {p("79.999"), points(80)}, {}},
+                                      {"B", {p("89.999"), points(90)}, {}},
+                                      {"C", {points(80), points(80)}, {}},
+                                      {"D", {points(90), points(90)}, {}},
+                                      {"E", {p("80.001"), p("79.999")}, {}}}));
+  CHECK(r.suppliers[0].score == points(80)); // display: 79.9995 → 80.000
+  CHECK(r.suppliers[0].exact == "159999/2000");
+  CHECK(r.suppliers[0].band == "unqualified");
+  CHECK_FALSE(r.suppliers[0].qualified);
+  CHECK(r.suppliers[0].contract_ends);
+  REQUIRE(r.suppliers[0].bars.size() == 1);
+  CHECK(r.suppliers[0].bars[0].may_bid_from == d("2028-12-31"));
+  CHECK(r.suppliers[1].score == points(90));
+  CHECK(r.suppliers[1].band == "on_notice"); // 89.9995 is not in the ≥ 90 band
+  CHECK(r.suppliers[1].qualified);
+  CHECK_FALSE(r.suppliers[1].may_take_new_contracts);
+  CHECK(r.suppliers[2].band == "on_notice"); // the other side of each edge
+  CHECK(r.suppliers[3].band == "qualified");
+  CHECK(r.suppliers[4].exact == "80"); // exactly 80 again
+  CHECK(r.suppliers[4].band == "on_notice");
+  CHECK(r.qualified_suppliers == std::vector<std::string>{"B", "C", "D", "E"});
+  // the JSON result carries both
+  const auto j = pmq::to_json(r);
+  CHECK(j["suppliers"][0]["score"] == 80);
+  CHECK(j["suppliers"][0]["exact"] == "159999/2000");
+  CHECK(j["suppliers"][0]["band"] == "unqualified");
+}
+
+TEST_CASE("R-OUT-11 a bar that would end after 9999-12-31 is an input error at its date",
+          "[R-OUT-11][supplier][errors]") {
+  // issue 9: "decided": "9999-12-31" gave PMQ_EINTERNAL ("Year is out of valid range")
+  auto e = error_of([] {
+    pmq::evaluate_year(pmq::load_yearly_review(
+        R"({"year":9999,"decided":"9999-12-31","suppliers":[{"supplier":"A","monthly_scores":[70]}]})"));
+  });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "decided", "ends after 9999-12-31"));
+  // the last decision date whose 2-year bar fits, and the first that does not
+  auto r = pmq::evaluate_year({9997, d("9997-12-31"), {{"A", {points(70)}, {}}}});
+  CHECK(r.bars.at(0).may_bid_from == d("9999-12-31"));
+  CHECK(r.bars.at(0).barred_through == d("9999-12-30"));
+  CHECK(error_of([] {
+          pmq::evaluate_year({9998, d("9998-01-01"), {{"A", {points(70)}, {}}}});
+        }).path() == "decided");
+  // no bar, nothing to compute: a qualified supplier decided on the last day is fine
+  r = pmq::evaluate_year({9999, d("9999-12-31"), {{"A", {points(95)}, {}}}});
+  CHECK(r.qualified_suppliers == std::vector<std::string>{"A"});
+  // a listed violation's 3-year bar
+  e = error_of([] {
+    pmq::evaluate_year(
+        {9997,
+         d("9997-12-31"),
+         {{"A", {points(95)}, {{pmq::bar_reason::breaking_law, d("9997-01-01"), {}}}}}});
+  });
+  CHECK(has_problem(e, "decided", "a bar of 3 years"));
+  // may_bid names the decision
+  pmq::bid_query q;
+  q.supplier = "S";
+  q.on = d("9999-12-31");
+  q.decisions = {{"S", d("2026-12-31"), pmq::bar_reason::unqualified, std::nullopt},
+                 {"S", d("9999-06-01"), pmq::bar_reason::falsification, std::nullopt}};
+  e = error_of([&] { pmq::may_bid(q); });
+  CHECK(e.code() == pmq::errc::invalid_input);
+  CHECK(has_problem(e, "decisions[1].decided", "ends after 9999-12-31"));
+  CHECK_THROWS_AS(pmq::bar_for({"S", d("9999-12-31"), pmq::bar_reason::unqualified, {}}),
+                  pmq::error);
 }
 
 TEST_CASE("listed violations end the contract and bar for 3 years", "[R-OUT-11][supplier]") {

@@ -65,8 +65,11 @@ void print_year(const pmq::yearly_result &r) {
   std::cout << "yearly evaluation " << r.year << " (decided " << pmq::format_date(r.decided)
             << ")\n\n";
   for (const auto &s : r.suppliers) {
-    std::cout << "  " << s.supplier << "  " << (s.score ? s.score->to_string() : "no data") << "  "
-              << s.band << "  " << s.label;
+    std::cout << "  " << s.supplier << "  " << (s.score ? s.score->to_string() : "no data");
+    // The standing is decided on the exact mean: show it when the display rounds it.
+    if (s.score && s.exact && *s.exact != s.score->to_string())
+      std::cout << " (exactly " << *s.exact << ")";
+    std::cout << "  " << s.band << "  " << s.label;
     for (const auto &a : s.actions)
       std::cout << " [" << a << "]";
     if (s.qualified)
@@ -126,6 +129,9 @@ int run_supplier(int argc, char **argv) {
                 << (s.settle_by_attendance ? ", settled by attendance" : "") << "\n";
       for (const auto &v : s.violations)
         std::cout << "  " << v.rule << "  " << v.subject << ": " << v.message << "\n";
+      for (const auto &v : s.open_vacancies)
+        std::cout << "  open at the month's end: " << v.role << " short since "
+                  << pmq::format_date(v.since) << " (carry it into next month)\n";
     });
     return 0;
   }

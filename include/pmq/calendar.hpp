@@ -212,10 +212,17 @@ archive_loans_request archive_loans_request_from_json(const json &value);
 BOOST_DEFINE_ENUM_CLASS(check_level, daily, weekly, monthly, night, branch_monthly, joint_quarterly,
                         head_office_audit)
 
+/// A week cut by the plan's start (the plan begins after the week's first working day):
+/// check_in_plan gives it its 周检 on the first working day of the week inside the plan
+/// (default: a plan stands alone); regular_day_only leaves it to the plan holding the week's
+/// regular day, so that plans back to back check every week once.
+BOOST_DEFINE_ENUM_CLASS(partial_week_rule, check_in_plan, regular_day_only)
+
 /// How the plan places each level. Defaults documented in docs/calendar.md.
 struct plan_options {
   bool daily = true;                   ///< R-CAL-1 日检: every working day
   weekday weekly_on = weekday::monday; ///< R-CAL-1 周检: first working day from this weekday
+  partial_week_rule partial_weeks = partial_week_rule::check_in_plan; ///< the first week
   std::uint32_t monthly_day = 25; ///< R-CAL-1 月检: first working day from this day (clamped)
   std::uint32_t night_checks_per_month = 2; ///< R-CAL-1 夜查: random nights per project and month
   std::uint32_t branch_day = 20;            ///< R-CAL-2 branch's monthly assessment: first working
@@ -224,19 +231,20 @@ struct plan_options {
   std::uint32_t joint_day = 15;             ///< R-CAL-3: first working day from this day
   std::uint32_t audit_window_first_month = 1; ///< R-CAL-2: window inside the half year (1..6)
   std::uint32_t audit_window_last_month = 6;
-  static constexpr std::array<std::string_view, 9> json_defaulted{"daily",
-                                                                  "weekly_on",
-                                                                  "monthly_day",
-                                                                  "night_checks_per_month",
-                                                                  "branch_day",
-                                                                  "joint_month_of_quarter",
-                                                                  "joint_day",
-                                                                  "audit_window_first_month",
-                                                                  "audit_window_last_month"};
+  static constexpr std::array<std::string_view, 10> json_defaulted{"daily",
+                                                                   "weekly_on",
+                                                                   "partial_weeks",
+                                                                   "monthly_day",
+                                                                   "night_checks_per_month",
+                                                                   "branch_day",
+                                                                   "joint_month_of_quarter",
+                                                                   "joint_day",
+                                                                   "audit_window_first_month",
+                                                                   "audit_window_last_month"};
 };
 BOOST_DESCRIBE_STRUCT(plan_options, (),
-                      (daily, weekly_on, monthly_day, night_checks_per_month, branch_day,
-                       joint_month_of_quarter, joint_day, audit_window_first_month,
+                      (daily, weekly_on, partial_weeks, monthly_day, night_checks_per_month,
+                       branch_day, joint_month_of_quarter, joint_day, audit_window_first_month,
                        audit_window_last_month))
 
 struct plan_request {
@@ -269,8 +277,10 @@ BOOST_DESCRIBE_STRUCT(inspection_plan, (), (from, to, seed, slots))
 /// R-CAL-1/2/3: the dated inspection slots for the period and projects. Levels: daily,
 /// weekly and monthly internal checks and random night checks (R-CAL-1), the branch's
 /// monthly assessment (R-CAL-2), the quarterly joint inspection (R-CAL-3) and the
-/// half-yearly unannounced head-office audit (R-CAL-2),
-/// drawn from the seed among the working days of its window. Same request, same plan.
+/// half-yearly unannounced head-office audit (R-CAL-2), drawn from the seed among the working
+/// days of its window. The audit's date depends on the seed, the project, the half year, the
+/// window options and the calendar only — never on the plan's from/to: a plan lists it when
+/// it falls inside. Same request, same plan.
 inspection_plan plan_inspections(const plan_request &request);
 plan_request plan_request_from_json(const json &value);
 

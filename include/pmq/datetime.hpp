@@ -3,7 +3,8 @@
 // Dates are ISO 8601 `YYYY-MM-DD` (Boost.Date_Time's gregorian::date, years 1400..9999).
 // Where a moment matters (a finding's time, a complaint's receipt), it is
 // `YYYY-MM-DDThh:mm[:ss]` with an explicit UTC offset (`+08:00` or `Z`): a time without an
-// offset is ambiguous across an ERP's servers and is rejected.
+// offset is ambiguous across an ERP's servers and is rejected, and so is an offset no time zone
+// uses (outside −12:00 … +14:00, or minutes other than 00/15/30/45).
 #pragma once
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -50,7 +51,12 @@ year_month month_of(const date &d);
 std::optional<year_month> parse_year_month(std::string_view text);
 std::string format_year_month(const year_month &m);
 
-/// Strict `YYYY-MM-DDThh:mm[:ss](Z|±hh:mm)`; empty optional otherwise (no offset included).
+/// A UTC offset that real time zones use: −12:00 … +14:00, minutes 00, 15, 30 or 45.
+bool valid_utc_offset(int minutes);
+
+/// Strict `YYYY-MM-DDThh:mm[:ss](Z|±hh:mm)`; empty optional otherwise: no offset, an offset
+/// outside valid_utc_offset (`+14:30`, `-13:00`, `+08:20`), or a moment whose UTC falls
+/// outside 1400-01-01 … 9999-12-31.
 std::optional<timestamp> parse_timestamp(std::string_view text);
 std::string format_timestamp(const timestamp &t);
 

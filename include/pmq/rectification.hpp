@@ -3,7 +3,8 @@
 // An order is issued after an inspection and must be completed within one week of its
 // receipt (R-CAL-6, deadline from calendar.hpp). It is then re-inspected (复检): a pass
 // closes it; a failure brings a second notice, a company-wide circular and a carry-over
-// deduction in the next assessment (R-SCORE-3). Supervisors may issue penalty notices
+// deduction at the project's next assessment (R-SCORE-3: the next month in the branch regime,
+// the next half year in the company regime). Supervisors may issue penalty notices
 // (处罚通知单, R-SCORE-7) at any point after issue. The lifecycle is a pure state machine
 // over a list of dated events: replaying the events up to a date gives every order's state
 // on that date, the overdue list and the monthly rectification status table (R-CAL-5).
@@ -21,7 +22,8 @@
 // event's path.
 //
 // Two consecutive failed assessments bring a public reprimand and a penalty (R-SCORE-6):
-// consecutive_failures() finds them from a list of assessments.
+// consecutive_failures() finds them from a list of assessments, on exact scores; a missing
+// period breaks the run (a documented parameter).
 #pragma once
 
 #include "pmq/calendar.hpp"
@@ -46,13 +48,15 @@ namespace pmq {
 BOOST_DEFINE_ENUM_CLASS(rectification_event_kind, issued, rectified, reinspected, penalty_notice)
 
 /// One dated event of an order. Which optional fields apply depends on the kind:
-/// issued: project (required), item, description, received (default: the event's date);
-/// reinspected: passed (required); penalty_notice: person (required), amount, reason.
+/// issued: project (required), department, item, description, received (default: the
+/// event's date); reinspected: passed (required); penalty_notice: person (required), amount,
+/// reason.
 struct rectification_event {
   std::string order;
   rectification_event_kind kind = rectification_event_kind::issued;
   pmq::date date;
   std::optional<std::string> project;
+  std::optional<std::string> department; ///< 责任部门: the department the notice goes to
   std::optional<std::string> item;
   std::optional<std::string> description;
   std::optional<pmq::date> received;
@@ -62,8 +66,8 @@ struct rectification_event {
   std::optional<std::string> reason;
 };
 BOOST_DESCRIBE_STRUCT(rectification_event, (),
-                      (order, kind, date, project, item, description, received, passed, person,
-                       amount, reason))
+                      (order, kind, date, project, department, item, description, received, passed,
+                       person, amount, reason))
 
 BOOST_DEFINE_ENUM_CLASS(rectification_state, issued, overdue, rectified, passed, failed)
 
@@ -80,6 +84,7 @@ BOOST_DESCRIBE_STRUCT(penalty_notice, (), (date, person, amount, reason))
 struct order_status {
   std::string order;
   std::string project;
+  std::optional<std::string> department; ///< the responsible department, when the notice names it
   std::optional<std::string> item;
   std::optional<std::string> description;
   pmq::date issued;
@@ -96,9 +101,9 @@ struct order_status {
   std::vector<penalty_notice> penalties;
 };
 BOOST_DESCRIBE_STRUCT(order_status, (),
-                      (order, project, item, description, issued, received, due, state, rectified,
-                       rectified_late, reinspected, failed_reinspections, second_notice, circulated,
-                       days_overdue, penalties))
+                      (order, project, department, item, description, issued, received, due, state,
+                       rectified, rectified_late, reinspected, failed_reinspections, second_notice,
+                       circulated, days_overdue, penalties))
 
 /// Replays the events dated on or before `as_of` (the whole list is validated) and returns
 /// every order issued by then, in order of issue. Events of one order are applied in date
@@ -145,13 +150,26 @@ rectification_table rectification_status_table(const std::vector<rectification_e
                                                const business_calendar &calendar = {},
                                                const deadline_rules &rules = {});
 
-/// R-SCORE-3: one carry-over per order whose re-inspection failed within `month` (the
-/// assessment period), of `points_per_order` (> 0, default 2) each, to deduct from the next
-/// assessment's total.
+/// Who assesses, and so when "the next assessment" is (000 §二(一)1 and (二)1): the branch
+/// assesses each project every month (分公司定期质量考核, 每月考核一次; a failed
+/// rectification is circulated branch-wide); the head office every half year (公司定期质量考核,
+/// 每半年一次; circulated company-wide).
+BOOST_DEFINE_ENUM_CLASS(assessment_regime, branch, company)
+
+/// The assessment period a carry-over for a re-inspection failed in `month` is deducted in:
+/// the next month ("2026-12" for 2026-11) in the branch regime, the next half year ("2027-H1"
+/// for any month of 2026-H2) in the company regime.
+std::string next_assessment_period(year_month month, assessment_regime regime);
+
+/// R-SCORE-3: one carry-over per order whose re-inspection failed within `month`, of
+/// `points_per_order` (> 0, default 2) each. It belongs to the order's project (and its
+/// department, when the notice named one) and is deducted once, at the project's next
+/// assessment (`applies_to`, next_assessment_period). Orders in issue order.
 std::vector<carry_over> carry_overs(const std::vector<rectification_event> &events,
                                     year_month month, points points_per_order = points{2},
                                     const business_calendar &calendar = {},
-                                    const deadline_rules &rules = {});
+                                    const deadline_rules &rules = {},
+                                    assessment_regime regime = assessment_regime::branch);
 
 /// Request of pmq_rectification_status: {"events": [...], "as_of": date, calendar?, rules?}.
 struct rectification_status_request {
@@ -172,17 +190,18 @@ BOOST_DESCRIBE_STRUCT(rectification_status_report, (), (as_of, orders, overdue))
 rectification_status_report rectification_status(const rectification_status_request &request);
 
 /// Request of pmq_rectification_report: the month's table and carry-overs.
-/// as_of defaults to the month's last day; carry_over_points to 2.
+/// as_of defaults to the month's last day; carry_over_points to 2; regime to branch.
 struct rectification_report_request {
   std::optional<business_calendar> calendar;
   std::optional<deadline_rules> rules;
   year_month month;
   std::optional<pmq::date> as_of;
   std::optional<points> carry_over_points;
+  std::optional<assessment_regime> regime;
   std::vector<rectification_event> events;
 };
 BOOST_DESCRIBE_STRUCT(rectification_report_request, (),
-                      (calendar, rules, month, as_of, carry_over_points, events))
+                      (calendar, rules, month, as_of, carry_over_points, regime, events))
 
 struct rectification_report {
   rectification_table table;
@@ -194,22 +213,38 @@ rectification_report rectification_monthly_report(const rectification_report_req
 
 // --- consecutive failures (R-SCORE-6) -----------------------------------------------------
 
+/// An assessment's score, exact. In JSON a number, read exactly as written (92.5, 89.9967), or
+/// a string holding a decimal of any precision or a fraction ("89.99966667", "26999/300"):
+/// 26999/300 fails a pass mark of 90 though it is shown as 90.00.
+struct assessment_score {
+  fraction value;
+  bool operator==(const assessment_score &) const = default;
+};
+void read(const json &j, assessment_score &out, const std::string &path, problem_list &problems);
+void write(json &j, const assessment_score &v);
+
 /// One assessment of a subject (a project, a branch, a supplier, a person). period is
 /// "YYYY", "YYYY-Hn", "YYYY-Qn", "YYYY-MM" or "YYYY-MM-DD"; give score or passed.
 struct assessment {
   std::string subject;
   std::string period;
-  std::optional<points> score;
+  std::optional<assessment_score> score;
   std::optional<bool> passed;
 };
 BOOST_DESCRIBE_STRUCT(assessment, (), (subject, period, score, passed))
 
+/// What a missing period between two assessments of a subject does (R-SCORE-6): by default
+/// it breaks the run — January and March failed with no February record are not two in a
+/// row; `ignored` compares each assessment with the subject's previous one, however far back.
+BOOST_DEFINE_ENUM_CLASS(gap_rule, breaks_run, ignored)
+
 struct consecutive_failures_request {
   std::vector<assessment> assessments;
-  points pass_threshold{90}; ///< R-SCORE-5: 90 passes (score ≥ threshold)
-  static constexpr std::array<std::string_view, 1> json_defaulted{"pass_threshold"};
+  points pass_threshold{90}; ///< R-SCORE-5: 90 passes (score ≥ threshold, exactly)
+  gap_rule gaps = gap_rule::breaks_run;
+  static constexpr std::array<std::string_view, 2> json_defaulted{"pass_threshold", "gaps"};
 };
-BOOST_DESCRIBE_STRUCT(consecutive_failures_request, (), (assessments, pass_threshold))
+BOOST_DESCRIBE_STRUCT(consecutive_failures_request, (), (assessments, pass_threshold, gaps))
 
 /// A subject that failed an assessment right after failing the one before (R-SCORE-6):
 /// public reprimand and penalty (通报批评并处罚).
@@ -222,7 +257,10 @@ struct consecutive_failure {
 BOOST_DESCRIBE_STRUCT(consecutive_failure, (), (subject, previous, period, consequence))
 
 /// R-SCORE-6: each assessment that failed right after the same subject's previous
-/// assessment (by period) also failed. Subjects are reported in order of first appearance.
+/// assessment also failed, the previous one being the period just before (contiguous: it ends
+/// the day before this one starts) — or, with gaps ignored, the subject's last earlier one.
+/// Failed means an exact score below pass_threshold, or passed == false. Subjects are reported
+/// in order of first appearance.
 std::vector<consecutive_failure> consecutive_failures(const consecutive_failures_request &request);
 
 rectification_status_request rectification_status_request_from_json(const json &value);

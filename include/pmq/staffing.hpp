@@ -4,7 +4,8 @@
 // attendance, staff changes and patrol records, check_staffing finds every breach of the
 // supervision rules and counts them as incidents for the monthly evaluation (R-OUT-4):
 //   - R-OUT-5: a vacancy (fewer on site than contracted, for leave or departure) must be
-//     filled within 3 calendar days; otherwise the month is settled by actual attendance
+//     filled within 3 calendar days, counted across the month end (a run open on the last day
+//     is carried into the next month); otherwise the month is settled by actual attendance
 //     (pro-rata, see settle_by_attendance) and points are deducted;
 //   - R-OUT-6: managers (主管及以上) change at most once a calendar year, with a month's
 //     written notice, an interview and a week's handover;
@@ -146,6 +147,15 @@ struct staff_change {
 BOOST_DESCRIBE_STRUCT(staff_change, (),
                       (date, role, left, joined, manager, notice_date, interviewed, handover_start))
 
+/// A vacancy still open on the last day of the previous month (R-OUT-5: "3天之内补充" counts
+/// across the month end): the role and the first day of its run. The previous month's result
+/// lists these as `open_vacancies`.
+struct open_vacancy {
+  std::string role;
+  pmq::date since; ///< first day of the run of short days
+};
+BOOST_DESCRIBE_STRUCT(open_vacancy, (), (role, since))
+
 /// One supplier's month on one site.
 struct staffing_month {
   std::string supplier;
@@ -158,11 +168,15 @@ struct staffing_month {
   std::vector<patrol_log> patrols;         ///< patrolling staff without a log patrolled never
   /// This month's changes, plus earlier manager changes of the same calendar year (R-OUT-6).
   std::vector<staff_change> changes;
-  static constexpr std::array<std::string_view, 2> json_defaulted{"patrols", "changes"};
+  /// Vacancies open on the previous month's last day (at most one per role): a run of short
+  /// days continues into this month, so Nov 29 – Dec 2 is four days (R-OUT-5).
+  std::vector<open_vacancy> carried_vacancies;
+  static constexpr std::array<std::string_view, 3> json_defaulted{"patrols", "changes",
+                                                                  "carried_vacancies"};
 };
 BOOST_DESCRIBE_STRUCT(staffing_month, (),
                       (supplier, year, month, contract, roster, roster_submitted, attendance,
-                       patrols, changes))
+                       patrols, changes, carried_vacancies))
 
 struct staffing_violation {
   std::string rule; ///< "R-OUT-5" …
@@ -194,21 +208,27 @@ struct staffing_result {
   std::vector<role_staffing> roles;
   std::uint64_t contracted_person_days = 0;
   std::uint64_t attended_person_days = 0;
-  bool settle_by_attendance = false;     ///< R-OUT-5: some vacancy outlasted the grace days
+  /// R-OUT-5: some day of the month was short beyond the grace days (a run carried in from
+  /// the previous month included)
+  bool settle_by_attendance = false;
   std::vector<incident_count> incidents; ///< per kind, for the monthly evaluation
   std::vector<staffing_violation> violations;
+  /// Vacancies still open on the month's last day: next month's `carried_vacancies`.
+  std::vector<open_vacancy> open_vacancies;
 };
 BOOST_DESCRIBE_STRUCT(staffing_result, (),
                       (supplier, year, month, days, roles, contracted_person_days,
-                       attended_person_days, settle_by_attendance, incidents, violations))
+                       attended_person_days, settle_by_attendance, incidents, violations,
+                       open_vacancies))
 
 // --- the rules as pure functions ---------------------------------------------------------
 
 /// The same day `years` later. Feb 29 falls on Mar 1 in a non-leap year (used for ages,
-/// R-OUT-8, and bars, R-OUT-11).
+/// R-OUT-8, and bars, R-OUT-11). Throws pmq::error(invalid_input) past 9999-12-31.
 pmq::date add_years(const pmq::date &d, std::uint32_t years);
 
 /// The same day `months` earlier, clamped to the month's end (Mar 31 − 1 month = Feb 28/29).
+/// Throws pmq::error(invalid_input) before 1400-01-01.
 pmq::date subtract_months(const pmq::date &d, std::uint32_t months);
 
 /// R-OUT-8: age in whole years on `on`. A birthday counts from its day: born 1990-06-15 is
@@ -240,8 +260,10 @@ bool roster_on_time(const pmq::date &submitted, std::uint32_t year, std::uint32_
 /// R-OUT-9: records missing from a day's patrols: max(0, minimum − records).
 std::uint32_t missing_patrol_records(std::uint32_t records, std::uint32_t minimum = 2);
 
-/// Every problem of a staffing month (format, consistency), each with its JSON path.
-std::vector<problem> check_staffing_month(const staffing_month &m, const std::string &base = "");
+/// Every problem of a staffing month (format, consistency, and dates the rules would carry
+/// out of 1400..9999), each with its JSON path.
+std::vector<problem> check_staffing_month(const staffing_month &m, const std::string &base = "",
+                                          const staffing_rules &rules = {});
 std::vector<problem> check_staffing_rules(const staffing_rules &r, const std::string &base = "");
 
 /// R-OUT-5 … R-OUT-9: every breach of the supervision rules in the month. Throws

@@ -175,7 +175,10 @@ struct monthly_result {
   points points_deducted; ///< satisfaction + every line
   points score;           ///< full_score − points_deducted, never below 0
   bool passed = false;    ///< score ≥ fee_reduction.pass_mark
+  /// The fee reduction in percent, rounded half up to 1/1000 for display …
   points fee_reduction_percent;
+  /// … and exactly ("n/d" or "n"), as the settlement applies it: "1/400" for 0.0025 %.
+  std::string fee_reduction_percent_exact = "0";
   money fee;
   bool settled_by_attendance = false; ///< R-OUT-5
   std::optional<std::uint64_t> attended_person_days;
@@ -191,10 +194,10 @@ struct monthly_result {
 };
 BOOST_DESCRIBE_STRUCT(monthly_result, (),
                       (supplier, year, month, satisfaction_rate, satisfaction_deduction, deductions,
-                       points_deducted, score, passed, fee_reduction_percent, fee,
-                       settled_by_attendance, attended_person_days, contracted_person_days,
-                       base_amount, score_reduction, fines, settlement, settlement_floored,
-                       submitted_on_time, working, staffing))
+                       points_deducted, score, passed, fee_reduction_percent,
+                       fee_reduction_percent_exact, fee, settled_by_attendance,
+                       attended_person_days, contracted_person_days, base_amount, score_reduction,
+                       fines, settlement, settlement_floored, submitted_on_time, working, staffing))
 
 /// R-OUT-4: points off for satisfaction below target: (target − rate %) × points per
 /// percent, exact, rounded half up to 1/1000 point. Empty optional when nobody was
@@ -204,7 +207,10 @@ std::optional<points> satisfaction_deduction(const satisfaction_survey &s,
 
 /// R-OUT-4: the settlement, rounded half up to the fen once:
 ///   round(fee × attended ÷ contracted × (100 − reduction %) ÷ 100) − fines, floored at 0.
-/// Pass attended == contracted when the month is not settled by attendance.
+/// The reduction is exact (a fraction of a percent is never rounded first). Pass attended ==
+/// contracted when the month is not settled by attendance.
+money settlement_amount(money fee, std::uint64_t attended, std::uint64_t contracted,
+                        const fraction &reduction_percent, money fines);
 money settlement_amount(money fee, std::uint64_t attended, std::uint64_t contracted,
                         points reduction_percent, money fines);
 
@@ -213,7 +219,7 @@ bool evaluation_on_time(const pmq::date &submitted, std::uint32_t year, std::uin
                         const monthly_rules &rules = {});
 
 std::vector<problem> check_monthly_rules(const monthly_rules &r, const std::string &base = "");
-std::vector<problem> check_monthly_record(const monthly_record &m);
+std::vector<problem> check_monthly_record(const monthly_record &m, const monthly_rules &rules = {});
 
 /// R-OUT-4 (with R-OUT-5 … R-OUT-10): the month's score, deductions and settlement.
 monthly_result evaluate_month(const monthly_record &m, const monthly_rules &rules = {});
@@ -316,7 +322,11 @@ BOOST_DESCRIBE_STRUCT(yearly_rules, (), (standings, bars))
 
 struct supplier_standing {
   std::string supplier;
-  std::optional<points> score; ///< mean of the monthly scores (1/1000, half up); absent: no data
+  /// The mean of the monthly scores, rounded half up to 1/1000 for display; absent: no data.
+  std::optional<points> score;
+  /// The exact mean ("n/d" or "n"), on which the standing is decided: [79.999, 80] averages
+  /// "159999/2000" (79.9995), shown as 80 and unqualified.
+  std::optional<std::string> exact;
   std::uint32_t months = 0;
   std::string band; ///< the band's id, or "no_data"
   std::string label;
@@ -327,8 +337,8 @@ struct supplier_standing {
   std::vector<supplier_bar> bars;
 };
 BOOST_DESCRIBE_STRUCT(supplier_standing, (),
-                      (supplier, score, months, band, label, qualified, actions, contract_ends,
-                       may_take_new_contracts, bars))
+                      (supplier, score, exact, months, band, label, qualified, actions,
+                       contract_ends, may_take_new_contracts, bars))
 
 struct yearly_result {
   std::uint32_t year = 0;
@@ -345,7 +355,9 @@ const band_table &default_supplier_standings();
 
 std::vector<problem> check_yearly_rules(const yearly_rules &r, const std::string &base = "");
 
-/// R-OUT-11: standings, the qualified-supplier list and the bars.
+/// R-OUT-11: standings, the qualified-supplier list and the bars. Each standing is decided on
+/// the exact mean of the monthly scores; the rounded `score` is for display only. Throws
+/// pmq::error(invalid_input) at "decided" when a bar would end after 9999-12-31.
 yearly_result evaluate_year(const yearly_review &y, const yearly_rules &rules = {});
 
 // --- JSON entry points (every loader validates and reports every problem) ------------------

@@ -36,6 +36,8 @@ static void test_plan_and_sample(void) {
   CHECK(a && b && strcmp(a, b) == 0); /* same seed, same plan */
   CHECK(contains(a, "\"level\":\"head_office_audit\""));
   CHECK(contains(a, "\"rule\":\"R-CAL-3\""));
+  /* R-CAL-1: the plan starts on a Thursday; that week's 周检 is on Jan 1 */
+  CHECK(contains(a, "{\"day\":\"2026-01-01\",\"project\":\"P-01\",\"level\":\"weekly\""));
   pmq_free(a);
   pmq_free(b);
   a = NULL;
@@ -86,6 +88,40 @@ static void test_rectification(void) {
             &out) == PMQ_OK);
   CHECK(contains(out, "\"previous\":\"2026-10\""));
   pmq_free(out);
+  out = NULL;
+  /* R-SCORE-3: the company regime applies a November failure in the next half year, and the
+     carry-over names the responsible department */
+  snprintf(req, sizeof req,
+           "{\"month\": \"2026-11\", \"regime\": \"company\", \"events\": [{\"order\": "
+           "\"R-1\", \"kind\": \"issued\", \"date\": \"2026-11-02\", \"project\": \"P-01\", "
+           "\"department\": \"KF\"}, {\"order\": \"R-1\", \"kind\": \"reinspected\", \"date\": "
+           "\"2026-11-12\", \"passed\": false}]}");
+  CHECK(pmq_rectification_report(req, &out) == PMQ_OK);
+  CHECK(contains(out, "\"department\":\"KF\""));
+  CHECK(contains(out, "\"applies_to\":\"2027-H1\""));
+  pmq_free(out);
+  out = NULL;
+  /* R-SCORE-6: January and March with no February record are not in a row */
+  CHECK(pmq_consecutive_failures(
+            "{\"assessments\": [{\"subject\": \"P\", \"period\": \"2026-01\", \"score\": 80},"
+            " {\"subject\": \"P\", \"period\": \"2026-03\", \"score\": 80}]}",
+            &out) == PMQ_OK);
+  CHECK(out && strcmp(out, "[]") == 0);
+  pmq_free(out);
+  out = NULL;
+  /* ... and a failure is decided on the exact score: 26999/300 < 90 */
+  CHECK(pmq_consecutive_failures(
+            "{\"assessments\": [{\"subject\": \"P\", \"period\": \"2026-01\", \"score\": "
+            "\"26999/300\"}, {\"subject\": \"P\", \"period\": \"2026-02\", \"score\": 80}]}",
+            &out) == PMQ_OK);
+  CHECK(contains(out, "\"previous\":\"2026-01\""));
+  pmq_free(out);
+  out = NULL;
+  CHECK(pmq_consecutive_failures(
+            "{\"assessments\": [{\"subject\": \"P\", \"period\": \"2026-01\", \"score\": "
+            "\"x\"}]}",
+            &out) == PMQ_EINPUT);
+  CHECK(strcmp(pmq_last_error_path(), "assessments[0].score") == 0);
 }
 
 static void test_complaints(void) {
@@ -106,6 +142,12 @@ static void test_complaints(void) {
   CHECK(pmq_complaints_evaluate(
             "{\"as_of\": \"2026-11-30T18:00+08:00\", \"complaints\": [{\"id\": \"C-1\", "
             "\"category\": \"other\", \"received\": \"2026-11-30T08:00\"}]}",
+            &out) == PMQ_EINPUT);
+  CHECK(strcmp(pmq_last_error_path(), "complaints[0].received") == 0);
+  /* an offset no zone uses */
+  CHECK(pmq_complaints_evaluate(
+            "{\"as_of\": \"2026-11-30T18:00+08:00\", \"complaints\": [{\"id\": \"C-1\", "
+            "\"category\": \"other\", \"received\": \"2026-11-30T08:00+14:30\"}]}",
             &out) == PMQ_EINPUT);
   CHECK(strcmp(pmq_last_error_path(), "complaints[0].received") == 0);
 }

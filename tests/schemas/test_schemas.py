@@ -42,6 +42,19 @@ class SchemaTest(unittest.TestCase):
             with pmq.Standard.builtin(sid) as s:
                 vr.validate(s.score(inspection))
 
+    def test_carry_overs_from_the_rectification_report_fit_an_inspection(self):
+        v = validator("inspection.schema.json")
+        events = [{"order": "R-1", "kind": "issued", "date": "2026-11-02", "project": "P-01",
+                   "department": "KF"},
+                  {"order": "R-1", "kind": "reinspected", "date": "2026-11-12", "passed": False}]
+        for regime in ("branch", "company"):
+            r = pmq.rectification_report({"month": "2026-11", "events": events, "regime": regime})
+            v.validate({"id": "next", "project": "P-01", "responses": [],
+                        "carry_over": r["carry_over"]})
+        with self.assertRaises(jsonschema.ValidationError):
+            v.validate({"id": "x", "responses": [],
+                        "carry_over": [{"order": "R-1", "points": 2, "reason": "no project"}]})
+
     def test_schema_rejects_what_pmq_rejects(self):
         v = validator("inspection.schema.json")
         with self.assertRaises(jsonschema.ValidationError):

@@ -38,6 +38,36 @@ class RectificationTest(unittest.TestCase):
             [{"subject": "P", "period": "2026-10", "score": 85},
              {"subject": "P", "period": "2026-11", "score": 85}], pass_threshold=80), [])
 
+    def test_carry_over_regimes_R_SCORE_3(self):
+        events = [dict(EVENTS[0], department="保洁部"), EVENTS[1]]
+        branch = pmq.rectification_report({"month": "2026-11", "events": events})
+        self.assertEqual(branch["carry_over"][0]["applies_to"], "2026-12")
+        self.assertEqual(branch["carry_over"][0]["project"], "P-01")
+        self.assertEqual(branch["carry_over"][0]["department"], "保洁部")
+        company = pmq.rectification_report({"month": "2026-11", "events": events,
+                                            "regime": "company"})
+        self.assertEqual(company["carry_over"][0]["applies_to"], "2027-H1")
+
+    def test_gaps_break_the_run_R_SCORE_6(self):
+        jan_mar = [{"subject": "P", "period": "2026-01", "score": 80},
+                   {"subject": "P", "period": "2026-03", "score": 80}]
+        self.assertEqual(pmq.consecutive_failures(jan_mar), [])
+        self.assertEqual(len(pmq.consecutive_failures(jan_mar, gaps="ignored")), 1)
+
+    def test_exact_scores_R_SCORE_6(self):
+        from decimal import Decimal
+        from fractions import Fraction
+        for score in (Fraction(26999, 300), Decimal("89.9999"), "26999/300"):
+            f = pmq.consecutive_failures([{"subject": "P", "period": "2026-10", "score": score},
+                                          {"subject": "P", "period": "2026-11", "score": 80}])
+            self.assertEqual(len(f), 1, score)
+        self.assertEqual(pmq.consecutive_failures(
+            [{"subject": "P", "period": "2026-10", "score": Fraction(90)},
+             {"subject": "P", "period": "2026-11", "score": 80}]), [])
+        with self.assertRaises(pmq.Error) as ctx:
+            pmq.consecutive_failures([{"subject": "P", "period": "2026-10", "score": "ninety"}])
+        self.assertEqual(ctx.exception.path, "assessments[0].score")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -77,6 +77,43 @@ class SupplierTest(unittest.TestCase):
             pmq.supplier.evaluate_year({"year": 2026, "decided": "2026-12-31", "suppliers": []})
         self.assertEqual(ctx.exception.path, "suppliers")
 
+    def test_standings_on_the_exact_mean_R_OUT_11(self):
+        r = pmq.supplier.evaluate_year({"year": 2026, "decided": "2026-12-31", "suppliers": [
+            {"supplier": "A", "monthly_scores": [79.999, 80]},
+            {"supplier": "B", "monthly_scores": [89.999, 90]}]})
+        a, b = r["suppliers"]
+        self.assertEqual((a["score"], a["exact"], a["band"]), (80, "159999/2000", "unqualified"))
+        self.assertEqual((b["score"], b["exact"], b["band"]), (90, "179999/2000", "on_notice"))
+        self.assertEqual(r["qualified_suppliers"], ["B"])
+        with self.assertRaises(pmq.Error) as ctx:
+            pmq.supplier.evaluate_year({"year": 9999, "decided": "9999-12-31", "suppliers": [
+                {"supplier": "A", "monthly_scores": [70]}]})
+        self.assertEqual((ctx.exception.code, ctx.exception.path), (pmq.EINPUT, "decided"))
+
+    def test_exact_fee_reduction_R_OUT_4(self):
+        rules = {"deductions": [{"kind": "minor_nonconformity", "title": "x", "points_each": 10.5,
+                                 "fine_each": 0}],
+                 "fee_reduction": {"rounding": "exact", "percent_per_point": 0.005}}
+        r = pmq.supplier.evaluate_month({"supplier": "S", "year": 2026, "month": 11, "fee": 30000,
+                                         "incidents": [{"kind": "minor_nonconformity", "count": 1}]},
+                                        rules)
+        self.assertEqual(r["fee_reduction_percent_exact"], "1/400")
+        self.assertEqual(r["settlement"], 29999.25)
+
+    def test_vacancy_carried_across_the_month_end_R_OUT_5(self):
+        nov = load("supplier_month.json")["staffing"]
+        dec = dict(nov, month=12, roster_submitted="2026-12-03", changes=[], patrols=[])
+        dec["roster"] = [dict(p, patrols=False) for p in nov["roster"]]
+        dec["attendance"] = [{"role": a["role"], "present": [a["present"][0]] * 31}
+                             for a in nov["attendance"]]
+        dec["attendance"][0]["present"][0] -= 1
+        dec["attendance"][0]["present"][1] -= 1
+        self.assertEqual(pmq.supplier.check_staffing(dec)["violations"], [])
+        dec["carried_vacancies"] = [{"role": dec["attendance"][0]["role"], "since": "2026-11-29"}]
+        r = pmq.supplier.check_staffing(dec)
+        self.assertEqual([(v["rule"], v["date"]) for v in r["violations"]],
+                         [("R-OUT-5", "2026-12-02")])
+
 
 if __name__ == "__main__":
     unittest.main()
