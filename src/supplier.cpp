@@ -449,20 +449,6 @@ bid_eligibility may_bid(const bid_query &q) {
 const band_table &default_supplier_standings() { return builtin_band_table("supplier_standings"); }
 
 namespace {
-// The band an exact value falls in, compared with the table's exact edges (a valid table tiles
-// [min, max]). A local twin of bands.hpp's classify for points, which takes a rounded value.
-const band &standing_of(const band_table &t, const fraction &v) {
-  for (const auto &b : t.bands) {
-    const fraction lo = b.from.value_or(t.min).value(), hi = b.to.value_or(t.max).value();
-    const bool lo_in = !b.from || b.from_edge.value_or(edge::inclusive) == edge::inclusive;
-    const bool hi_in = !b.to || b.to_edge.value_or(edge::exclusive) == edge::inclusive;
-    if ((lo_in ? v >= lo : v > lo) && (hi_in ? v <= hi : v < hi)) return b;
-  }
-  throw error(errc::invalid_input, "standings", "no band contains " + to_string(v));
-}
-} // namespace
-
-namespace {
 const std::set<std::string> &known_actions() {
   static const std::set<std::string> a{"warn", "block_new_contracts", "end_contract", "bar"};
   return a;
@@ -551,7 +537,7 @@ yearly_result evaluate_year(const yearly_review &y, const yearly_rules &rules) {
       const fraction mean = make_fraction(sum, integer(s.monthly_scores.size()) * points::scale);
       st.score = to_points(mean);
       st.exact = to_string(mean);
-      const band &b = standing_of(standings, mean);
+      const band &b = classify(standings, mean); // on the exact mean
       st.band = b.id;
       st.label = b.label;
       st.actions = b.actions;
