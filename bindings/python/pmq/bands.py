@@ -1,52 +1,74 @@
-"""Band tables (R-SCORE-4, R-SCORE-6) and the per-point pay scheme (R-SCORE-5)."""
-import ctypes
-from decimal import Decimal
+"""Band tables (R-SCORE-4, R-SCORE-6, R-OUT-11) and the per-point pay scheme (R-SCORE-5)."""
+import ctypes as _ctypes
+import typing as _typing
 
-from ._lib import Handle, call_json, declare, encode, lib
+from . import _lib
+from ._numbers import Number as _Number
+from ._numbers import to_milli as _to_milli
+from . import types as _t
 
-_bands_p = ctypes.c_void_p
-_load = declare("pmq_bands_load", ctypes.c_char_p, ctypes.POINTER(_bands_p))
-_builtin = declare("pmq_bands_builtin", ctypes.c_char_p, ctypes.POINTER(_bands_p))
-_classify = declare("pmq_bands_classify", _bands_p, ctypes.c_int64, ctypes.POINTER(ctypes.c_void_p))
-_per_point = declare("pmq_per_point_pay", ctypes.c_int64, ctypes.c_char_p,
-                     ctypes.POINTER(ctypes.c_void_p))
-lib.pmq_bands_free.argtypes = [_bands_p]
-lib.pmq_bands_free.restype = None
+_p = _ctypes.c_void_p
+_load = _lib.declare("pmq_bands_load", _ctypes.c_char_p, _ctypes.POINTER(_p))
+_builtin = _lib.declare("pmq_bands_builtin", _ctypes.c_char_p, _ctypes.POINTER(_p))
+_classify = _lib.declare("pmq_bands_classify", _p, _ctypes.c_int64, _lib.out_p)
+_per_point = _lib.declare("pmq_per_point_pay", _ctypes.c_int64, _ctypes.c_char_p, _lib.out_p)
 
-
-def _milli(score):
-    """A score (int, str or Decimal; floats refused: they are not exact) → 1/1000 points."""
-    if isinstance(score, float):
-        raise TypeError("pass scores as int, str or decimal.Decimal, not float")
-    d = Decimal(str(score)) * 1000
-    if d != d.to_integral_value():
-        raise ValueError(f"{score} has more than 3 decimals")
-    return int(d)
+# Scores go to the C ABI as 1/1000 points today (pmq_bands_classify, pmq_per_point_pay), so a
+# score with more than 3 decimals (or a Fraction such as 283/3) is refused, not rounded. When
+# the exact entry points taking a decimal or fraction string exist, _numbers.to_exact_text
+# gives their argument.
 
 
-class Bands(Handle):
-    """A validated band table: ``Bands.builtin("pay_adjustment")`` or ``Bands.load(dict)``."""
+class Bands(_lib.Handle):
+    """A validated band table: ``Bands.builtin("pay_adjustment")`` or ``Bands.load(document)``.
 
-    _free = lib.pmq_bands_free
+    >>> with pmq.Bands.builtin("pay_adjustment") as pay:
+    ...     pay.classify("94.999")["label"], pay.classify(95)["pay_adjustment"]
+    ('90分(含)至95分(不含): 当月工资上浮5%', 10)
+
+    Built in: "pay_adjustment" (R-SCORE-4), "annual_grades" (R-SCORE-6),
+    "supplier_standings" (R-OUT-11).
+    """
+
+    _free = _lib.declare_free("pmq_bands_free")
 
     @classmethod
-    def load(cls, table):
-        h = _bands_p()
-        _load(encode(table), ctypes.byref(h))
+    def load(cls, table: _t.Document) -> "Bands":
+        """Validates a band table: no gap, no overlap, both ends covered."""
+        h = _p()
+        _load(_lib.document(table), _ctypes.byref(h))
         return cls(h)
 
     @classmethod
-    def builtin(cls, table_id):
-        h = _bands_p()
-        _builtin(table_id.encode("utf-8"), ctypes.byref(h))
+    def builtin(cls, table_id: str) -> "Bands":
+        h = _p()
+        _builtin(_lib.text(table_id), _ctypes.byref(h))
         return cls(h)
 
-    def classify(self, score):
-        """The band (dict) a score falls in."""
-        return call_json(_classify, self._live(), _milli(score))
+    def classify(self, score: _Number) -> _t.Band:
+        """The band a score falls in. The score is an int, a decimal str, a Decimal or a
+        Fraction (at most 3 decimals); a float is refused, since it is not exact.
+
+        >>> pmq.Bands.builtin("annual_grades").classify(94.5)
+        Traceback (most recent call last):
+        ...
+        TypeError: score: a float is binary and not exact (94.1 is stored as 94.0999999999999943…), so pmq cannot know which decimal you meant: pass an int, a str such as "94.1", a decimal.Decimal or a fractions.Fraction
+        """
+        return _lib.call_json(_classify, self._live(), _to_milli(score))
 
 
+def per_point_pay(score: _Number, scheme: _typing.Optional[_t.Document] = None) -> _t.PerPointResult:
+    """R-SCORE-5: 90 passes; below it each point lost lowers performance pay by one percentage
+    point. ``scheme`` ({"pass_mark", "percent_per_point", "rounding"}) defaults to 90, 1 and
+    whole points.
 
-def per_point_pay(score, scheme=None):
-    """R-SCORE-5: {"passed", "points_lost", "pay_reduction"} for a score."""
-    return call_json(_per_point, _milli(score), encode(scheme) if scheme is not None else None)
+    >>> pmq.per_point_pay("88.5")
+    {'passed': False, 'points_lost': 1, 'pay_reduction': 1}
+    >>> pmq.per_point_pay("88.5", {"rounding": "exact"})["pay_reduction"]
+    Decimal('1.5')
+    """
+    return _lib.call_json(_per_point, _to_milli(score),
+                          _lib.document(scheme) if scheme is not None else None)
+
+
+__all__ = ["Bands", "per_point_pay"]
