@@ -1,4 +1,5 @@
 """The package: public API only, typed, and found after an install without PMQ_LIBRARY."""
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -43,6 +44,24 @@ class PackageTest(unittest.TestCase):
                                  env=env, cwd=prefix, capture_output=True, text=True,
                                  check=True).stdout
             self.assertEqual(out.strip(), os.path.join(prefix, "lib", "libpmq_c.so.0"))
+
+    def test_pip_installs_it(self):
+        if not (importlib.util.find_spec("pip") and importlib.util.find_spec("setuptools")):
+            self.skipTest("needs python3-pip")
+        source = os.path.join(PACKAGE, "..")
+        with tempfile.TemporaryDirectory() as d:
+            # A copy, so the build leaves nothing in the source tree.
+            shutil.copytree(source, os.path.join(d, "src"),
+                            ignore=shutil.ignore_patterns("__pycache__", "build", "*.egg-info"))
+            subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                            "--no-build-isolation", "--no-index", "--target",
+                            os.path.join(d, "site"), os.path.join(d, "src")],
+                           check=True, capture_output=True, cwd=d)
+            self.assertTrue(os.path.exists(os.path.join(d, "site", "pmq", "py.typed")))
+            env = dict(os.environ, PYTHONPATH=os.path.join(d, "site"))
+            out = subprocess.run([sys.executable, "-c", "import pmq; print(pmq.__file__)"],
+                                 env=env, cwd=d, capture_output=True, text=True, check=True)
+            self.assertTrue(out.stdout.startswith(os.path.join(d, "site")))
 
 
 if __name__ == "__main__":
