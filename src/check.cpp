@@ -280,6 +280,19 @@ void run_check(check_report &r, const json &d, Load load, Warn warn) {
     r.errors = e.problems();
   }
 }
+
+// Reads a T, then compiles it (which throws what does not hold) and gives the T.
+template <class T, class Compiled> T read_compiled(const json &j) {
+  auto value = from_json_value<T>(j);
+  const Compiled compiled(value);
+  return value;
+}
+
+fee_plan read_fee_plan(const json &j) {
+  auto p = from_json_value<fee_plan>(j);
+  check_fee_plan(p, period{period_kind::year, 9999, 1}); // every collection counts
+  return p;
+}
 } // namespace
 
 check_report check_document(const json &d, std::optional<document_kind> kind) {
@@ -292,42 +305,20 @@ check_report check_document(const json &d, std::optional<document_kind> kind) {
   r.kind = *kind;
   switch (*kind) {
   case document_kind::standard:
-    run_check(
-        r, d, [](const json &j) { return standard_from_json(j); }, standard_warnings);
+    run_check(r, d, standard_from_json, standard_warnings);
     break;
   case document_kind::band_table:
-    run_check(
-        r, d, [](const json &j) { return band_table_from_json(j); }, band_table_warnings);
+    run_check(r, d, band_table_from_json, band_table_warnings);
     break;
   case document_kind::kpi_definition:
-    run_check(
-        r, d,
-        [](const json &j) {
-          auto def = from_json_value<kpi_definition>(j);
-          const kpi compiled(def);
-          return def;
-        },
-        [](const kpi_definition &def) { return kpi_definition_warnings(def); });
+    run_check(r, d, read_compiled<kpi_definition, kpi>,
+              [](const kpi_definition &def) { return kpi_definition_warnings(def); });
     break;
   case document_kind::target_plan:
-    run_check(
-        r, d,
-        [](const json &j) {
-          auto p = from_json_value<target_plan>(j);
-          const compiled_plan compiled(p);
-          return p;
-        },
-        target_plan_warnings);
+    run_check(r, d, read_compiled<target_plan, compiled_plan>, target_plan_warnings);
     break;
   case document_kind::fee_plan:
-    run_check(
-        r, d,
-        [](const json &j) {
-          auto p = from_json_value<fee_plan>(j);
-          check_fee_plan(p, period{period_kind::year, 9999, 1}); // every collection counts
-          return p;
-        },
-        fee_plan_warnings);
+    run_check(r, d, read_fee_plan, fee_plan_warnings);
     break;
   }
   return r;

@@ -49,15 +49,16 @@ class Bands(_lib.Handle):
         """The band a score falls in. The score is an int, a decimal str, a Decimal or a
         Fraction (at most 3 decimals); a float is refused, since it is not exact.
 
-        >>> pmq.Bands.builtin("annual_grades").classify(94.5)
+        >>> pmq.Bands.builtin("annual_grades").classify(94.5)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        TypeError: score: a float is binary and not exact (94.1 is stored as 94.0999999999999943…), so pmq cannot know which decimal you meant: pass an int, a str such as "94.1", a decimal.Decimal or a fractions.Fraction
+        TypeError: score: a float is binary and not exact (94.1 is stored as ...
         """
         return _lib.call_json(_classify, self._live(), _to_milli(score))
 
 
-def per_point_pay(score: _Number, scheme: _typing.Optional[_t.Document] = None) -> _t.PerPointResult:
+def per_point_pay(score: _Number,
+                  scheme: _typing.Optional[_t.Document] = None) -> _t.PerPointResult:
     """R-SCORE-5: 90 passes; below it each point lost lowers performance pay by one percentage
     point. ``scheme`` ({"pass_mark", "percent_per_point", "rounding"}) defaults to 90, 1 and
     whole points.

@@ -103,7 +103,8 @@ def series(kpi_id: str, months: _t.Document, period_kind: str = "month") -> list
 
 
 def table(plan: _t.Document, actuals: _t.Document, period: str) -> _t.JSONObject:
-    """The 质量目标完成统计表 (R-KPI-30) for a period ("2026-03", "2026-Q1", "2026-H1", "2026")."""
+    """The 质量目标完成统计表 (R-KPI-30) for a period ("2026-03", "2026-Q1", "2026-H1",
+    "2026")."""
     return _lib.call_json(_table, _lib.document(plan), _lib.document(actuals), _lib.text(period))
 
 

@@ -16,7 +16,8 @@ Inspections come in one of two shapes:
 >>> frames = pmq.pandas.score_frame("pmq-residential-example", rows)
 >>> frames.results[["inspection", "score", "status"]].values.tolist()
 [['I-1', Decimal('95.5'), 'scored'], ['I-2', 100, 'scored']]
->>> frames.items.query("inspection == 'I-1' and deducted != 0")[["item", "explanation"]].values.tolist()
+>>> lost = frames.items.query("inspection == 'I-1' and deducted != 0")
+>>> lost[["item", "explanation"]].values.tolist()
 [['KF-05', 'failed: 3 deducted'], ['BJ-01', '3 defects × 0.5 = 1.5 deducted']]
 
 This is also the path for histories that outgrow one machine: each partition of a Dask
@@ -157,8 +158,9 @@ def kpi_frame(kpi_id: str, counts: _pd.DataFrame, period: str = "month",
     >>> import pandas as pd
     >>> counts = pd.DataFrame({"month": ["2026-01", "2026-02"], "valid_complaints": [40, 10],
     ...                        "handled_late": [1, 0]})
-    >>> pmq.pandas.kpi_frame("R-KPI-12", counts, period="quarter").to_dict("records")
-    [{'period': '2026-Q1', 'months': ['2026-01', '2026-02'], 'status': 'missed', 'value': '98.00', 'exact': '49/50', 'unit': 'percent', 'target': '≥ 100 %', 'gap': '-2.00'}]
+    >>> t = pmq.pandas.kpi_frame("R-KPI-12", counts, period="quarter")
+    >>> t[["period", "status", "value", "exact", "gap"]].values.tolist()
+    [['2026-Q1', 'missed', '98.00', '49/50', '-2.00']]
     """
     by = list(by or [])
     if "month" not in counts.columns:

@@ -75,7 +75,8 @@ class Standard(_lib.Handle):
         deduction and each step to the final score explained."""
         return _lib.call_json(_score, self._live(), _lib.document(inspection))
 
-    def score_batch(self, inspections: _typing.Union[_typing.Sequence[dict], str]) -> list[_t.ScoreResult]:
+    def score_batch(self, inspections: _typing.Union[_typing.Sequence[dict], str]
+                    ) -> list[_t.ScoreResult]:
         """Scores a list of inspections in one call; problems name the inspection
         (``[3].responses[0].item``)."""
         return _lib.call_json(_score_batch, self._live(), _lib.document(inspections))
@@ -86,7 +87,8 @@ class Standard(_lib.Handle):
         The selection is ``{"id", "version"?, "title"?, "property_type"?, "grade"?,
         "clauses"?: [...], "exclude"?: [...]}`` (docs/scoring.md).
 
-        >>> with pmq.Standard.builtin() as company, company.derive({"id": "p1", "exclude": ["LH-03"]}) as p:
+        >>> with pmq.Standard.builtin() as company, \\
+        ...         company.derive({"id": "p1", "exclude": ["LH-03"]}) as p:
         ...     p.to_dict()["origin"]
         {'id': 'pmq-residential-example', 'version': '1.0'}
         """
@@ -125,14 +127,16 @@ def rollup(request: _t.Document) -> _t.RollupResult:
     exact until rounded once; request ``{"branches": [{"id", "projects": [{"id", "scores"}]}],
     "decimals"?}``.
 
-    >>> r = pmq.rollup({"branches": [{"id": "b", "projects": [{"id": "p", "scores": [95, 94, 94]}]}]})
+    >>> r = pmq.rollup({"branches": [
+    ...     {"id": "b", "projects": [{"id": "p", "scores": [95, 94, 94]}]}]})
     >>> r["company"]
     {'score': Decimal('94.33'), 'exact': Fraction(283, 3), 'inputs': 1}
     """
     return _lib.call_json(_rollup, _lib.document(request))
 
 
-def score(standard: _typing.Union[_t.Document, Standard], inspection: _t.Document) -> _t.ScoreResult:
+def score(standard: _typing.Union[_t.Document, Standard],
+          inspection: _t.Document) -> _t.ScoreResult:
     """One-shot: scores an inspection against a standard (a document, or a Standard)."""
     if isinstance(standard, Standard):
         return standard.score(inspection)

@@ -33,22 +33,26 @@ def qualify(checklist: _t.Document) -> _t.JSONObject:
     return _lib.call_json(_qualify, _lib.document(checklist))
 
 
-def evaluate_tender(tender: _t.Document, rules: _typing.Optional[_t.Document] = None) -> _t.JSONObject:
+def evaluate_tender(tender: _t.Document,
+                    rules: _typing.Optional[_t.Document] = None) -> _t.JSONObject:
     """R-OUT-3: bids, experts and marks → the ranking table and the candidate list."""
     return _lib.call_json(_tender, _lib.document(tender), _rules(rules))
 
 
-def check_staffing(month: _t.Document, rules: _typing.Optional[_t.Document] = None) -> _t.JSONObject:
+def check_staffing(month: _t.Document,
+                   rules: _typing.Optional[_t.Document] = None) -> _t.JSONObject:
     """R-OUT-5 … R-OUT-9: a staffing month → violations, incidents and person-days."""
     return _lib.call_json(_staffing, _lib.document(month), _rules(rules))
 
 
-def evaluate_month(record: _t.Document, rules: _typing.Optional[_t.Document] = None) -> _t.JSONObject:
+def evaluate_month(record: _t.Document,
+                   rules: _typing.Optional[_t.Document] = None) -> _t.JSONObject:
     """R-OUT-4: a monthly record → score, deduction lines and the settlement to the fen."""
     return _lib.call_json(_month, _lib.document(record), _rules(rules))
 
 
-def evaluate_year(review: _t.Document, rules: _typing.Optional[_t.Document] = None) -> _t.JSONObject:
+def evaluate_year(review: _t.Document,
+                  rules: _typing.Optional[_t.Document] = None) -> _t.JSONObject:
     """R-OUT-11: a yearly review → standings, the qualified-supplier list and new bars."""
     return _lib.call_json(_year, _lib.document(review), _rules(rules))
 

@@ -115,7 +115,8 @@ def load_cases(source: _typing.Union[str, "_os.PathLike[str]", dict, list]) -> l
         folder = _os.path.dirname(path) or "."
         with open(path, encoding="utf-8") as f:
             source = _decode(f.read())
-    cases: _typing.Iterable[_typing.Any] = source.get("cases", []) if isinstance(source, dict) else source
+    cases: _typing.Iterable[_typing.Any] = (source.get("cases", []) if isinstance(source, dict)
+                                            else source)
     defaults = source.get("defaults", {}) if isinstance(source, dict) else {}
     cache: dict[str, _typing.Any] = {}
     defaults = _resolve(defaults, folder, cache) if isinstance(defaults, dict) else {}
