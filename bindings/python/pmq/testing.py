@@ -24,7 +24,7 @@ pytest::
 unittest::
 
     import pmq.testing
-    RuleCases = pmq.testing.test_case_class("rules/cases.json")   # one test method per case
+    RuleCases = pmq.testing.unittest_class("rules/cases.json")   # one test method per case
 
 >>> cases = pmq.testing.load_cases([{"name": "95 is +10 %", "bands": "pay_adjustment",
 ...                                  "score": 95, "expect": {"band": "plus_10"}}])
@@ -140,7 +140,7 @@ def assert_cases(source: _typing.Union[str, "_os.PathLike[str]", dict, list]) ->
         raise CaseFailed(f"{len(failed)} case(s) failed:\n" + "\n".join(failed))
 
 
-def test_case_class(source: _typing.Union[str, "_os.PathLike[str]", dict, list],
+def unittest_class(source: _typing.Union[str, "_os.PathLike[str]", dict, list],
                     name: _typing.Optional[str] = None) -> type:
     """A unittest.TestCase subclass with one test method per case, named after the case."""
     methods: dict[str, _typing.Any] = {}
@@ -158,5 +158,5 @@ def test_case_class(source: _typing.Union[str, "_os.PathLike[str]", dict, list],
     return type(name or "PmqCases", (_unittest.TestCase,), methods)
 
 
-__all__ = ["Case", "CaseFailed", "load_cases", "run_cases", "assert_cases", "test_case_class",
+__all__ = ["Case", "CaseFailed", "load_cases", "run_cases", "assert_cases", "unittest_class",
            "report"]

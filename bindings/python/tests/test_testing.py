@@ -11,7 +11,7 @@ ROOT = os.path.join(os.path.dirname(__file__), "..", "..", "..")
 BUILTIN_CASES = os.path.join(ROOT, "examples", "cases", "builtin_cases.json")
 
 # The example case file for the built-in standards, one unittest method per case.
-BuiltinCases = pmq.testing.test_case_class(BUILTIN_CASES, "BuiltinCases")
+BuiltinCases = pmq.testing.unittest_class(BUILTIN_CASES, "BuiltinCases")
 
 
 class TestingTest(unittest.TestCase):
@@ -48,7 +48,7 @@ class TestingTest(unittest.TestCase):
                 json.dump({"defaults": {"standard": "mine.json"}, "cases": [
                     {"name": "clean", "inspection": {"id": "T", "responses": []},
                      "expect": {"score": 100}}]}, f)
-            cls = pmq.testing.test_case_class(os.path.join(d, "cases.json"))
+            cls = pmq.testing.unittest_class(os.path.join(d, "cases.json"))
             result = unittest.TestResult()
             unittest.defaultTestLoader.loadTestsFromTestCase(cls).run(result)
             self.assertTrue(result.wasSuccessful(), result.failures + result.errors)
