@@ -6,6 +6,18 @@
 set -eu
 cd "$(dirname "$0")/.."
 
+# CPack's DEB generator needs dpkg-shlibdeps (dpkg-dev), file and readelf (binutils).
+missing=""
+for p in dpkg-dev file binutils pkg-config; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
+fi
+
 cmake --preset release -DCMAKE_INSTALL_PREFIX=/usr -DPMQ_BUILD_TESTS=OFF -DPMQ_BUILD_EXAMPLES=OFF \
   -DPMQ_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build --preset release
