@@ -27,15 +27,32 @@ int rate_status(pmq::target_status s) {
   return PMQ_KPI_NO_DATA;
 }
 
+// A name given as a plain C string (not inside a JSON document): an unknown one is
+// PMQ_EINVAL, like every other bad argument (docs/c-api.md, error codes).
+template <class E> E enum_arg(const char *text, const char *what) {
+  E value{};
+  if (!boost::describe::enum_from_string(text, value)) {
+    std::string names;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
+      names += names.empty() ? "" : ", ";
+      names += d.name;
+    });
+    throw pmq::error(pmq::errc::invalid_argument, what,
+                     std::string(1, '"') + text + "\" is not one of: " + names);
+  }
+  return value;
+}
+
 // A rate of counts (R-KPI-31): neither part may be negative (a part larger than its whole is
-// allowed: some rates, such as a lift failure rate, may exceed 100 %).
+// allowed: some rates, such as a lift failure rate, may exceed 100 %). The parts are plain
+// arguments, so a bad one is PMQ_EINVAL (docs/c-api.md), naming each.
 pmq::rate checked_ratio(int64_t numerator, int64_t denominator) {
   pmq::problem_list problems;
   if (numerator < 0)
     problems.add("numerator", "must not be negative, got " + std::to_string(numerator));
   if (denominator < 0)
     problems.add("denominator", "must not be negative, got " + std::to_string(denominator));
-  problems.throw_if_any();
+  if (!problems.empty()) throw pmq::error(pmq::errc::invalid_argument, problems.items());
   return pmq::rate::ratio(pmq::fraction(numerator), pmq::fraction(denominator),
                           "denominator is zero");
 }
@@ -68,7 +85,7 @@ PMQ_API int pmq_rate_check(int64_t numerator, int64_t denominator, const char *c
     PMQ_REQUIRE(comparator);
     PMQ_REQUIRE(threshold_percent);
     pmq::target_spec t;
-    t.op = pmq::from_json_value<pmq::comparator>(pmq::json(comparator), "comparator");
+    t.op = enum_arg<pmq::comparator>(comparator, "comparator");
     const auto th = pmq::points::parse(threshold_percent);
     if (!th)
       return fail(PMQ_EINVAL, "threshold_percent",
@@ -114,7 +131,7 @@ PMQ_API int pmq_kpi_evaluate_counts(const char *kpi_id, const char *const *names
     pmq::quantities q;
     for (size_t i = 0; i < count; ++i) {
       if (!names[i]) return fail(PMQ_EINVAL, pmq::join_path("names", i), "must not be NULL");
-      if (values[i] == INT64_MIN) return fail(PMQ_EINPUT, names[i], "out of range");
+      if (values[i] == INT64_MIN) return fail(PMQ_EINVAL, names[i], "out of range");
       q[names[i]] = pmq::fraction(values[i]);
     }
     const pmq::kpi k(pmq::catalogue_kpi(kpi_id));
@@ -156,7 +173,7 @@ PMQ_API int pmq_kpi_series(const char *kpi_id, const char *months_json, const ch
     PMQ_REQUIRE(kpi_id);
     PMQ_REQUIRE(months_json);
     PMQ_REQUIRE(period_kind);
-    const auto kind = pmq::from_json_value<pmq::period_kind>(pmq::json(period_kind), "period_kind");
+    const auto kind = enum_arg<pmq::period_kind>(period_kind, "period_kind");
     const pmq::kpi k(pmq::catalogue_kpi(kpi_id));
     const auto months = pmq::month_counts_from_json(pmq::parse_json(months_json));
     return give(series_json, pmq::to_json(pmq::kpi_series(k, months, kind)));

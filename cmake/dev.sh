@@ -8,7 +8,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-packages="cmake g++ make pkg-config python3 libboost1.81-dev libboost-date-time1.81-dev nlohmann-json3-dev catch2 python3-jsonschema"
+packages="cmake g++ make pkg-config python3 libboost1.81-dev libboost-date-time1.81-dev nlohmann-json3-dev catch2 libcli11-dev python3-jsonschema python3-pip python3-pandas python3-dask python3-distributed"
 [ "${1:-}" = bench ] && packages="$packages libbenchmark-dev"
 
 missing=""

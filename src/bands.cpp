@@ -1,5 +1,6 @@
 #include "pmq/bands.hpp"
 
+#include "loading.hpp"
 #include "presets.hpp"
 
 #include <algorithm>
@@ -114,10 +115,7 @@ std::vector<problem> check_band_table(const band_table &t) {
 }
 
 band_table band_table_from_json(const json &value) {
-  auto t = from_json_value<band_table>(value);
-  auto problems = check_band_table(t);
-  throw_if_any(std::move(problems));
-  return t;
+  return read_and_check<band_table>(value, check_band_table);
 }
 
 band_table load_band_table(std::string_view json_text) {

@@ -1,8 +1,73 @@
 #include "pmq/json.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace pmq {
+
+namespace {
+// nlohmann's parse messages ("[json.exception.parse_error.101] parse error at line 1, column
+// 2: syntax error while parsing object key - unexpected end of input; expected string
+// literal") in pmq's words: "not valid JSON at line 1, column 2: the text ends too early
+// (expected a string) in an object's member name". Lines and columns count characters
+// (UTF-8 code points) from 1.
+std::string parse_message(std::string_view text, const json::exception &e) {
+  std::size_t byte = text.size();
+  if (const auto *pe = dynamic_cast<const json::parse_error *>(&e); pe && pe->byte > 0)
+    byte = std::min<std::size_t>(pe->byte - 1, text.size());
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < byte; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      line += 1;
+      column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      column += 1;
+    }
+  }
+  const auto words = [](std::string t) {
+    static const std::pair<std::string_view, std::string_view> phrases[] = {
+        {"unexpected end of input", "the text ends too early"},
+        {"unexpected string literal", "unexpected string"},
+        {"'[', '{', or a literal", "a value"},
+        {"string literal", "a string"},
+        {"object key", "an object's member name"},
+        {"object separator", "a ':'"},
+        {"ill-formed UTF-8 byte", "invalid UTF-8"},
+        {"invalid literal", "not a JSON value"},
+        {"invalid string: ", ""},
+        {"invalid number", "a malformed number"}};
+    for (const auto &[from, to] : phrases)
+      for (auto at = t.find(from); at != std::string::npos; at = t.find(from, at + to.size()))
+        t.replace(at, from.size(), to);
+    return t;
+  };
+  const std::string what = e.what();
+  std::string detail = "a number too large or malformed";
+  if (const auto dash = what.find(" - "); dash != std::string::npos) {
+    std::string problem, expected;
+    std::size_t start = dash + 3;
+    while (start <= what.size()) {
+      const auto end = std::min(what.find("; ", start), what.size());
+      const auto part = what.substr(start, end - start);
+      if (part.rfind("expected ", 0) == 0)
+        expected = part.substr(9);
+      else if (part.rfind("last read", 0) != 0 && problem.empty())
+        problem = part;
+      start = end + 2;
+    }
+    detail = words(problem);
+    if (!expected.empty()) detail += " (expected " + words(expected) + ")";
+    const auto in = what.find("while parsing ");
+    if (in != std::string::npos && in < dash) {
+      const auto context = what.substr(in + 14, dash - in - 14);
+      if (context != "value") detail += " in " + words(context == "object" ? "an object" : context);
+    }
+  }
+  return "not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
+         ": " + detail;
+}
+} // namespace
 
 json parse_json(std::string_view text, int max_depth) {
   try {
@@ -16,8 +81,7 @@ json parse_json(std::string_view text, int max_depth) {
           return true;
         });
   } catch (const json::exception &e) {
-    // nlohmann's message names the byte offset and what was expected.
-    throw error(errc::parse, "", std::string("malformed JSON: ") + e.what());
+    throw error(errc::parse, "", parse_message(text, e));
   }
 }
 

@@ -1,5 +1,6 @@
 #include "pmq/standard.hpp"
 
+#include "loading.hpp"
 #include "presets.hpp"
 
 #include <algorithm>
@@ -190,9 +191,7 @@ void validate(const standard &s) {
 }
 
 standard standard_from_json(const json &value) {
-  auto s = from_json_value<standard>(value);
-  validate(s);
-  return s;
+  return read_and_check<standard>(value, check_standard);
 }
 
 standard load_standard(std::string_view json_text) {

@@ -159,3 +159,35 @@ TEST_CASE("map members are strict, with a path for every problem", "[json][bad-i
     CHECK(has_problem(caught, "flags", "expected an object, got an array"));
   }
 }
+
+TEST_CASE("parse errors in pmq's words, with line and column", "[json][bad-input]") {
+  auto e = load_error("{\"id\": \"x\",\n  \"sections\": [1, }");
+  CHECK(e.code() == pmq::errc::parse);
+  CHECK(e.problems().front().message ==
+        "not valid JSON at line 2, column 19: unexpected '}' (expected a value)");
+  e = load_error("{");
+  CHECK(e.problems().front().message.rfind(
+            "not valid JSON at line 1, column 2: the text ends too early", 0) == 0);
+  e = load_error("{\"标题\": \"楼道\" \"x\"}");
+  CHECK(e.problems().front().message ==
+        "not valid JSON at line 1, column 15: unexpected string (expected '}') in an object");
+  for (const char *text : {"", "{", "[1,2", "{\"a\":1}x", "NaN", "{\"id\": \"\xff\"}", "1e999"}) {
+    const auto m = load_error(text).problems().front().message;
+    CHECK(m.find("json.exception") == std::string::npos);
+    CHECK(m.find("not valid JSON at line 1, column ") == 0);
+  }
+}
+
+TEST_CASE("reading and checking report every problem in one pass", "[json][R-STD-1]") {
+  // A type error in one item does not hide a broken rule in another; checks inside the
+  // object with the type error are left out (its values are defaults, not the document's).
+  const auto e = load_error(R"({"id":"s","version":"1","title":"t","sections":[
+    {"id":"A","title":"a","total":99,"items":[{"id":"A-1","title":"x","requirement":"r",
+      "max_score":"ten","kind":"deduct","deduction":1}]},
+    {"id":"B","title":"b","items":[{"id":"B-1","title":"y","requirement":"r","max_score":-1,
+      "kind":"pass_fail"}]}]})");
+  REQUIRE(e.problems().size() == 2);
+  CHECK(e.problems()[0].path == "sections[0].items[0].max_score");
+  CHECK(e.problems()[1].path == "sections[1].items[0].max_score");
+  CHECK(e.problems()[1].message.find("greater than 0") != std::string::npos);
+}

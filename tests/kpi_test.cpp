@@ -1,5 +1,5 @@
-// Quality targets and KPIs (domain.md §3): the catalogue, targets, periods, the statistics
-// table, fee collection plans and custom formulas.
+// Quality targets and KPIs (docs/rules.md, R-KPI-*): the catalogue, targets, periods, the
+// statistics table, fee collection plans and custom formulas.
 #include "pmq/kpi.hpp"
 
 #include "test_support.hpp"

@@ -1,45 +1,93 @@
-// Shared pieces of the `pmq` command line. Each concern adds its subcommands in its own
-// file (examples/cli/<concern>_cmd.cpp) and registers them in main.cpp's table.
+// Shared pieces of the `pmq` command line (CLI11). Each command group lives in its own file,
+// examples/cli/<group>_cmd.cpp, with one `add_<group>(CLI::App &)` that registers its
+// commands; main.cpp calls each once. A new group (assess, report, ...) is a new file and
+// one line in main.cpp.
+//
+// Conventions every command follows:
+//   - input files are options (`--inspection FILE`); `-` reads standard input;
+//   - `--format text|json|csv` where the result is a table (CSV with a UTF-8 BOM, so that
+//     Excel shows Chinese), `--format text|json` elsewhere; text is the default;
+//   - exit status 0 on success, 1 for bad input (every problem with its JSON path on stderr)
+//     or a failed check/test, 2 for bad usage;
+//   - every command's --help ends with examples.
 #pragma once
 
-#include "pmq/error.hpp"
+#include "pmq/json.hpp"
 
-#include <map>
-#include <stdexcept>
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace pmq_cli {
 
-/// Bad usage: exit status 2 with the usage text.
+/// Bad usage found after parsing (two inputs from stdin, a missing either-or option):
+/// exit status 2 with the command's help hint.
 struct usage_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// The whole file, or pmq::error(invalid_argument) naming it.
-std::string read_file(const std::string &path);
+/// The whole file, or standard input for "-". Throws pmq::error(invalid_argument) naming an
+/// unreadable file.
+std::string read_input(const std::string &path);
 
-/// Parses `--name value` pairs from argv[first...]; only `allowed` names; flags listed in
-/// `switches` take no value (they map to "1").
-std::map<std::string, std::string> options(int argc, char **argv, int first,
-                                           const std::vector<std::string> &allowed,
-                                           const std::vector<std::string> &switches = {});
+/// read_input, then parse_json; parse errors name the file.
+pmq::json read_json(const std::string &path);
 
-/// A subcommand: `pmq <name> ...`; argv[1] is the name. Returns the exit status.
-struct command {
-  const char *name;
-  const char *usage; ///< one or more usage lines, each starting "pmq <name>"
-  int (*run)(int argc, char **argv);
+/// An input-file option that accepts "-" for stdin.
+CLI::Option *add_input(CLI::App *cmd, const std::string &name, std::string &into,
+                       const std::string &what, bool required = true);
+
+/// `--format`: text, json and, when the result is a table, csv. The default is text, except
+/// for commands whose result is a nested document that has always been printed as JSON.
+CLI::Option *add_format(CLI::App *cmd, std::string &into, bool csv = true,
+                        const std::string &default_format = "text");
+
+/// A command's own exit status, thrown from its callback (a check or test that failed).
+struct exit_status {
+  int code;
 };
 
-// The subcommands, one set per concern.
-int run_score(int argc, char **argv);
-int run_standards(int argc, char **argv);
-int run_standard(int argc, char **argv);
-int run_supplier(int argc, char **argv);
-int run_calendar(int argc, char **argv);
-int run_rectification(int argc, char **argv);
-int run_complaints(int argc, char **argv);
-int run_kpi(int argc, char **argv);
+/// A table for text and CSV output.
+struct table {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+};
+
+/// Flattens a JSON array of objects into a table: nested objects become `a.b` columns,
+/// arrays of scalars are joined with "; ", other arrays are written as compact JSON; columns
+/// in order of first appearance.
+table flatten(const pmq::json &rows);
+
+/// CSV for spreadsheets: UTF-8 BOM, every field quoted where needed (RFC 4180), CRLF.
+void write_csv(std::ostream &out, const table &t);
+
+/// Aligned columns for a terminal (Chinese characters count two columns).
+void write_text(std::ostream &out, const table &t);
+
+/// Writes a result: json → the JSON, indented; csv → `rows` (a JSON array of objects)
+/// flattened; text → `text()` when given, else `rows` as aligned columns.
+void emit(const std::string &format, const pmq::json &result, const pmq::json &rows,
+          const std::function<void()> &text = {});
+
+/// A cell of a table: strings as they are, null as "", other JSON compactly.
+std::string cell(const pmq::json &v);
+
+/// Sets a command's footer to its examples, one per line.
+void examples(CLI::App *cmd, std::initializer_list<const char *> lines);
+
+// The command groups, one file each.
+void add_scoring(CLI::App &app);       // score, standards, standard
+void add_bands(CLI::App &app);         // bands
+void add_rollup(CLI::App &app);        // rollup
+void add_check(CLI::App &app);         // check
+void add_test(CLI::App &app);          // test
+void add_supplier(CLI::App &app);      // supplier
+void add_calendar(CLI::App &app);      // calendar
+void add_rectification(CLI::App &app); // rectification, complaints
+void add_kpi(CLI::App &app);           // kpi
 
 } // namespace pmq_cli

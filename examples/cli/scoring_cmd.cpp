@@ -1,10 +1,12 @@
-// `pmq score`, `pmq standards`, `pmq standard`: standards and scoring on the command line.
+// `pmq score`, `pmq standards`, `pmq standard`: standards and scoring on the command line
+// (R-STD-1 … R-STD-6, R-SCORE-3, R-SCORE-4).
 #include "cli.hpp"
 
 #include "pmq/bands.hpp"
 #include "pmq/scoring.hpp"
 
 #include <iostream>
+#include <memory>
 
 namespace pmq_cli {
 
@@ -50,39 +52,160 @@ void print_text(const pmq::score_result &r) {
                   << pmq::format_timestamp(f.time) << " | " << f.department << "\n";
     }
 }
+
+// One row per item, for CSV and the text table of --batch.
+pmq::json item_rows(const pmq::json &result) {
+  pmq::json rows = pmq::json::array();
+  for (const auto &s : result.at("sections"))
+    for (const auto &i : s.at("items"))
+      rows.push_back({{"inspection", result.at("inspection")},
+                      {"section", s.at("id")},
+                      {"item", i.at("id")},
+                      {"title", i.at("title")},
+                      {"kind", i.at("kind")},
+                      {"applicable", i.at("applicable")},
+                      {"max_score", i.at("max_score")},
+                      {"score", i.at("score")},
+                      {"deducted", i.at("deducted")},
+                      {"explanation", i.at("explanation")}});
+  return rows;
+}
+
+// One row per inspection of a batch.
+pmq::json summary_row(const pmq::json &r) {
+  pmq::json row = pmq::json::object();
+  for (const char *k : {"inspection", "project", "inspector", "date", "standard", "status", "score",
+                        "full_score", "passed", "findings", "failed_sections", "vetoes"})
+    row[k] = r.contains(k) ? r.at(k) : pmq::json(nullptr);
+  return row;
+}
+
+pmq::standard standard_arg(const std::string &file, const std::string &builtin) {
+  return file.empty() ? pmq::builtin_standard(builtin) : pmq::standard_from_json(read_json(file));
+}
+
+// A batch: a JSON array of inspections, or JSON Lines (one inspection per line).
+std::vector<pmq::inspection> read_batch(const std::string &path) {
+  const auto text = read_input(path);
+  const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first != std::string::npos && text[first] == '[') return pmq::load_inspections(text);
+  // JSON Lines: problems are named [k] for the k-th inspection, like a JSON array's, with
+  // the line number in the message.
+  std::vector<pmq::inspection> out;
+  pmq::problem_list problems;
+  std::size_t line = 0, start = 0, k = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const auto content = text.substr(start, end - start);
+    ++line;
+    start = end + 1;
+    if (content.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const auto at = "[" + std::to_string(k++) + "]";
+    try {
+      out.push_back(pmq::inspection_from_json(pmq::parse_json(content)));
+    } catch (const pmq::error &e) {
+      for (const auto &p : e.problems())
+        problems.add(at + (p.path.empty() || p.path[0] == '[' ? "" : ".") + p.path,
+                     p.message + " (line " + std::to_string(line) + ")");
+    }
+  }
+  problems.throw_if_any();
+  return out;
+}
 } // namespace
 
-int run_score(int argc, char **argv) {
-  auto opt = options(argc, argv, 2, {"--standard", "--builtin", "--inspection", "--format"});
-  if (!opt.count("--inspection")) throw usage_error("score needs --inspection FILE");
-  if (opt.count("--standard") && opt.count("--builtin"))
-    throw usage_error("give --standard or --builtin, not both");
-  const std::string format = opt.count("--format") ? opt["--format"] : "text";
-  if (format != "text" && format != "json") throw usage_error("--format is text or json");
-  const pmq::standard std = opt.count("--standard")
-                                ? pmq::load_standard(read_file(opt["--standard"]))
-                                : pmq::builtin_standard(opt["--builtin"]);
-  const auto result = pmq::score(std, pmq::load_inspection(read_file(opt["--inspection"])));
-  if (format == "json")
-    std::cout << pmq::to_json(result).dump(2) << "\n";
-  else
-    print_text(result);
-  return 0;
-}
+void add_scoring(CLI::App &app) {
+  struct score_opts {
+    std::string standard, builtin, inspection, format;
+    bool batch = false;
+  };
+  auto o = std::make_shared<score_opts>();
+  auto *score = app.add_subcommand(
+      "score", "Score an inspection (or a batch) against a standard: every deduction explained");
+  auto *std_opt = add_input(score, "--standard", o->standard, "the standard (JSON)", false);
+  score->add_option("--builtin", o->builtin, "a built-in standard (see pmq standards)")
+      ->type_name("ID")
+      ->excludes(std_opt);
+  add_input(score, "--inspection", o->inspection,
+            "the inspection (JSON); with --batch a JSON array or JSON Lines");
+  score->add_flag("--batch", o->batch, "score many inspections: one result (row) per inspection");
+  add_format(score, o->format);
+  examples(score, {"pmq score --inspection examples/data/inspection.json",
+                   "pmq score --builtin cn-national-demo-estate --inspection "
+                   "examples/data/inspection_national.json --format json",
+                   "pmq score --inspection examples/data/inspection.json --format csv > items.csv",
+                   "pmq score --standard my.json --batch --inspection history.jsonl --format csv",
+                   "cat i.json | pmq score --inspection -"});
+  score->callback([o] {
+    const pmq::compiled_standard standard(standard_arg(o->standard, o->builtin));
+    if (o->batch) {
+      const auto results = standard.score(read_batch(o->inspection));
+      pmq::json all = pmq::json::array(), rows = pmq::json::array();
+      for (const auto &r : results) {
+        all.push_back(pmq::to_json(r));
+        rows.push_back(summary_row(all.back()));
+      }
+      emit(o->format, all, rows);
+      return;
+    }
+    const auto result = standard.score(pmq::inspection_from_json(read_json(o->inspection)));
+    const auto j = pmq::to_json(result);
+    emit(o->format, j, item_rows(j), [&] { print_text(result); });
+  });
 
-int run_standards(int argc, char **argv) {
-  options(argc, argv, 2, {});
-  for (const auto &id : pmq::builtin_standard_ids()) {
-    const auto &s = pmq::builtin_standard(id);
-    std::cout << id << "  " << s.version << "  " << s.title << "\n";
-  }
-  return 0;
-}
+  auto standards_format = std::make_shared<std::string>();
+  auto *standards = app.add_subcommand("standards", "List the built-in standards");
+  add_format(standards, *standards_format);
+  examples(standards, {"pmq standards", "pmq standards --format csv"});
+  standards->callback([standards_format] {
+    pmq::json rows = pmq::json::array();
+    for (const auto &id : pmq::builtin_standard_ids()) {
+      const auto &s = pmq::builtin_standard(id);
+      rows.push_back({{"id", id}, {"version", s.version}, {"title", s.title}});
+    }
+    emit(*standards_format, rows, rows, [&] {
+      for (const auto &r : rows)
+        std::cout << cell(r["id"]) << "  " << cell(r["version"]) << "  " << cell(r["title"])
+                  << "\n";
+    });
+  });
 
-int run_standard(int argc, char **argv) {
-  auto opt = options(argc, argv, 2, {"--builtin"});
-  std::cout << pmq::to_json(pmq::builtin_standard(opt["--builtin"])).dump(2) << "\n";
-  return 0;
+  struct standard_opts {
+    std::string builtin, from, from_builtin, selection;
+  };
+  auto so = std::make_shared<standard_opts>();
+  auto *standard = app.add_subcommand("standard", "Print a built-in standard, or derive one");
+  standard
+      ->add_option("--builtin", so->builtin,
+                   "the built-in standard to print (default: the "
+                   "residential example)")
+      ->type_name("ID");
+  standard->require_subcommand(0, 1);
+  examples(standard, {"pmq standard --builtin cn-national-demo-estate > national.json",
+                      "pmq standard derive --help"});
+  auto *derive = standard->add_subcommand(
+      "derive", "R-STD-2: a project standard selected from a company standard (prints its JSON)");
+  auto *from = add_input(derive, "--from", so->from, "the company standard (JSON)", false);
+  derive->add_option("--from-builtin", so->from_builtin, "a built-in company standard")
+      ->type_name("ID")
+      ->excludes(from);
+  add_input(derive, "--selection", so->selection,
+            "the selection: {\"id\", \"version\"?, \"title\"?, \"property_type\"?, "
+            "\"grade\"?, \"clauses\"?: [...], \"exclude\"?: [...]} (docs/scoring.md)");
+  examples(derive,
+           {"pmq standard derive --from company.json --selection project_a.json > project_a.json",
+            "echo '{\"id\": \"p1\", \"exclude\": [\"LH-03\"]}' | pmq standard derive "
+            "--from-builtin pmq-residential-example --selection -"});
+  derive->callback([so] {
+    const auto company = standard_arg(so->from, so->from_builtin);
+    const auto sel = pmq::from_json_value<pmq::selection>(read_json(so->selection));
+    std::cout << pmq::to_json(pmq::derive_standard(company, sel)).dump(2) << "\n";
+  });
+  standard->callback([so, derive] {
+    if (derive->parsed()) return;
+    std::cout << pmq::to_json(pmq::builtin_standard(so->builtin)).dump(2) << "\n";
+  });
 }
 
 } // namespace pmq_cli

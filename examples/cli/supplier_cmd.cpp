@@ -4,23 +4,11 @@
 #include "pmq/supplier.hpp"
 
 #include <iostream>
+#include <memory>
 
 namespace pmq_cli {
 
 namespace {
-std::string format_of(std::map<std::string, std::string> &opt) {
-  const std::string f = opt.count("--format") ? opt["--format"] : "text";
-  if (f != "text" && f != "json") throw usage_error("--format is text or json");
-  return f;
-}
-
-std::string need(std::map<std::string, std::string> &opt, const std::string &name,
-                 const char *sub) {
-  if (!opt.count(name))
-    throw usage_error(std::string("supplier ") + sub + " needs " + name + " FILE");
-  return read_file(opt[name]);
-}
-
 void print_month(const pmq::monthly_result &r) {
   std::cout << r.supplier << "  " << r.year << "-" << (r.month < 10 ? "0" : "") << r.month
             << "  monthly evaluation (R-OUT-4)\n\n";
@@ -87,105 +75,156 @@ void print_year(const pmq::yearly_result &r) {
   std::cout << "\n";
 }
 
-template <class R, class P> void emit(const std::string &format, const R &result, P print) {
-  if (format == "json")
-    std::cout << pmq::to_json(result).dump(2) << "\n";
-  else
-    print(result);
+struct opts {
+  std::string input, rules, on, format;
+};
+
+// A supplier command over one input document and optional rules.
+CLI::App *command(CLI::App *parent, const char *name, const char *what, const char *input_name,
+                  const char *input_what, std::shared_ptr<opts> o, bool rules) {
+  auto *cmd = parent->add_subcommand(name, what);
+  add_input(cmd, input_name, o->input, input_what);
+  if (rules)
+    add_input(cmd, "--rules", o->rules,
+              "the rules (default: pmq's documented defaults, see pmq supplier rules)", false);
+  add_format(cmd, o->format);
+  return cmd;
+}
+
+template <class Rules, class Load> Rules rules_of(const opts &o, Load load, Rules dflt = {}) {
+  return o.rules.empty() ? dflt : load(read_input(o.rules));
 }
 } // namespace
 
-int run_supplier(int argc, char **argv) {
-  if (argc < 3) throw usage_error("supplier needs a subcommand");
-  const std::string sub = argv[2];
-  if (sub == "qualify") {
-    auto opt = options(argc, argv, 3, {"--checklist", "--format"});
-    const auto r = pmq::qualify(pmq::load_qualification(need(opt, "--checklist", "qualify")));
-    emit(format_of(opt), r, [](const pmq::qualification_result &q) {
-      std::cout << q.supplier << ": " << (q.qualified ? "qualified" : "NOT qualified") << "\n";
-      for (const auto &m : q.missing)
+void add_supplier(CLI::App &app) {
+  auto *supplier = app.add_subcommand(
+      "supplier", "Outsourced suppliers: qualification, tenders, staffing, monthly settlement, "
+                  "yearly standings and bars (R-OUT-1 … R-OUT-11)");
+  supplier->require_subcommand(1);
+  examples(supplier, {"pmq supplier month --record month.json",
+                      "pmq supplier tender --tender tender.json --format csv",
+                      "pmq supplier rules monthly > monthly_rules.json"});
+
+  auto qo = std::make_shared<opts>();
+  auto *qualify = command(supplier, "qualify", "R-OUT-2: a qualification checklist → qualified?",
+                          "--checklist", "the checklist (JSON)", qo, false);
+  examples(qualify, {"pmq supplier qualify --checklist checklist.json"});
+  qualify->callback([qo] {
+    const auto r = pmq::qualify(pmq::load_qualification(read_input(qo->input)));
+    const auto j = pmq::to_json(r);
+    emit(qo->format, j, j.at("missing"), [&] {
+      std::cout << r.supplier << ": " << (r.qualified ? "qualified" : "NOT qualified") << "\n";
+      for (const auto &m : r.missing)
         std::cout << "  missing: " << m.item << " (" << m.title << ")\n";
     });
-    return 0;
-  }
-  if (sub == "tender") {
-    auto opt = options(argc, argv, 3, {"--tender", "--rules", "--format"});
-    const auto rules = opt.count("--rules") ? pmq::load_tender_rules(read_file(opt["--rules"]))
-                                            : pmq::tender_rules{};
-    emit(format_of(opt),
-         pmq::evaluate_tender(pmq::load_tender(need(opt, "--tender", "tender")), rules),
-         print_tender);
-    return 0;
-  }
-  if (sub == "staffing") {
-    auto opt = options(argc, argv, 3, {"--month", "--rules", "--format"});
-    const auto rules = opt.count("--rules") ? pmq::load_staffing_rules(read_file(opt["--rules"]))
-                                            : pmq::staffing_rules{};
-    const auto r =
-        pmq::check_staffing(pmq::load_staffing_month(need(opt, "--month", "staffing")), rules);
-    emit(format_of(opt), r, [](const pmq::staffing_result &s) {
-      std::cout << s.supplier << ": " << s.attended_person_days << " of "
-                << s.contracted_person_days << " person-days"
-                << (s.settle_by_attendance ? ", settled by attendance" : "") << "\n";
-      for (const auto &v : s.violations)
+  });
+
+  auto to = std::make_shared<opts>();
+  auto *tender = command(supplier, "tender", "R-OUT-3: the ranking table and candidate list",
+                         "--tender", "bids, experts and marks (JSON)", to, true);
+  examples(tender, {"pmq supplier tender --tender tender.json --rules rules.json",
+                    "pmq supplier tender --tender tender.json --format csv"});
+  tender->callback([to] {
+    const auto r = pmq::evaluate_tender(pmq::load_tender(read_input(to->input)),
+                                        rules_of<pmq::tender_rules>(*to, [](const std::string &t) {
+                                          return pmq::load_tender_rules(t);
+                                        }));
+    const auto j = pmq::to_json(r);
+    emit(to->format, j, j.at("ranking"), [&] { print_tender(r); });
+  });
+
+  auto so = std::make_shared<opts>();
+  auto *staffing = command(supplier, "staffing", "R-OUT-5 … R-OUT-9: a staffing month checked",
+                           "--month", "contract, roster, attendance, patrols (JSON)", so, true);
+  examples(staffing, {"pmq supplier staffing --month staffing.json --format csv"});
+  staffing->callback([so] {
+    const auto r = pmq::check_staffing(pmq::load_staffing_month(read_input(so->input)),
+                                       rules_of<pmq::staffing_rules>(*so, [](const std::string &t) {
+                                         return pmq::load_staffing_rules(t);
+                                       }));
+    const auto j = pmq::to_json(r);
+    emit(so->format, j, j.at("violations"), [&] {
+      std::cout << r.supplier << ": " << r.attended_person_days << " of "
+                << r.contracted_person_days << " person-days"
+                << (r.settle_by_attendance ? ", settled by attendance" : "") << "\n";
+      for (const auto &v : r.violations)
         std::cout << "  " << v.rule << "  " << v.subject << ": " << v.message << "\n";
       for (const auto &v : s.open_vacancies)
         std::cout << "  open at the month's end: " << v.role << " short since "
                   << pmq::format_date(v.since) << " (carry it into next month)\n";
     });
-    return 0;
-  }
-  if (sub == "month") {
-    auto opt = options(argc, argv, 3, {"--record", "--rules", "--format"});
-    const auto rules = opt.count("--rules") ? pmq::load_monthly_rules(read_file(opt["--rules"]))
-                                            : pmq::monthly_rules{};
-    emit(format_of(opt),
-         pmq::evaluate_month(pmq::load_monthly_record(need(opt, "--record", "month")), rules),
-         print_month);
-    return 0;
-  }
-  if (sub == "year") {
-    auto opt = options(argc, argv, 3, {"--review", "--rules", "--format"});
-    const auto rules = opt.count("--rules") ? pmq::load_yearly_rules(read_file(opt["--rules"]))
-                                            : pmq::yearly_rules{};
-    emit(format_of(opt),
-         pmq::evaluate_year(pmq::load_yearly_review(need(opt, "--review", "year")), rules),
-         print_year);
-    return 0;
-  }
-  if (sub == "may-bid") {
-    auto opt = options(argc, argv, 3, {"--query", "--on", "--format"});
-    auto q = pmq::load_bid_query(need(opt, "--query", "may-bid"));
-    if (opt.count("--on")) {
-      const auto on = pmq::parse_date(opt["--on"]);
-      if (!on) throw pmq::error(pmq::errc::invalid_argument, "on", "not a date: " + opt["--on"]);
+  });
+
+  auto mo = std::make_shared<opts>();
+  auto *month =
+      command(supplier, "month", "R-OUT-4: the monthly evaluation and settlement, exact to the fen",
+              "--record", "the month's record (JSON)", mo, true);
+  examples(month, {"pmq supplier month --record month.json",
+                   "pmq supplier month --record month.json --rules my_rules.json --format json"});
+  month->callback([mo] {
+    const auto r = pmq::evaluate_month(pmq::load_monthly_record(read_input(mo->input)),
+                                       rules_of<pmq::monthly_rules>(*mo, [](const std::string &t) {
+                                         return pmq::load_monthly_rules(t);
+                                       }));
+    const auto j = pmq::to_json(r);
+    emit(mo->format, j, j.at("deductions"), [&] { print_month(r); });
+  });
+
+  auto yo = std::make_shared<opts>();
+  auto *year = command(supplier, "year", "R-OUT-11: yearly standings, the qualified list, bars",
+                       "--review", "the yearly review (JSON)", yo, true);
+  examples(year, {"pmq supplier year --review review.json --format csv"});
+  year->callback([yo] {
+    const auto r =
+        pmq::evaluate_year(pmq::load_yearly_review(read_input(yo->input)),
+                           rules_of<pmq::yearly_rules>(
+                               *yo, [](const std::string &t) { return pmq::load_yearly_rules(t); },
+                               pmq::yearly_rules{}));
+    const auto j = pmq::to_json(r);
+    emit(yo->format, j, j.at("suppliers"), [&] { print_year(r); });
+  });
+
+  auto bo = std::make_shared<opts>();
+  auto *may_bid =
+      command(supplier, "may-bid", "R-OUT-11: may this supplier bid on this date?", "--query",
+              "{\"supplier\", \"on\", \"decisions\": [...]} (JSON)", bo, false);
+  may_bid->add_option("--on", bo->on, "the date (overrides the query's \"on\")")
+      ->type_name("YYYY-MM-DD");
+  examples(may_bid, {"pmq supplier may-bid --query query.json --on 2028-12-31"});
+  may_bid->callback([bo] {
+    auto q = pmq::load_bid_query(read_input(bo->input));
+    if (!bo->on.empty()) {
+      const auto on = pmq::parse_date(bo->on);
+      if (!on) throw pmq::error(pmq::errc::invalid_argument, "on", "not a date: " + bo->on);
       q.on = *on;
     }
-    emit(format_of(opt), pmq::may_bid(q), [](const pmq::bid_eligibility &e) {
+    const auto e = pmq::may_bid(q);
+    const auto j = pmq::to_json(e);
+    emit(bo->format, j, j, [&] {
       std::cout << e.supplier << " on " << pmq::format_date(e.on) << ": "
                 << (e.may_bid ? "may bid" : "BARRED until " + pmq::format_date(*e.may_bid_from))
                 << "\n";
     });
-    return 0;
-  }
-  if (sub == "rules") {
-    if (argc != 4) throw usage_error("supplier rules needs monthly, staffing, tender or yearly");
-    const std::string w = argv[3];
-    if (w == "monthly")
-      std::cout << pmq::to_json_value(pmq::monthly_rules{}).dump(2) << "\n";
-    else if (w == "staffing")
-      std::cout << pmq::to_json_value(pmq::staffing_rules{}).dump(2) << "\n";
-    else if (w == "tender")
-      std::cout << pmq::to_json_value(pmq::tender_rules{}).dump(2) << "\n";
-    else if (w == "yearly")
-      std::cout
-          << pmq::to_json_value(pmq::yearly_rules{pmq::default_supplier_standings(), {}}).dump(2)
-          << "\n";
+  });
+
+  auto which = std::make_shared<std::string>();
+  auto *rules = supplier->add_subcommand("rules", "The default rules, as JSON to edit");
+  rules->add_option("which", *which, "monthly, staffing, tender or yearly")
+      ->required()
+      ->check(CLI::IsMember({"monthly", "staffing", "tender", "yearly"}));
+  examples(rules, {"pmq supplier rules monthly > monthly_rules.json"});
+  rules->callback([which] {
+    pmq::json j;
+    if (*which == "monthly")
+      j = pmq::to_json_value(pmq::monthly_rules{});
+    else if (*which == "staffing")
+      j = pmq::to_json_value(pmq::staffing_rules{});
+    else if (*which == "tender")
+      j = pmq::to_json_value(pmq::tender_rules{});
     else
-      throw usage_error("supplier rules needs monthly, staffing, tender or yearly");
-    return 0;
-  }
-  throw usage_error("unknown supplier subcommand " + sub);
+      j = pmq::to_json_value(pmq::yearly_rules{pmq::default_supplier_standings(), {}});
+    std::cout << j.dump(2) << "\n";
+  });
 }
 
 } // namespace pmq_cli

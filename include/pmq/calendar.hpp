@@ -1,7 +1,8 @@
-// Calendar: business days, the deadlines of domain.md §4, inspection plans and sampling.
+// Calendar: business days, the deadlines of the inspection regime (R-CAL-*), inspection plans and
+// sampling.
 //
 // Every deadline rule takes a business_calendar. By default it counts plain calendar days
-// ("one week" is seven days, domain.md §4 last rule); a company may give a working-day
+// ("one week" is seven days unless a company gives working days); a company may give a working-day
 // calendar as data: weekend days, public holidays and make-up working days (调休) that fall
 // on a weekend. Dates cross every interface as ISO 8601 `YYYY-MM-DD`, months as `YYYY-MM`.
 //
@@ -55,7 +56,7 @@ struct business_calendar {
 };
 BOOST_DESCRIBE_STRUCT(business_calendar, (), (basis, weekend, holidays, workdays, roll))
 
-/// The deadline numbers of domain.md §4, with their defaults from the manuals.
+/// The deadline numbers of the inspection regime (R-CAL-*), with their defaults from the manuals.
 struct deadline_rules {
   bool before_includes_day = true;              ///< "before the 5th": the 5th is on time
   std::uint32_t rectification_days = 7;         ///< R-CAL-6: one week, calendar days

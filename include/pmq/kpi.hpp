@@ -1,7 +1,7 @@
 // Quality targets and KPIs (质量目标及计算公式): the formula catalogue, target evaluation,
 // decomposition to departments and the monthly 《质量目标完成统计表》, fee collection plans.
 //
-// Rules (domain.md §3): R-KPI-1 … R-KPI-13 are named pure functions below, each beside its
+// Rules (docs/rules.md): R-KPI-1 … R-KPI-13 are named pure functions below, each beside its
 // expression in the built-in catalogue (src/presets/kpi_catalogue.json), which also holds the
 // supervision targets R-KPI-20 … R-KPI-29 and the department targets of 003 as ready
 // definitions whose open numbers are parameters (the target threshold) with documented

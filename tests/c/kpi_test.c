@@ -21,7 +21,7 @@ static void test_rate(void) {
   pct = NULL;
   CHECK(pmq_rate(0, 0, 2, &pct, &has) == PMQ_OK);
   CHECK(has == 0 && pct == NULL);
-  CHECK(pmq_rate(1, -2, 2, &pct, &has) == PMQ_EINPUT);
+  CHECK(pmq_rate(1, -2, 2, &pct, &has) == PMQ_EINVAL);
   CHECK(strcmp(pmq_last_error_path(), "denominator") == 0);
   CHECK(pmq_rate(1, 2, 12, &pct, &has) == PMQ_EINVAL);
   CHECK(pmq_rate(1, 2, 2, NULL, &has) == PMQ_EINVAL);
@@ -29,7 +29,7 @@ static void test_rate(void) {
   CHECK(pmq_rate_check(49, 50, "ge", "98", &status) == PMQ_OK && status == PMQ_KPI_MET);
   CHECK(pmq_rate_check(89999, 100000, "ge", "90", &status) == PMQ_OK && status == PMQ_KPI_MISSED);
   CHECK(pmq_rate_check(0, 0, "ge", "90", &status) == PMQ_OK && status == PMQ_KPI_NO_DATA);
-  CHECK(pmq_rate_check(1, 2, ">=", "90", &status) == PMQ_EINPUT);
+  CHECK(pmq_rate_check(1, 2, ">=", "90", &status) == PMQ_EINVAL);
   CHECK(pmq_rate_check(1, 2, "ge", "ninety", &status) == PMQ_EINVAL);
 }
 
@@ -120,7 +120,7 @@ static void test_table_and_fees(void) {
   CHECK(contains(out, "\"period\":\"2026-02\",\"months\":[],\"counts\":null"));
   pmq_free(out);
   out = NULL;
-  CHECK(pmq_kpi_series("R-KPI-12", months, "fortnight", &out) == PMQ_EINPUT);
+  CHECK(pmq_kpi_series("R-KPI-12", months, "fortnight", &out) == PMQ_EINVAL);
   CHECK(pmq_fee_plan_check(fees, "2026-Q2", &out) == PMQ_OK);
   CHECK(contains(out, "\"required\":\"137430.00\""));
   CHECK(contains(out, "\"status\":\"met\""));

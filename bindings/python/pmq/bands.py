@@ -1,67 +1,79 @@
-"""Band tables (R-SCORE-4, R-SCORE-6) and the per-point pay scheme (R-SCORE-5).
+"""Band tables (R-SCORE-4, R-SCORE-6, R-OUT-11) and the per-point pay scheme (R-SCORE-5)."""
+import ctypes as _ctypes
+import typing as _typing
 
-Scores are exact: pass an int, a str ("89.9967", "26999/300" as pmq writes "exact"
-values), a decimal.Decimal or a fractions.Fraction. Floats are refused: 89.99999999999999999
-is 90.0 as a float, and a decision on it would be wrong.
-"""
-import ctypes
-from decimal import Decimal
-from fractions import Fraction
+from . import _lib
+from ._numbers import Number as _Number
+from ._numbers import to_exact_text as _to_exact_text
+from . import types as _t
 
-from ._lib import Handle, call_json, declare, encode, lib
+_p = _ctypes.c_void_p
+_load = _lib.declare("pmq_bands_load", _ctypes.c_char_p, _ctypes.POINTER(_p))
+_builtin = _lib.declare("pmq_bands_builtin", _ctypes.c_char_p, _ctypes.POINTER(_p))
+_classify = _lib.declare("pmq_bands_classify_exact", _p, _ctypes.c_char_p, _lib.out_p)
+_per_point = _lib.declare("pmq_per_point_pay_exact", _ctypes.c_char_p, _ctypes.c_char_p,
+                          _lib.out_p)
 
-_bands_p = ctypes.c_void_p
-_load = declare("pmq_bands_load", ctypes.c_char_p, ctypes.POINTER(_bands_p))
-_builtin = declare("pmq_bands_builtin", ctypes.c_char_p, ctypes.POINTER(_bands_p))
-_classify_exact = declare("pmq_bands_classify_exact", _bands_p, ctypes.c_char_p,
-                          ctypes.POINTER(ctypes.c_void_p))
-_per_point_exact = declare("pmq_per_point_pay_exact", ctypes.c_char_p, ctypes.c_char_p,
-                           ctypes.POINTER(ctypes.c_void_p))
-lib.pmq_bands_free.argtypes = [_bands_p]
-lib.pmq_bands_free.restype = None
+# Scores go to the C ABI exactly, as text ("89.9967", "26999/300"): every decision is taken on
+# the exact value (issue 9), so a Fraction such as 26999/300 is banded below 90.
 
 
-def _exact_text(score):
-    """An exact score as the text the C ABI reads: "90", "89.9967" or "26999/300"."""
-    if isinstance(score, bool) or not isinstance(score, (int, str, Decimal, Fraction)):
-        raise TypeError(f"pass scores as int, str, decimal.Decimal or fractions.Fraction, not "
-                        f"{type(score).__name__}: a float is not exact")
-    if isinstance(score, Fraction):
-        return f"{score.numerator}/{score.denominator}" if score.denominator != 1 \
-            else str(score.numerator)
-    if isinstance(score, Decimal):
-        if not score.is_finite():
-            raise ValueError(f"{score} is not a finite number")
-        return format(score, "f")
-    return str(score)
+class Bands(_lib.Handle):
+    """A validated band table: ``Bands.builtin("pay_adjustment")`` or ``Bands.load(document)``.
 
+    >>> with pmq.Bands.builtin("pay_adjustment") as pay:
+    ...     pay.classify("94.999")["label"], pay.classify(95)["pay_adjustment"]
+    ('90分(含)至95分(不含): 当月工资上浮5%', 10)
 
-class Bands(Handle):
-    """A validated band table: ``Bands.builtin("pay_adjustment")`` or ``Bands.load(dict)``."""
+    Built in: "pay_adjustment" (R-SCORE-4), "annual_grades" (R-SCORE-6),
+    "supplier_standings" (R-OUT-11).
+    """
 
-    _free = lib.pmq_bands_free
+    _free = _lib.declare_free("pmq_bands_free")
 
     @classmethod
-    def load(cls, table):
-        h = _bands_p()
-        _load(encode(table), ctypes.byref(h))
+    def load(cls, table: _t.Document) -> "Bands":
+        """Validates a band table: no gap, no overlap, both ends covered."""
+        h = _p()
+        _load(_lib.document(table), _ctypes.byref(h))
         return cls(h)
 
     @classmethod
-    def builtin(cls, table_id):
-        h = _bands_p()
-        _builtin(table_id.encode("utf-8"), ctypes.byref(h))
+    def builtin(cls, table_id: str) -> "Bands":
+        h = _p()
+        _builtin(_lib.text(table_id), _ctypes.byref(h))
         return cls(h)
 
-    def classify(self, score):
-        """The band (dict) an exact score falls in: ``classify(Fraction(26999, 300))`` is
-        the 80–90 band though the score shows as 90.00."""
-        return call_json(_classify_exact, self._live(), _exact_text(score).encode("utf-8"))
+    def classify(self, score: _Number) -> _t.Band:
+        """The band an exact score falls in. The score is an int, a decimal str, a Decimal,
+        a Fraction or an "n/d" str; a float is refused, since it is not exact.
+
+        >>> from fractions import Fraction
+        >>> pmq.Bands.builtin("pay_adjustment").classify(Fraction(26999, 300))["id"]
+        'unchanged'
+
+        >>> pmq.Bands.builtin("annual_grades").classify(94.5)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        TypeError: score: a float is binary and not exact (94.1 is stored as ...
+        """
+        return _lib.call_json(_classify, self._live(), _lib.text(_to_exact_text(score)))
 
 
+def per_point_pay(score: _Number,
+                  scheme: _typing.Optional[_t.Document] = None) -> _t.PerPointResult:
+    """R-SCORE-5: 90 passes; below it each point lost lowers performance pay by one percentage
+    point. ``scheme`` ({"pass_mark", "percent_per_point", "rounding"}) defaults to 90, 1 and
+    whole points.
 
-def per_point_pay(score, scheme=None):
-    """R-SCORE-5: {"passed", "points_lost", "pay_reduction", "points_lost_exact",
-    "pay_reduction_exact"} for an exact score."""
-    return call_json(_per_point_exact, _exact_text(score).encode("utf-8"),
-                     encode(scheme) if scheme is not None else None)
+    >>> r = pmq.per_point_pay("88.5")
+    >>> r["passed"], r["points_lost"], r["pay_reduction"]
+    (False, 1, 1)
+    >>> pmq.per_point_pay("88.5", {"rounding": "exact"})["pay_reduction"]
+    Decimal('1.5')
+    """
+    return _lib.call_json(_per_point, _lib.text(_to_exact_text(score)),
+                          _lib.document(scheme) if scheme is not None else None)
+
+
+__all__ = ["Bands", "per_point_pay"]

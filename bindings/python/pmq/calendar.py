@@ -1,45 +1,45 @@
-"""Business calendar, deadlines, inspection plans and sampling (R-CAL-1..R-CAL-9, R-OUT-7,
-R-OUT-10), over the JSON functions of libpmq_c. Every function takes a dict (or a JSON string)
-and returns dicts/lists; dates are "YYYY-MM-DD" strings, months "YYYY-MM"."""
-import ctypes
-import json
+"""Business calendar, deadlines, inspection plans and sampling (R-CAL-1 … R-CAL-9, R-OUT-7,
+R-OUT-10). Each function takes the request of its C function (a dict or JSON text) and
+returns its result; dates are "YYYY-MM-DD" strings, months "YYYY-MM" (docs/calendar.md).
 
-from ._lib import call_json, declare, encode
+>>> for e in pmq.monthly_deadlines({"month": "2026-12"})[:2]:
+...     print(e["due"], e["rule"])
+2026-12-05 R-OUT-7
+2026-12-25 R-CAL-4
+"""
+import ctypes as _ctypes
 
-_out = ctypes.POINTER(ctypes.c_void_p)
-_deadlines = declare("pmq_calendar_deadlines", ctypes.c_char_p, _out)
-_loans = declare("pmq_archive_loans", ctypes.c_char_p, _out)
-_plan = declare("pmq_inspection_plan", ctypes.c_char_p, _out)
-_sample = declare("pmq_household_sample", ctypes.c_char_p, _out)
+from . import _lib
+from . import types as _t
 
-
-def _call(func, request):
-    return call_json(func, encode(request))
-
-
-def _request(request, **fields):
-    if isinstance(request, (str, bytes, bytearray)):
-        request = json.loads(request)
-    merged = dict(request or {})
-    merged.update({k: v for k, v in fields.items() if v is not None})
-    return merged
+_deadlines = _lib.declare("pmq_calendar_deadlines", _ctypes.c_char_p, _lib.out_p)
+_loans = _lib.declare("pmq_archive_loans", _ctypes.c_char_p, _lib.out_p)
+_plan = _lib.declare("pmq_inspection_plan", _ctypes.c_char_p, _lib.out_p)
+_sample = _lib.declare("pmq_household_sample", _ctypes.c_char_p, _lib.out_p)
 
 
-def monthly_deadlines(month, calendar=None, rules=None):
-    """The deadlines concerning `month`'s work, by due date: [{"rule", "what", "period", "due"}]."""
-    return _call(_deadlines, _request({}, month=month, calendar=calendar, rules=rules))
+def monthly_deadlines(request: _t.Document) -> list[_t.JSONObject]:
+    """``{"month", "calendar"?, "rules"?}`` → the deadlines concerning the month's work, by due
+    date: ``[{"rule", "what", "period", "due"}]``."""
+    return _lib.call_json(_deadlines, _lib.document(request))
 
 
-def archive_loans(request):
-    """R-CAL-8: {"today", "loans": [...]} → each loan's due date and state, and "overdue"."""
-    return _call(_loans, _request(request))
+def archive_loans(request: _t.Document) -> _t.JSONObject:
+    """R-CAL-8: ``{"today", "loans": [...], "calendar"?, "rules"?}`` → each loan's due date and
+    state, and "overdue"."""
+    return _lib.call_json(_loans, _lib.document(request))
 
 
-def inspection_plan(request):
-    """R-CAL-1/2/3: {"from", "to", "projects", "seed", "options"?, "calendar"?} → plan dict."""
-    return _call(_plan, _request(request))
+def inspection_plan(request: _t.Document) -> _t.JSONObject:
+    """R-CAL-1/2/3: ``{"from", "to", "projects", "seed", "options"?, "calendar"?}`` → the dated
+    slots; the same request gives the same plan everywhere."""
+    return _lib.call_json(_plan, _lib.document(request))
 
 
-def sample_households(request):
-    """R-CAL-7: {"households", "seed", "count"?, "spread_across_buildings"?} → chosen households."""
-    return _call(_sample, _request(request))
+def sample_households(request: _t.Document) -> list[_t.JSONObject]:
+    """R-CAL-7: ``{"households", "seed", "count"?, "spread_across_buildings"?}`` → the
+    households to visit, reproducible from the seed."""
+    return _lib.call_json(_sample, _lib.document(request))
+
+
+__all__ = ["monthly_deadlines", "archive_loans", "inspection_plan", "sample_households"]

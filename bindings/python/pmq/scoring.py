@@ -1,98 +1,147 @@
-"""Standards and scoring (R-STD-*, R-SCORE-*): pmq.Standard over the C handle pmq_standard."""
-import ctypes
+"""Standards and scoring (R-STD-1 … R-STD-6, R-SCORE-1 … R-SCORE-3): ``pmq.Standard`` over the
+C handle ``pmq_standard``, roll-ups, one-shot scoring."""
+import ctypes as _ctypes
+from decimal import Decimal as _Decimal
+import typing as _typing
 
-from ._lib import Handle, call_json, declare, encode, lib
+from . import _lib
+from ._numbers import to_count as _to_count
+from . import types as _t
 
-_standard_p = ctypes.c_void_p
-_load = declare("pmq_standard_load", ctypes.c_char_p, ctypes.POINTER(_standard_p))
-_builtin = declare("pmq_standard_builtin", ctypes.c_char_p, ctypes.POINTER(_standard_p))
-_builtins = declare("pmq_builtin_standards", ctypes.POINTER(ctypes.c_void_p))
-_to_json = declare("pmq_standard_to_json", _standard_p, ctypes.POINTER(ctypes.c_void_p))
-_score = declare("pmq_score", _standard_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p))
-_score_batch = declare("pmq_score_batch", _standard_p, ctypes.c_char_p,
-                       ctypes.POINTER(ctypes.c_void_p))
-_derive = declare("pmq_standard_derive", _standard_p, ctypes.c_char_p, ctypes.POINTER(_standard_p))
-_item_count = declare("pmq_standard_item_count", _standard_p, ctypes.POINTER(ctypes.c_size_t))
-_score_values = declare("pmq_score_values", _standard_p, ctypes.POINTER(ctypes.c_int64),
-                        ctypes.c_size_t, ctypes.POINTER(ctypes.c_int64))
-_rollup = declare("pmq_rollup", ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p))
+_p = _ctypes.c_void_p
+_load = _lib.declare("pmq_standard_load", _ctypes.c_char_p, _ctypes.POINTER(_p))
+_builtin = _lib.declare("pmq_standard_builtin", _ctypes.c_char_p, _ctypes.POINTER(_p))
+_builtins = _lib.declare("pmq_builtin_standards", _lib.out_p)
+_to_json = _lib.declare("pmq_standard_to_json", _p, _lib.out_p)
+_score = _lib.declare("pmq_score", _p, _ctypes.c_char_p, _lib.out_p)
+_score_batch = _lib.declare("pmq_score_batch", _p, _ctypes.c_char_p, _lib.out_p)
+_derive = _lib.declare("pmq_standard_derive", _p, _ctypes.c_char_p, _ctypes.POINTER(_p))
+_item_count = _lib.declare("pmq_standard_item_count", _p, _ctypes.POINTER(_ctypes.c_size_t))
+_score_values = _lib.declare("pmq_score_values", _p, _ctypes.POINTER(_ctypes.c_int64),
+                             _ctypes.c_size_t, _ctypes.POINTER(_ctypes.c_int64))
+_rollup = _lib.declare("pmq_rollup", _ctypes.c_char_p, _lib.out_p)
 
+#: score_values: the item has no response (full marks).
 NO_RESPONSE = -1
+#: score_values: the item does not apply.
 NOT_APPLICABLE = -2
 _NO_DATA = -(2 ** 63)
-lib.pmq_standard_free.argtypes = [_standard_p]
-lib.pmq_standard_free.restype = None
 
 
-class Standard(Handle):
-    """A validated, compiled quality standard that scores many inspections.
+class Standard(_lib.Handle):
+    """A validated, compiled quality standard that scores many inspections, from any number
+    of threads.
 
-    Use ``Standard.load(dict_or_json)`` or ``Standard.builtin(id=None)``; release it with
+    >>> with pmq.Standard.builtin() as standard:
+    ...     result = standard.score({"id": "INS-1", "responses": [{"item": "BJ-01", "defects": 3}]})
+    >>> result["score"], result["status"]
+    (Decimal('98.5'), 'scored')
+    >>> result["sections"][3]["items"][0]["explanation"]
+    '3 defects × 0.5 = 1.5 deducted'
+
+    Use ``Standard.load(document)`` or ``Standard.builtin(id=None)``; release it with
     ``close()`` or a ``with`` block.
     """
 
-    _free = lib.pmq_standard_free
+    _free = _lib.declare_free("pmq_standard_free")
 
     @classmethod
-    def load(cls, standard):
-        handle = _standard_p()
-        _load(encode(standard), ctypes.byref(handle))
+    def load(cls, standard: _t.Document) -> "Standard":
+        """Validates and compiles a standard (a dict or JSON text); every problem is reported
+        at once, each with its JSON path.
+
+        >>> pmq.Standard.load({"id": "x", "version": "1", "title": "t", "sections": []})
+        Traceback (most recent call last):
+        ...
+        pmq.Error: sections: a standard needs at least one section
+        """
+        handle = _p()
+        _load(_lib.document(standard), _ctypes.byref(handle))
         return cls(handle)
 
     @classmethod
-    def builtin(cls, standard_id=None):
-        handle = _standard_p()
-        _builtin(standard_id.encode("utf-8") if standard_id else None, ctypes.byref(handle))
+    def builtin(cls, standard_id: _typing.Optional[str] = None) -> "Standard":
+        """A built-in standard by id (see ``builtin_standards()``); None: the default."""
+        handle = _p()
+        _builtin(_lib.text(standard_id) if standard_id else None, _ctypes.byref(handle))
         return cls(handle)
 
-    def to_dict(self):
-        return call_json(_to_json, self._live())
+    def to_dict(self) -> dict:
+        """The standard as a dict (the JSON format of docs/scoring.md)."""
+        return _lib.call_json(_to_json, self._live())
 
-    def score(self, inspection):
-        """Scores one inspection (dict or JSON string) → result dict."""
-        return call_json(_score, self._live(), encode(inspection))
+    def score(self, inspection: _t.Document) -> _t.ScoreResult:
+        """Scores one inspection (a dict or JSON text): item, section and final scores, each
+        deduction and each step to the final score explained."""
+        return _lib.call_json(_score, self._live(), _lib.document(inspection))
 
-    def score_batch(self, inspections):
-        """Scores a list of inspections in one call → list of result dicts."""
-        return call_json(_score_batch, self._live(), encode(inspections))
+    def score_batch(self, inspections: _typing.Union[_typing.Sequence[dict], str]
+                    ) -> list[_t.ScoreResult]:
+        """Scores a list of inspections in one call; problems name the inspection
+        (``[3].responses[0].item``)."""
+        return _lib.call_json(_score_batch, self._live(), _lib.document(inspections))
 
-    def derive(self, selection):
-        """R-STD-2: a project standard selected from this company standard (a new Standard)."""
-        handle = _standard_p()
-        _derive(self._live(), encode(selection), ctypes.byref(handle))
+    def derive(self, selection: _t.Document) -> "Standard":
+        """R-STD-2: a project standard selected from this company standard (a new Standard).
+
+        The selection is ``{"id", "version"?, "title"?, "property_type"?, "grade"?,
+        "clauses"?: [...], "exclude"?: [...]}`` (docs/scoring.md).
+
+        >>> with pmq.Standard.builtin() as company, \\
+        ...         company.derive({"id": "p1", "exclude": ["LH-03"]}) as p:
+        ...     p.to_dict()["origin"]
+        {'id': 'pmq-residential-example', 'version': '1.0'}
+        """
+        handle = _p()
+        _derive(self._live(), _lib.document(selection), _ctypes.byref(handle))
         return Standard(handle)
 
-    def item_count(self):
-        n = ctypes.c_size_t()
-        _item_count(self._live(), ctypes.byref(n))
+    def item_count(self) -> int:
+        """The number of items, over all sections in order (the typed path's value count)."""
+        n = _ctypes.c_size_t()
+        _item_count(self._live(), _ctypes.byref(n))
         return n.value
 
-    def score_values(self, values):
-        """Typed path: one int per item in order (NO_RESPONSE, NOT_APPLICABLE, defects,
-        1/0 passed, 0/1/2 three-level, graded score in 1/1000 points) → the final score as
-        a decimal.Decimal, or None for no data."""
-        from decimal import Decimal
-
-        arr = (ctypes.c_int64 * len(values))(*values)
-        out = ctypes.c_int64()
-        _score_values(self._live(), arr, len(values), ctypes.byref(out))
-        return None if out.value == _NO_DATA else Decimal(out.value).scaleb(-3)
-
+    def score_values(self, values: _typing.Sequence[int]) -> _typing.Optional[_Decimal]:
+        """Typed path, for rescoring histories fast: one int per item in order (NO_RESPONSE,
+        NOT_APPLICABLE, defects, 1/0 passed, 0/1/2 three-level, graded score in 1/1000
+        points) → the final score as a Decimal, or None for no data."""
+        ints = [_to_count(v, f"values[{i}]") for i, v in enumerate(values)]
+        arr = (_ctypes.c_int64 * len(ints))(*ints)
+        out = _ctypes.c_int64()
+        _score_values(self._live(), arr, len(ints), _ctypes.byref(out))
+        return None if out.value == _NO_DATA else _Decimal(out.value).scaleb(-3)
 
 
-def builtin_standards():
-    """The ids of the built-in standards; the first is the default."""
-    return call_json(_builtins)
+def builtin_standards() -> list[str]:
+    """The ids of the built-in standards; the first is the default.
+
+    >>> pmq.builtin_standards()
+    ['pmq-residential-example', 'cn-national-demo-estate']
+    """
+    return _lib.call_json(_builtins)
 
 
-def rollup(data):
-    """R-SCORE-1/2: project, branch and company means with their input counts."""
-    return call_json(_rollup, encode(data))
+def rollup(request: _t.Document) -> _t.RollupResult:
+    """R-SCORE-1/2: project means of the inspectors' scores, then branch and company means,
+    exact until rounded once; request ``{"branches": [{"id", "projects": [{"id", "scores"}]}],
+    "decimals"?}``.
+
+    >>> r = pmq.rollup({"branches": [
+    ...     {"id": "b", "projects": [{"id": "p", "scores": [95, 94, 94]}]}]})
+    >>> r["company"]
+    {'score': Decimal('94.33'), 'exact': Fraction(283, 3), 'inputs': 1}
+    """
+    return _lib.call_json(_rollup, _lib.document(request))
 
 
-def score(standard, inspection):
-    """One-shot: scores an inspection against a standard (dict/JSON, or a Standard)."""
+def score(standard: _typing.Union[_t.Document, Standard],
+          inspection: _t.Document) -> _t.ScoreResult:
+    """One-shot: scores an inspection against a standard (a document, or a Standard)."""
     if isinstance(standard, Standard):
         return standard.score(inspection)
     with Standard.load(standard) as s:
         return s.score(inspection)
+
+
+__all__ = ["Standard", "builtin_standards", "rollup", "score", "NO_RESPONSE", "NOT_APPLICABLE"]

@@ -1,65 +1,72 @@
-"""Outsourced suppliers (R-OUT-1 ... R-OUT-11): qualification, tenders, staffing compliance,
-monthly evaluation and settlement, yearly standings and bars.
+"""Outsourced suppliers (R-OUT-1 … R-OUT-11): qualification, tenders, staffing compliance,
+monthly evaluation and settlement, yearly standings and bars (docs/supplier.md).
 
-Every function takes dicts or JSON strings and returns a dict. ``rules`` may be omitted (or
-None) for the documented defaults; ``default_rules(which)`` shows them.
+Each function takes its C function's documents; ``rules`` may be omitted (None) for the
+documented defaults, which ``default_rules(which)`` shows. Money is exact to the fen.
 
-    import pmq
-    r = pmq.supplier.evaluate_month(record)
-    r["settlement"]  # yuan, exact to the fen
+>>> r = pmq.supplier.may_bid({"supplier": "S", "on": "2028-12-30",
+...     "decisions": [{"supplier": "S", "decided": "2026-12-31", "reason": "unqualified"}]})
+>>> r["may_bid"], r["may_bid_from"]
+(False, '2028-12-31')
 """
-import ctypes
-import json
+import ctypes as _ctypes
+import typing as _typing
 
-from ._lib import call_json, declare, encode
+from . import _lib
+from . import types as _t
 
-_out = ctypes.POINTER(ctypes.c_void_p)
-_qualify = declare("pmq_supplier_qualify", ctypes.c_char_p, _out)
-_tender = declare("pmq_supplier_tender", ctypes.c_char_p, ctypes.c_char_p, _out)
-_staffing = declare("pmq_supplier_staffing", ctypes.c_char_p, ctypes.c_char_p, _out)
-_month = declare("pmq_supplier_month", ctypes.c_char_p, ctypes.c_char_p, _out)
-_year = declare("pmq_supplier_year", ctypes.c_char_p, ctypes.c_char_p, _out)
-_may_bid = declare("pmq_supplier_may_bid", ctypes.c_char_p, _out)
-_defaults = declare("pmq_supplier_default_rules", ctypes.c_char_p, _out)
-
-
-def _rules(rules):
-    return None if rules is None else encode(rules)
+_qualify = _lib.declare("pmq_supplier_qualify", _ctypes.c_char_p, _lib.out_p)
+_tender = _lib.declare("pmq_supplier_tender", _ctypes.c_char_p, _ctypes.c_char_p, _lib.out_p)
+_staffing = _lib.declare("pmq_supplier_staffing", _ctypes.c_char_p, _ctypes.c_char_p, _lib.out_p)
+_month = _lib.declare("pmq_supplier_month", _ctypes.c_char_p, _ctypes.c_char_p, _lib.out_p)
+_year = _lib.declare("pmq_supplier_year", _ctypes.c_char_p, _ctypes.c_char_p, _lib.out_p)
+_may_bid = _lib.declare("pmq_supplier_may_bid", _ctypes.c_char_p, _lib.out_p)
+_defaults = _lib.declare("pmq_supplier_default_rules", _ctypes.c_char_p, _lib.out_p)
 
 
-def qualify(checklist):
-    """R-OUT-2: a qualification checklist -> {"qualified", "missing": [{"item", "title"}]}."""
-    return call_json(_qualify, encode(checklist))
+def _rules(rules: _typing.Optional[_t.Document]) -> _typing.Optional[bytes]:
+    return None if rules is None else _lib.document(rules)
 
 
-def evaluate_tender(tender, rules=None):
-    """R-OUT-3: bids, experts and marks -> the ranking table and the candidate list."""
-    return call_json(_tender, encode(tender), _rules(rules))
+def qualify(checklist: _t.Document) -> _t.JSONObject:
+    """R-OUT-2: a qualification checklist → ``{"qualified", "missing": [{"item", "title"}]}``."""
+    return _lib.call_json(_qualify, _lib.document(checklist))
 
 
-def check_staffing(month, rules=None):
-    """R-OUT-5 ... R-OUT-9: a staffing month -> violations, incidents and person-days."""
-    return call_json(_staffing, encode(month), _rules(rules))
+def evaluate_tender(tender: _t.Document,
+                    rules: _typing.Optional[_t.Document] = None) -> _t.JSONObject:
+    """R-OUT-3: bids, experts and marks → the ranking table and the candidate list."""
+    return _lib.call_json(_tender, _lib.document(tender), _rules(rules))
 
 
-def evaluate_month(record, rules=None):
-    """R-OUT-4: a monthly record -> score, deduction lines and the settlement to the fen."""
-    return call_json(_month, encode(record), _rules(rules))
+def check_staffing(month: _t.Document,
+                   rules: _typing.Optional[_t.Document] = None) -> _t.JSONObject:
+    """R-OUT-5 … R-OUT-9: a staffing month → violations, incidents and person-days."""
+    return _lib.call_json(_staffing, _lib.document(month), _rules(rules))
 
 
-def evaluate_year(review, rules=None):
-    """R-OUT-11: a yearly review -> standings, the qualified-supplier list and new bars."""
-    return call_json(_year, encode(review), _rules(rules))
+def evaluate_month(record: _t.Document,
+                   rules: _typing.Optional[_t.Document] = None) -> _t.JSONObject:
+    """R-OUT-4: a monthly record → score, deduction lines and the settlement to the fen."""
+    return _lib.call_json(_month, _lib.document(record), _rules(rules))
 
 
-def may_bid(supplier, on, decisions, rules=None):
-    """R-OUT-11: may ``supplier`` bid on date ``on`` (ISO string) given the bar decisions?"""
-    query = {"supplier": supplier, "on": on, "decisions": decisions}
-    if rules is not None:
-        query["rules"] = rules if not isinstance(rules, str) else json.loads(rules)
-    return call_json(_may_bid, encode(query))
+def evaluate_year(review: _t.Document,
+                  rules: _typing.Optional[_t.Document] = None) -> _t.JSONObject:
+    """R-OUT-11: a yearly review → standings, the qualified-supplier list and new bars."""
+    return _lib.call_json(_year, _lib.document(review), _rules(rules))
 
 
-def default_rules(which):
+def may_bid(query: _t.Document) -> _t.JSONObject:
+    """R-OUT-11: ``{"supplier", "on", "decisions": [...], "rules"?}`` → may this supplier bid
+    on that date?"""
+    return _lib.call_json(_may_bid, _lib.document(query))
+
+
+def default_rules(which: str) -> _t.JSONObject:
     """The default rules: "monthly", "staffing", "tender" or "yearly"."""
-    return call_json(_defaults, which.encode("utf-8"))
+    return _lib.call_json(_defaults, _lib.text(which))
+
+
+__all__ = ["qualify", "evaluate_tender", "check_staffing", "evaluate_month", "evaluate_year",
+           "may_bid", "default_rules"]

@@ -1,6 +1,7 @@
 """Python tests for band tables, roll-ups, derived standards and the typed path."""
 import unittest
 from decimal import Decimal
+from fractions import Fraction
 
 import pmq
 
@@ -67,8 +68,8 @@ class BandsTest(unittest.TestCase):
     def test_rollup_R_SCORE_1_2(self):
         r = pmq.rollup({"branches": [{"id": "b", "projects": [
             {"id": "p1", "scores": [95, 94, 94]}, {"id": "p2", "scores": []}]}]})
-        self.assertEqual(r["branches"][0]["projects"][0]["result"]["exact"], "283/3")
-        self.assertEqual(r["branches"][0]["projects"][0]["result"]["score"], 94.33)
+        self.assertEqual(r["branches"][0]["projects"][0]["result"]["exact"], Fraction(283, 3))
+        self.assertEqual(r["branches"][0]["projects"][0]["result"]["score"], Decimal("94.33"))
         self.assertNotIn("score", r["branches"][0]["projects"][1]["result"])  # no data
         self.assertEqual(r["branches"][0]["result"]["inputs"], 1)
 

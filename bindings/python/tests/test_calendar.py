@@ -8,18 +8,18 @@ PLAN = {"from": "2026-01-01", "to": "2026-12-31", "projects": ["P-01", "P-02"], 
 
 class CalendarTest(unittest.TestCase):
     def test_deadlines_turn_of_year_R_CAL_5(self):
-        table = pmq.monthly_deadlines("2026-12")
+        table = pmq.monthly_deadlines({"month": "2026-12"})
         summary = [e for e in table if e["rule"] == "R-CAL-5"]
         self.assertEqual(summary[0]["due"], "2027-01-05")
-        strict = pmq.monthly_deadlines("2026-12", rules={"before_includes_day": False})
+        strict = pmq.monthly_deadlines({"month": "2026-12", "rules": {"before_includes_day": False}})
         self.assertEqual([e for e in strict if e["rule"] == "R-CAL-5"][0]["due"], "2027-01-04")
 
     def test_february_R_CAL_9(self):
-        due = {e["rule"]: e["due"] for e in pmq.monthly_deadlines("2027-02")}
+        due = {e["rule"]: e["due"] for e in pmq.monthly_deadlines({"month": "2027-02"})}
         self.assertEqual(due["R-CAL-9"], "2027-02-28")
 
     def test_working_calendar_rolls(self):
-        table = pmq.monthly_deadlines("2026-07", calendar={"basis": "working_days"})
+        table = pmq.monthly_deadlines({"month": "2026-07", "calendar": {"basis": "working_days"}})
         roster = [e for e in table if e["rule"] == "R-OUT-7"][0]
         self.assertEqual(roster["due"], "2026-07-06")  # the 5th is a Sunday
 
@@ -45,7 +45,7 @@ class CalendarTest(unittest.TestCase):
 
     def test_errors_name_the_field(self):
         with self.assertRaises(pmq.Error) as ctx:
-            pmq.monthly_deadlines("2026-02-30")
+            pmq.monthly_deadlines({"month": "2026-02-30"})
         self.assertEqual(ctx.exception.code, pmq.EINPUT)
         self.assertEqual(ctx.exception.path, "month")
         with self.assertRaises(pmq.Error) as ctx:

@@ -1,6 +1,8 @@
 """Tests of the Python binding for quality targets and KPIs (R-KPI-*). Run by ctest."""
 import json
 import unittest
+from decimal import Decimal
+from fractions import Fraction
 
 import pmq
 from pmq import kpi
@@ -24,8 +26,8 @@ ACTUALS = [
 
 class KpiTest(unittest.TestCase):
     def test_rate_R_KPI_31(self):
-        self.assertEqual(kpi.rate(197, 200), "98.50")
-        self.assertEqual(kpi.rate(1, 8, places=1), "12.5")
+        self.assertEqual(kpi.rate(197, 200), Decimal("98.50"))
+        self.assertEqual(kpi.rate(1, 8, places=1), Decimal("12.5"))
         self.assertIsNone(kpi.rate(0, 0))  # no data: not 0 %, not 100 %
         self.assertEqual(kpi.rate_check(49, 50, "ge", "98"), "met")
         self.assertEqual(kpi.rate_check(89999, 100000, "ge", 90), "missed")
@@ -33,7 +35,7 @@ class KpiTest(unittest.TestCase):
 
     def test_evaluate_R_KPI_12(self):
         r = kpi.evaluate("R-KPI-12", {"valid_complaints": 40, "handled_late": 1})
-        self.assertEqual(r["actual"], {"exact": "39/40", "value": "97.50", "unit": "percent"})
+        self.assertEqual(r["actual"], {"exact": Fraction(39, 40), "value": "97.50", "unit": "percent"})
         self.assertEqual(r["status"], "missed")
         self.assertEqual(r["gap"], "-2.50")
         r = kpi.evaluate("complaint_timeliness", '{"valid_complaints": 0, "handled_late": 0}')
@@ -59,7 +61,7 @@ class KpiTest(unittest.TestCase):
         self.assertEqual(ctx.exception.code, pmq.EPARSE)
 
     def test_expression(self):
-        self.assertEqual(kpi.evaluate_expression("min(a, b) / max(a, b)", {"a": 3, "b": 4})["exact"], "3/4")
+        self.assertEqual(kpi.evaluate_expression("min(a, b) / max(a, b)", {"a": 3, "b": 4})["exact"], Fraction(3, 4))
         self.assertTrue(kpi.evaluate_expression("a / b", {"a": 1, "b": 0})["no_data"])
         with self.assertRaises(pmq.Error) as ctx:
             kpi.evaluate_expression("(a + b", {})
@@ -76,7 +78,7 @@ class KpiTest(unittest.TestCase):
         self.assertEqual([p["period"] for p in monthly], ["2026-01", "2026-02", "2026-03"])
         self.assertTrue(monthly[1]["actual"]["no_data"])
         q = kpi.series("R-KPI-12", months, "quarter")
-        self.assertEqual(q[0]["actual"]["exact"], "49/50")  # 98 %, not the mean 98.75 %
+        self.assertEqual(q[0]["actual"]["exact"], Fraction(49, 50))  # 98 %, not the mean 98.75 %
 
     def test_table_R_KPI_30(self):
         t = kpi.table(PLAN, ACTUALS, "2026-03")

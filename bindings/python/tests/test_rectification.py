@@ -1,5 +1,6 @@
 """Tests of the Python binding for rectification (R-CAL-5, R-CAL-6, R-SCORE-3, R-SCORE-6)."""
 import unittest
+from decimal import Decimal
 
 import pmq
 
@@ -11,32 +12,32 @@ EVENTS = [
 
 class RectificationTest(unittest.TestCase):
     def test_overdue_R_CAL_6(self):
-        self.assertEqual(pmq.rectification_status(EVENTS, "2026-11-09")["overdue"], [])
-        self.assertEqual(pmq.rectification_status(EVENTS, "2026-11-10")["overdue"], ["R-1"])
+        self.assertEqual(pmq.rectification_status({"events": EVENTS, "as_of": "2026-11-09"})["overdue"], [])
+        self.assertEqual(pmq.rectification_status({"events": EVENTS, "as_of": "2026-11-10"})["overdue"], ["R-1"])
 
     def test_carry_over_R_SCORE_3(self):
         r = pmq.rectification_report({"month": "2026-11", "events": EVENTS,
                                       "carry_over_points": 1.5})
         self.assertEqual(r["carry_over"][0]["order"], "R-1")
-        self.assertEqual(r["carry_over"][0]["points"], 1.5)
+        self.assertEqual(r["carry_over"][0]["points"], Decimal("1.5"))
         self.assertEqual(r["table"]["due"], "2026-12-05")
 
     def test_invalid_transition(self):
         with self.assertRaises(pmq.Error) as ctx:
-            pmq.rectification_status(EVENTS + [{"order": "R-1", "kind": "issued",
-                                                "date": "2026-11-20", "project": "P"}], "2026-11-30")
+            pmq.rectification_status({"as_of": "2026-11-30", "events": EVENTS + [
+                {"order": "R-1", "kind": "issued", "date": "2026-11-20", "project": "P"}]})
         self.assertEqual(ctx.exception.path, "events[2].kind")
 
     def test_consecutive_failures_R_SCORE_6(self):
-        f = pmq.consecutive_failures([
+        f = pmq.consecutive_failures({"assessments": [
             {"subject": "P", "period": "2026-10", "score": 89.999},
             {"subject": "P", "period": "2026-11", "score": 90},
             {"subject": "Q", "period": "2026-10", "passed": False},
-            {"subject": "Q", "period": "2026-11", "passed": False}])
+            {"subject": "Q", "period": "2026-11", "passed": False}]})
         self.assertEqual([x["subject"] for x in f], ["Q"])
-        self.assertEqual(pmq.consecutive_failures(
-            [{"subject": "P", "period": "2026-10", "score": 85},
-             {"subject": "P", "period": "2026-11", "score": 85}], pass_threshold=80), [])
+        self.assertEqual(pmq.consecutive_failures({"pass_threshold": 80, "assessments": [
+            {"subject": "P", "period": "2026-10", "score": 85},
+            {"subject": "P", "period": "2026-11", "score": 85}]}), [])
 
     def test_carry_over_regimes_R_SCORE_3(self):
         events = [dict(EVENTS[0], department="保洁部"), EVENTS[1]]

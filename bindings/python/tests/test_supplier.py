@@ -2,6 +2,7 @@
 import json
 import os
 import unittest
+from decimal import Decimal
 
 import pmq
 
@@ -21,11 +22,11 @@ class SupplierTest(unittest.TestCase):
 
     def test_worked_month_R_OUT_4(self):
         r = pmq.supplier.evaluate_month(load("supplier_month.json"))
-        self.assertEqual(r["score"], 80.5)
+        self.assertEqual(r["score"], Decimal("80.5"))
         self.assertEqual(r["fee_reduction_percent"], 9)
-        self.assertEqual(r["base_amount"], 29333.33)
+        self.assertEqual(r["base_amount"], Decimal("29333.33"))
         self.assertEqual(r["fines"], 395)
-        self.assertEqual(r["settlement"], 26298.33)
+        self.assertEqual(r["settlement"], Decimal("26298.33"))
         self.assertTrue(r["settled_by_attendance"])
         self.assertTrue(r["submitted_on_time"])
 
@@ -34,7 +35,7 @@ class SupplierTest(unittest.TestCase):
         rules = pmq.supplier.default_rules("monthly")
         rules["fee_reduction"]["percent_per_point"] = 0
         r = pmq.supplier.evaluate_month(json.dumps(record), rules)
-        self.assertEqual(r["settlement"], 29333.33 - 395)
+        self.assertEqual(r["settlement"], Decimal("29333.33") - 395)
 
     def test_tender_R_OUT_3(self):
         r = pmq.supplier.evaluate_tender(load("supplier_tender.json"), load("supplier_tender_rules.json"))
@@ -54,9 +55,11 @@ class SupplierTest(unittest.TestCase):
         self.assertEqual(bars["SUP-GUARD"]["may_bid_from"], "2028-12-31")
         self.assertEqual(bars["SUP-PEST"]["may_bid_from"], "2029-12-31")
         decisions = [{"supplier": "SUP-GUARD", "decided": "2026-12-31", "reason": "unqualified"}]
-        self.assertFalse(pmq.supplier.may_bid("SUP-GUARD", "2028-12-30", decisions)["may_bid"])
-        self.assertTrue(pmq.supplier.may_bid("SUP-GUARD", "2028-12-31", decisions)["may_bid"])
-        one_year = pmq.supplier.may_bid("SUP-GUARD", "2027-12-30", decisions, {"unqualified_years": 1})
+        def query(on, **more):
+            return dict({"supplier": "SUP-GUARD", "on": on, "decisions": decisions}, **more)
+        self.assertFalse(pmq.supplier.may_bid(query("2028-12-30"))["may_bid"])
+        self.assertTrue(pmq.supplier.may_bid(query("2028-12-31"))["may_bid"])
+        one_year = pmq.supplier.may_bid(query("2027-12-30", rules={"unqualified_years": 1}))
         self.assertFalse(one_year["may_bid"])
         self.assertEqual(one_year["may_bid_from"], "2027-12-31")
 

@@ -34,11 +34,15 @@ extern "C" {
 #define PMQ_VERSION_MINOR 1
 #define PMQ_VERSION_PATCH 0
 
-/* Status codes. */
+/* Status codes. Which one is decided by where the fault is (docs/c-api.md, error codes):
+ * a JSON document argument that is not JSON is PMQ_EPARSE; a JSON document that is JSON but
+ * breaks its format or a rule is PMQ_EINPUT (even a bad date or period inside it); any other
+ * argument - NULL, a number out of range, a malformed plain string such as a period, a
+ * comparator or a date, an unknown built-in or catalogue id - is PMQ_EINVAL. */
 #define PMQ_OK 0
-#define PMQ_EINVAL (-1)    /* a NULL or out-of-range argument */
-#define PMQ_EPARSE (-2)    /* the text is not JSON (or not UTF-8) */
-#define PMQ_EINPUT (-3)    /* well-formed JSON that breaks the format or a rule */
+#define PMQ_EINVAL (-1)    /* a NULL, out-of-range or malformed argument that is not JSON */
+#define PMQ_EPARSE (-2)    /* a JSON argument is not JSON (or not UTF-8, or nested too deep) */
+#define PMQ_EINPUT (-3)    /* a JSON argument is well-formed but breaks its format or a rule */
 #define PMQ_ENOMEM (-4)    /* out of memory */
 #define PMQ_EINTERNAL (-5) /* a bug in pmq: please report it */
 
@@ -225,6 +229,21 @@ PMQ_API int pmq_complaints_evaluate(const char *request_json, char **report_json
 
 /* The default complaint classes and time limits as a JSON array (caller frees). */
 PMQ_API int pmq_complaint_classes(char **classes_json);
+
+/* ---- checking and testing a company's own rules -------------------------------------- */
+
+/* Checks a standard, band table, KPI definition, target plan or fee plan (kind: "standard",
+ * "band_table", "kpi_definition", "target_plan", "fee_plan", or NULL/"" to tell from its
+ * members). The report {"kind", "valid", "errors": [{"path", "message"}], "warnings": [...]}
+ * lists every problem that stops it loading, and - when it loads - what is probably wrong
+ * (a pass mark every inspection reaches, a deduction equal to the item's maximum, duplicate
+ * titles, ...). A document with errors still returns PMQ_OK: the report is the answer. */
+PMQ_API int pmq_check(const char *document_json, const char *kind, char **report_json);
+
+/* Runs one test case of a quality department's rules (docs/testing.md; documents inline,
+ * built-in rules by id) -> {"name", "kind", "passed", "errors", "failures": [{"field",
+ * "expected", "actual"}], "explanation": [...], "actual": {...}}. A failing case is PMQ_OK. */
+PMQ_API int pmq_test_case(const char *case_json, char **outcome_json);
 /* ---- quality targets and KPIs (R-KPI-1 ... R-KPI-32) --------------------------------- */
 
 /* Target status, as returned by pmq_rate_check. */
