@@ -149,7 +149,7 @@ void add_supplier(CLI::App &app) {
                 << (r.settle_by_attendance ? ", settled by attendance" : "") << "\n";
       for (const auto &v : r.violations)
         std::cout << "  " << v.rule << "  " << v.subject << ": " << v.message << "\n";
-      for (const auto &v : s.open_vacancies)
+      for (const auto &v : r.open_vacancies)
         std::cout << "  open at the month's end: " << v.role << " short since "
                   << pmq::format_date(v.since) << " (carry it into next month)\n";
     });

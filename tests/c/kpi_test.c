@@ -136,18 +136,18 @@ static void test_table_and_fees(void) {
 static void test_rate_inputs(void) {
   char *pct = NULL;
   int has = -1, status = -1;
-  CHECK(pmq_rate(-1, 10, 2, &pct, &has) == PMQ_EINPUT); /* was accepted: "-10.00" */
+  CHECK(pmq_rate(-1, 10, 2, &pct, &has) == PMQ_EINVAL); /* was accepted: "-10.00" */
   CHECK(strcmp(pmq_last_error_path(), "numerator") == 0);
   CHECK(contains(pmq_last_error(), "must not be negative"));
   CHECK(pct == NULL && has == 0);
-  CHECK(pmq_rate(-1, -1, 2, &pct, &has) == PMQ_EINPUT); /* both named */
+  CHECK(pmq_rate(-1, -1, 2, &pct, &has) == PMQ_EINVAL); /* both named */
   CHECK(contains(pmq_last_error_json(), "\"numerator\"") &&
         contains(pmq_last_error_json(), "\"denominator\""));
   CHECK(pmq_rate(0, 10, 2, &pct, &has) == PMQ_OK); /* the other side: zero is a count */
   CHECK(has == 1 && pct && strcmp(pct, "0.00") == 0);
   pmq_free(pct);
   pct = NULL;
-  CHECK(pmq_rate_check(-1, 10, "ge", "0", &status) == PMQ_EINPUT);
+  CHECK(pmq_rate_check(-1, 10, "ge", "0", &status) == PMQ_EINVAL);
   CHECK(strcmp(pmq_last_error_path(), "numerator") == 0);
   CHECK(pmq_rate(INT64_MAX - 1, INT64_MAX, 9, &pct, &has) == PMQ_OK);
   CHECK(pct && strcmp(pct, "100.000000000") == 0);

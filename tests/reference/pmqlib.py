@@ -12,9 +12,11 @@ import pmq
 
 import exact
 
-# The binding decodes with its module pmq._lib's json.loads (pmq._lib the attribute is the
-# CDLL, hence sys.modules): read non-integers as Decimal instead of float.
-sys.modules["pmq._lib"].json = types.SimpleNamespace(loads=exact.loads, dumps=json.dumps)
+# The binding decodes results with pmq._lib's `decode` (pmq._lib the attribute is the CDLL,
+# hence sys.modules). The reference reads the library's JSON text itself: non-integers as
+# Decimal, exact values as the strings the library wrote, so the comparison sees exactly
+# what the C ABI returned.
+sys.modules["pmq._lib"].decode = exact.loads
 
 INPUT_ERRORS = (pmq.EINPUT, pmq.EINVAL)
 

@@ -167,6 +167,9 @@ def to_count(value: Any, what: str) -> int:
     f = to_exact(value, what)
     if f.denominator != 1:
         raise ValueError(f"{what}: {value} is not a whole number")
+    if not -(2 ** 63) <= f.numerator < 2 ** 63:
+        # ctypes would wrap it silently (2**64 + 7 would become 7)
+        raise ValueError(f"{what}: {value} is outside the 64-bit range the C ABI takes")
     return int(f)
 
 

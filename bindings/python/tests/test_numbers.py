@@ -59,12 +59,12 @@ class InputsTest(unittest.TestCase):
         with self.assertRaises(TypeError):
             pmq.kpi.rate(1.0, 2)
 
-    def test_more_than_three_decimals_refused_not_rounded(self):
+    def test_exact_scores_neither_refused_nor_rounded(self):
+        # Bands decide on the exact value (issue 9): 94.9995 and 283/3 go to the C ABI exactly.
         with pmq.Bands.builtin("pay_adjustment") as pay:
-            with self.assertRaises(ValueError):
-                pay.classify("94.9995")
-            with self.assertRaises(ValueError):
-                pay.classify(Fraction(283, 3))
+            self.assertEqual(pay.classify("94.9995")["id"], "plus_5")
+            self.assertEqual(pay.classify(Fraction(283, 3))["id"], "plus_5")
+            self.assertEqual(pay.classify(Fraction(26999, 300))["id"], "unchanged")
 
     def test_exact_text_for_the_string_entry_points(self):
         self.assertEqual(_numbers.to_exact_text(Fraction(26999, 300)), "26999/300")
@@ -82,8 +82,10 @@ class InputsTest(unittest.TestCase):
         # A float is written as its shortest decimal; one that is not what was meant (more
         # decimals than a score holds) is refused by the library with its path.
         with self.assertRaises(pmq.Error) as ctx:
-            pmq.rollup({"branches": [{"id": "b", "projects": [{"id": "p", "scores": [0.1 + 0.2]}]}]})
-        self.assertEqual(ctx.exception.path, "branches[0].projects[0].scores[0]")
+            pmq.Standard.load({"id": "s", "version": "1", "title": "t", "sections": [
+                {"id": "A", "title": "a", "items": [{"id": "X", "title": "x", "requirement": "r",
+                                                    "max_score": 0.1 + 0.2, "kind": "pass_fail"}]}]})
+        self.assertEqual(ctx.exception.path, "sections[0].items[0].max_score")
 
 
 class ErrorsTest(unittest.TestCase):

@@ -52,21 +52,24 @@ class RectificationTest(unittest.TestCase):
     def test_gaps_break_the_run_R_SCORE_6(self):
         jan_mar = [{"subject": "P", "period": "2026-01", "score": 80},
                    {"subject": "P", "period": "2026-03", "score": 80}]
-        self.assertEqual(pmq.consecutive_failures(jan_mar), [])
-        self.assertEqual(len(pmq.consecutive_failures(jan_mar, gaps="ignored")), 1)
+        self.assertEqual(pmq.consecutive_failures({"assessments": jan_mar}), [])
+        self.assertEqual(len(pmq.consecutive_failures({"assessments": jan_mar,
+                                                       "gaps": "ignored"})), 1)
 
     def test_exact_scores_R_SCORE_6(self):
         from decimal import Decimal
         from fractions import Fraction
         for score in (Fraction(26999, 300), Decimal("89.9999"), "26999/300"):
-            f = pmq.consecutive_failures([{"subject": "P", "period": "2026-10", "score": score},
-                                          {"subject": "P", "period": "2026-11", "score": 80}])
+            f = pmq.consecutive_failures({"assessments": [
+                {"subject": "P", "period": "2026-10", "score": score},
+                {"subject": "P", "period": "2026-11", "score": 80}]})
             self.assertEqual(len(f), 1, score)
-        self.assertEqual(pmq.consecutive_failures(
-            [{"subject": "P", "period": "2026-10", "score": Fraction(90)},
-             {"subject": "P", "period": "2026-11", "score": 80}]), [])
+        self.assertEqual(pmq.consecutive_failures({"assessments": [
+            {"subject": "P", "period": "2026-10", "score": Fraction(90)},
+            {"subject": "P", "period": "2026-11", "score": 80}]}), [])
         with self.assertRaises(pmq.Error) as ctx:
-            pmq.consecutive_failures([{"subject": "P", "period": "2026-10", "score": "ninety"}])
+            pmq.consecutive_failures({"assessments": [
+                {"subject": "P", "period": "2026-10", "score": "ninety"}]})
         self.assertEqual(ctx.exception.path, "assessments[0].score")
 
 

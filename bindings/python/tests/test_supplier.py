@@ -3,6 +3,7 @@ import json
 import os
 import unittest
 from decimal import Decimal
+from fractions import Fraction
 
 import pmq
 
@@ -85,8 +86,8 @@ class SupplierTest(unittest.TestCase):
             {"supplier": "A", "monthly_scores": [79.999, 80]},
             {"supplier": "B", "monthly_scores": [89.999, 90]}]})
         a, b = r["suppliers"]
-        self.assertEqual((a["score"], a["exact"], a["band"]), (80, "159999/2000", "unqualified"))
-        self.assertEqual((b["score"], b["exact"], b["band"]), (90, "179999/2000", "on_notice"))
+        self.assertEqual((a["score"], a["exact"], a["band"]), (80, Fraction(159999, 2000), "unqualified"))
+        self.assertEqual((b["score"], b["exact"], b["band"]), (90, Fraction(179999, 2000), "on_notice"))
         self.assertEqual(r["qualified_suppliers"], ["B"])
         with self.assertRaises(pmq.Error) as ctx:
             pmq.supplier.evaluate_year({"year": 9999, "decided": "9999-12-31", "suppliers": [
@@ -100,7 +101,7 @@ class SupplierTest(unittest.TestCase):
         r = pmq.supplier.evaluate_month({"supplier": "S", "year": 2026, "month": 11, "fee": 30000,
                                          "incidents": [{"kind": "minor_nonconformity", "count": 1}]},
                                         rules)
-        self.assertEqual(r["fee_reduction_percent_exact"], "1/400")
+        self.assertEqual(r["fee_reduction_percent_exact"], Fraction(1, 400))
         self.assertEqual(r["settlement"], 29999.25)
 
     def test_vacancy_carried_across_the_month_end_R_OUT_5(self):
