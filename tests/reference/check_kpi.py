@@ -238,8 +238,28 @@ def _kpi_out(r):
     return out
 
 
+def _significant_digits(d):
+    t = d.normalize().as_tuple()
+    return len(t.digits) if t.exponent <= 0 else len(t.digits) + t.exponent
+
+
+def _too_long(value):
+    """A JSON number of more than 15 significant digits: pmq refuses it (a double holds no
+    more, and pmq never rounds what it was given; docs/formats.md)."""
+    if isinstance(value, Decimal) and not isinstance(value, bool):
+        return _significant_digits(value) > 15
+    if isinstance(value, dict):
+        return any(_too_long(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_too_long(v) for v in value)
+    return False
+
+
 def reference(case):
     k = case["kind"]
+    if k in ("catalogue", "custom", "expr", "fees") and _too_long(
+            [case.get("counts"), case.get("values"), case.get("target"), case.get("plan")]):
+        return {"error": "input", "~detail": "a number of more than 15 significant digits"}
     try:
         if k == "rate":
             v = ref_kpi.rate(case["num"], case["den"], case["places"])
@@ -267,7 +287,7 @@ def library(case):
     try:
         if k == "rate":
             v = call(pmq.kpi.rate, case["num"], case["den"], case["places"])
-            return {"percent": "no_data" if v is None else v}
+            return {"percent": "no_data" if v is None else format(v, "f")}
         if k == "check":
             return {"status": call(pmq.kpi.rate_check, case["num"], case["den"], case["op"],
                                    case["threshold"])}
