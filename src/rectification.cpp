@@ -421,38 +421,7 @@ std::vector<consecutive_failure> consecutive_failures(const consecutive_failures
 }
 
 void read(const json &j, assessment_score &out, const std::string &path, problem_list &problems) {
-  std::optional<fraction> parsed;
-  std::string shown;
-  if (j.is_number_integer() || j.is_number_unsigned()) {
-    parsed = j.is_number_unsigned() ? fraction(integer(j.get<std::uint64_t>()))
-                                    : fraction(integer(j.get<std::int64_t>()));
-  } else if (j.is_number_float()) {
-    const double d = j.get<double>();
-    if (!std::isfinite(d)) {
-      problems.add(path, "expected a finite number");
-      return;
-    }
-    // The shortest decimal that reads back as this double is what the JSON text said.
-    char buf[400];
-    const auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
-    shown = std::string(buf, res.ec == std::errc{} ? res.ptr : buf);
-    parsed = parse_fraction(shown, 400);
-  } else if (j.is_string()) {
-    // An exact mean of any precision, as roll-ups give it: "89.9967", "26999/300".
-    shown = "\"" + j.get<std::string>() + "\"";
-    parsed = parse_fraction(j.get_ref<const std::string &>());
-  } else {
-    problems.add(path, std::string("expected a number or an exact score such as \"26999/300\", "
-                                   "got ") +
-                           json_io::type_name(j));
-    return;
-  }
-  if (!parsed) {
-    problems.add(path, shown + " is not an exact score (a decimal such as \"89.9967\" or a "
-                               "fraction such as \"26999/300\", at most 60 digits)");
-    return;
-  }
-  out.value = *parsed;
+  json_io::read(j, out.value, path, problems); // the exact-value reader: numbers or "26999/300"
 }
 
 void write(json &j, const assessment_score &v) {

@@ -458,8 +458,8 @@ TEST_CASE("R-SCORE-6 failed is decided on the exact score", "[R-SCORE-6][R-SCORE
                                       {"subject": "A", "period": "2026-12", "score": true}]})");
   });
   CHECK(e.code() == pmq::errc::invalid_input);
-  CHECK(has_problem(e, "assessments[0].score", "not an exact score"));
-  CHECK(has_problem(e, "assessments[1].score", "not an exact score"));
+  CHECK(has_problem(e, "assessments[0].score", "is not an exact number"));
+  CHECK(has_problem(e, "assessments[1].score", "is not an exact number"));
   CHECK(has_problem(e, "assessments[2].score", "expected a number"));
   // a JSON number is read exactly as written, any number of decimals
   const auto g = pmq::consecutive_failures(assessments(R"({"assessments": [
@@ -506,5 +506,5 @@ TEST_CASE("R-SCORE-6 bad assessments", "[R-SCORE-6][bad-input]") {
   e = error_of([] {
     assessments(R"({"assessments": [{"subject": "A", "period": "2026-10", "score": [80]}]})");
   });
-  CHECK(has_problem(e, "assessments[0].score", "expected a number or an exact score"));
+  CHECK(has_problem(e, "assessments[0].score", "expected a number or an exact value"));
 }
