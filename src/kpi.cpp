@@ -402,7 +402,9 @@ void kpi::check_counts(const quantities &counts, const std::string &path,
   std::string expected;
   for (const auto &in : def_.inputs)
     expected += (expected.empty() ? "" : ", ") + in.name;
-  for (const auto &[name, value] : counts) {
+  // Not a structured binding: clang 14 cannot capture one in the lambda below.
+  for (const auto &count : counts) {
+    const std::string &name = count.first;
     const bool known = std::any_of(def_.inputs.begin(), def_.inputs.end(),
                                    [&](const kpi_input &in) { return in.name == name; });
     if (!known)

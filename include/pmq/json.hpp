@@ -191,7 +191,9 @@ void read(const json &j, T &out, const std::string &path, problem_list &problems
     }
     read(*it, out.*d.pointer, join_path(path, d.name), problems);
   });
-  for (const auto &[key, value] : j.items()) {
+  // Not a structured binding: clang 14 cannot capture one in the lambda below.
+  for (const auto &member : j.items()) {
+    const std::string &key = member.key();
     bool known = false;
     boost::mp11::mp_for_each<Members>([&](auto d) { known = known || key == d.name; });
     if (!known) problems.add(join_path(path, key), "unknown field");
