@@ -248,10 +248,9 @@ int main(void) {
          strcmp(pmq_last_error_path(), f[3]) == 0 && strcmp(pmq_last_error_json(), "[]") != 0;
     if (!ok) {
       ++wrong;
-      fprintf(stderr,
-              "%s (%s): status %d at \"%s\"%s, expected %s at \"%s\"\n  message: %s\n", f[0],
-              f[1], status, pmq_last_error_path(), out_set ? " with an output" : "", f[2], f[3],
-              pmq_last_error());
+      fprintf(stderr, "%s (%s): status %d at \"%s\"%s, expected %s at \"%s\"\n  message: %s\n",
+              f[0], f[1], status, pmq_last_error_path(), out_set ? " with an output" : "", f[2],
+              f[3], pmq_last_error());
     }
     CHECK(status != PMQ_EINTERNAL);
     free(doc);
