@@ -48,34 +48,18 @@ case "${1:-}" in
     seconds="${2:-60}"
     cmake --preset fuzz >/dev/null
     cmake --build --preset fuzz
-    # New inputs go to build/fuzz/runs/corpus/<harness>; tests/fuzz/corpus holds the seeds.
+    # Every harness for SECONDS, PMQ_FUZZ_JOBS (default: the number of cores) at a time.
     runs=build/fuzz/runs
-    mkdir -p "$runs/artifacts"
-    : >"$runs/summary.txt"
-    failed=""
-    total=0
-    for bin in build/fuzz/tests/fuzz/fuzz_*; do
-      name=$(basename "$bin")
-      name=${name#fuzz_}
-      mkdir -p "$runs/corpus/$name"
-      if ! "$bin" -max_total_time="$seconds" -timeout=30 -print_final_stats=1 \
-        -dict=tests/fuzz/pmq.dict -artifact_prefix="$runs/artifacts/$name-" \
-        "$runs/corpus/$name" "tests/fuzz/corpus/$name" >"$runs/$name.log" 2>&1; then
-        failed="$failed $name"
-        tail -n 40 "$runs/$name.log" >&2
-      fi
-      execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$runs/$name.log")
-      done_line=$(grep 'DONE' "$runs/$name.log" | tail -n 1)
-      cov=$(echo "$done_line" | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
-      ft=$(echo "$done_line" | sed -n 's/.*ft: \([0-9]*\).*/\1/p')
-      corp=$(echo "$done_line" | sed -n 's/.*corp: \([0-9]*\).*/\1/p')
-      total=$((total + ${execs:-0}))
-      printf '%-26s %11s execs   cov %5s   ft %6s   corpus %5s\n' "$name" "${execs:-?}" \
-        "${cov:-?}" "${ft:-?}" "${corp:-?}" | tee -a "$runs/summary.txt"
-    done
-    echo "total: $total executions, ${seconds} s per harness" | tee -a "$runs/summary.txt"
-    if [ -n "$failed" ]; then
-      echo "pmq fuzz: contract breaches or crashes in:$failed (inputs in $runs/artifacts)" >&2
+    mkdir -p "$runs"
+    rm -f "$runs"/*.summary
+    ls build/fuzz/tests/fuzz/fuzz_* | xargs -P "${PMQ_FUZZ_JOBS:-$(nproc)}" -n 1 \
+      sh tests/fuzz/run_one.sh "$seconds" "$runs" >/dev/null || true
+    cat "$runs"/*.summary >"$runs/summary.txt"
+    total=$(awk '$3 == "execs" { s += $2 } END { print s }' "$runs/summary.txt")
+    echo "total: $total executions, $seconds s per harness" >>"$runs/summary.txt"
+    cat "$runs/summary.txt"
+    if grep -q FAILED "$runs/summary.txt"; then
+      echo "pmq fuzz: contract breaches or crashes (inputs in $runs/artifacts)" >&2
       exit 1
     fi
     ;;
