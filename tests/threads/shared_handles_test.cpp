@@ -89,7 +89,10 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "setup failed: %s\n", pmq_last_error());
     return 2;
   }
+  const std::string residential_text = residential_json;
   pmq_free(residential_json);
+  const std::string bands_text =
+      read_file(PMQ_TEST_DATA "/../../src/presets/bands_pay_adjustment.json");
 
   const std::string inspection = read_file(PMQ_EXAMPLES_DATA "/inspection.json");
   const std::string inspection_national = read_file(PMQ_EXAMPLES_DATA "/inspection_national.json");
@@ -155,6 +158,31 @@ int main(int argc, char **argv) {
           pmq_standard_free(d);
         }
         return status;
+      }));
+  add("standard_load", text_call([&](char **o) {
+        pmq_standard *s = nullptr;
+        const int status = pmq_standard_load(residential_text.c_str(), &s);
+        if (status == PMQ_OK) {
+          pmq_score(s, inspection.c_str(), o);
+          pmq_standard_free(s);
+        }
+        return status;
+      }));
+  add("bands_load", text_call([&](char **o) {
+        pmq_bands *b = nullptr;
+        const int status = pmq_bands_load(bands_text.c_str(), &b);
+        if (status == PMQ_OK) {
+          pmq_bands_classify(b, 89999, o);
+          pmq_bands_free(b);
+        }
+        return status;
+      }));
+  add("bands_load (gap)", text_call([](char **o) {
+        pmq_bands *b = nullptr;
+        *o = nullptr;
+        return pmq_bands_load(
+            R"({"id":"t","title":"t","min":0,"max":100,"bands":[{"id":"a","label":"a","to":50,"to_edge":"exclusive"},{"id":"b","label":"b","from":60,"from_edge":"inclusive"}]})",
+            &b);
       }));
   add("standard_load (bad)", text_call([](char **o) {
         pmq_standard *s = nullptr;
