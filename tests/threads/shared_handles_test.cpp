@@ -254,7 +254,8 @@ int main(int argc, char **argv) {
   add("rate", [] {
     char *percent = nullptr;
     int has_data = 0;
-    outcome o = finish(pmq_rate(197, 200, 2, &percent, &has_data), percent);
+    const int status = pmq_rate(197, 200, 2, &percent, &has_data);
+    outcome o = finish(status, percent);
     o.output += has_data ? "" : " (no data)";
     return o;
   });
