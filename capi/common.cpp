@@ -38,22 +38,35 @@ int c_code(errc e) {
   return PMQ_EINTERNAL;
 }
 
-void set_problems(const std::vector<problem> &problems) {
-  json arr = json::array();
-  for (const auto &p : problems)
-    arr.push_back({{"path", p.path}, {"message", p.message}});
-  last.problems = arr.dump();
+// Records a failure as the thread's last error. Every field is replaced, so nothing of an
+// earlier call survives; if recording itself fails (out of memory), short texts that need no
+// allocation stand in. Problems are valid UTF-8 already (pmq::error sees to it); the dump
+// would replace anything else rather than throw.
+void record(const std::vector<problem> &problems, const std::string &message) noexcept {
+  try {
+    json arr = json::array();
+    for (const auto &p : problems)
+      arr.push_back({{"path", p.path}, {"message", p.message}});
+    std::string dumped = arr.dump(-1, ' ', false, json::error_handler_t::replace);
+    std::string path = problems.empty() ? std::string() : problems.front().path;
+    std::string text = message.empty() ? std::string("invalid input") : message;
+    last.problems = std::move(dumped);
+    last.path = std::move(path);
+    last.message = std::move(text);
+  } catch (...) {
+    last.message.assign("out of memory"); // fits std::string's inline buffer: cannot throw
+    last.path.clear();
+    last.problems.assign("[]");
+  }
 }
 } // namespace
 
 int fail(int code, std::string path, std::string message) {
   try {
-    last.message = path.empty() ? message : path + ": " + message;
-    set_problems({{path, message}});
-    last.path = std::move(path);
+    const error e(errc::internal, std::move(path), std::move(message)); // sanitises the texts
+    record(e.problems(), e.what());
   } catch (...) {
-    last.message.clear();
-    last.path.clear();
+    record({}, "");
   }
   return code;
 }
@@ -61,7 +74,7 @@ int fail(int code, std::string path, std::string message) {
 int ok() {
   last.message.clear();
   last.path.clear();
-  last.problems = "[]";
+  last.problems.assign("[]");
   return PMQ_OK;
 }
 
@@ -82,12 +95,7 @@ int from_current_exception() noexcept {
   try {
     throw;
   } catch (const error &e) {
-    try {
-      last.message = e.what();
-      last.path = e.path();
-      set_problems(e.problems());
-    } catch (...) {
-    }
+    record(e.problems(), e.what());
     return c_code(e.code());
   } catch (const std::bad_alloc &) {
     return fail(PMQ_ENOMEM, "", "out of memory");

@@ -3,6 +3,9 @@
 
 #include "pmq/kpi.hpp"
 
+#include <map>
+#include <string_view>
+
 using namespace pmq::capi;
 
 namespace {
@@ -113,8 +116,8 @@ PMQ_API int pmq_kpi_evaluate(const char *kpi_id, const char *counts_json, char *
     PMQ_REQUIRE(kpi_id);
     PMQ_REQUIRE(counts_json);
     const pmq::kpi k(pmq::catalogue_kpi(kpi_id));
-    return give(result_json,
-                pmq::to_json(k.evaluate(pmq::quantities_from_json(pmq::parse_json(counts_json)))));
+    return give(result_json, pmq::to_json(k.evaluate(pmq::quantities_from_json(
+                                 pmq::parse_json(counts_json, "counts")))));
   });
 }
 
@@ -128,14 +131,24 @@ PMQ_API int pmq_kpi_evaluate_counts(const char *kpi_id, const char *const *names
       PMQ_REQUIRE(names);
       PMQ_REQUIRE(values);
     }
-    pmq::quantities q;
+    // The counts go through the JSON form's reader, so both forms accept exactly the same
+    // values (no negative, none too large) with the same messages; a name given twice is
+    // refused rather than the last one silently winning.
+    pmq::json counts = pmq::json::object();
+    auto &members = counts.get_ref<pmq::json::object_t &>();
+    std::map<std::string_view, size_t> seen;
     for (size_t i = 0; i < count; ++i) {
       if (!names[i]) return fail(PMQ_EINVAL, pmq::join_path("names", i), "must not be NULL");
-      if (values[i] == INT64_MIN) return fail(PMQ_EINVAL, names[i], "out of range");
-      q[names[i]] = pmq::fraction(values[i]);
+      if (const auto [at, fresh] = seen.emplace(names[i], i); !fresh)
+        return fail(PMQ_EINPUT, pmq::join_path("names", i),
+                    std::string("duplicate count name \"") + names[i] + "\" (also names[" +
+                        std::to_string(at->second) + "])");
+      // As parsed JSON: non-negative integers unsigned, negative ones signed.
+      members.emplace_back(names[i], values[i] >= 0 ? pmq::json(std::uint64_t(values[i]))
+                                                    : pmq::json(values[i]));
     }
     const pmq::kpi k(pmq::catalogue_kpi(kpi_id));
-    return give(result_json, pmq::to_json(k.evaluate(q)));
+    return give(result_json, pmq::to_json(k.evaluate(pmq::quantities_from_json(counts))));
   });
 }
 
@@ -147,8 +160,8 @@ PMQ_API int pmq_kpi_evaluate_custom(const char *definition_json, const char *cou
     PMQ_REQUIRE(definition_json);
     PMQ_REQUIRE(counts_json);
     const pmq::kpi k(pmq::from_json_value<pmq::kpi_definition>(pmq::parse_json(definition_json)));
-    return give(result_json,
-                pmq::to_json(k.evaluate(pmq::quantities_from_json(pmq::parse_json(counts_json)))));
+    return give(result_json, pmq::to_json(k.evaluate(pmq::quantities_from_json(
+                                 pmq::parse_json(counts_json, "counts")))));
   });
 }
 
@@ -158,7 +171,7 @@ PMQ_API int pmq_expr_evaluate(const char *expression, const char *values_json, c
     *result_json = nullptr;
     PMQ_REQUIRE(expression);
     PMQ_REQUIRE(values_json);
-    const auto values = pmq::quantities_from_json(pmq::parse_json(values_json), "values");
+    const auto values = pmq::quantities_from_json(pmq::parse_json(values_json, "values"), "values");
     const auto e = pmq::expression::parse(expression);
     return give(result_json,
                 pmq::rate_to_json(e.evaluate(values, "values"), pmq::kpi_unit::count, 6));

@@ -4,12 +4,16 @@
 #   sh cmake/dev.sh test    build everything and run the whole test suite (ctest)
 #   sh cmake/dev.sh asan    the test suite under AddressSanitizer + UBSan
 #   sh cmake/dev.sh bench   build and run the benchmarks (release build)
+#   sh cmake/dev.sh fuzz [SECONDS]  build the libFuzzer harnesses (clang) and run each for
+#                           SECONDS (default 60); docs/reliability.md
+#   sh cmake/dev.sh tsan    the thread-safety test under ThreadSanitizer (clang)
 # Each first installs whatever Debian 12 packages are missing (apt-get; sudo when not root).
 set -eu
 cd "$(dirname "$0")/.."
 
 packages="cmake g++ make pkg-config python3 libboost1.81-dev libboost-date-time1.81-dev nlohmann-json3-dev catch2 libcli11-dev python3-jsonschema python3-pip python3-pandas python3-dask python3-distributed"
 [ "${1:-}" = bench ] && packages="$packages libbenchmark-dev"
+case "${1:-}" in fuzz|tsan) packages="$packages clang-14 libclang-rt-14-dev" ;; esac
 
 missing=""
 for p in $packages; do
@@ -40,8 +44,30 @@ case "${1:-}" in
     cmake --build --preset release --target pmq_bench
     ./build/release/tests/pmq_bench
     ;;
+  fuzz)
+    seconds="${2:-60}"
+    cmake --preset fuzz >/dev/null
+    cmake --build --preset fuzz
+    # Every harness for SECONDS, PMQ_FUZZ_JOBS (default: the number of cores) at a time.
+    runs=build/fuzz/runs
+    mkdir -p "$runs"
+    rm -f "$runs"/*.summary
+    ls build/fuzz/tests/fuzz/fuzz_* | xargs -P "${PMQ_FUZZ_JOBS:-$(nproc)}" -n 1 \
+      sh tests/fuzz/run_one.sh "$seconds" "$runs" >/dev/null || true
+    cat "$runs"/*.summary >"$runs/summary.txt"
+    total=$(awk '$3 == "execs" { s += $2 } END { print s }' "$runs/summary.txt")
+    echo "total: $total executions, $seconds s per harness" >>"$runs/summary.txt"
+    cat "$runs/summary.txt"
+    if grep -q FAILED "$runs/summary.txt"; then
+      echo "pmq fuzz: contract breaches or crashes (inputs in $runs/artifacts)" >&2
+      exit 1
+    fi
+    ;;
+  tsan)
+    cmake --workflow --preset tsan
+    ;;
   *)
-    echo "usage: sh cmake/dev.sh demo|test|asan|bench" >&2
+    echo "usage: sh cmake/dev.sh demo|test|asan|bench|fuzz [SECONDS]|tsan" >&2
     exit 2
     ;;
 esac

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_set>
 
 namespace pmq {
 
@@ -67,23 +68,232 @@ std::string parse_message(std::string_view text, const json::exception &e) {
   return "not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
          ": " + detail;
 }
+
+
+// The decimal value of a JSON number's text: 0.d1d2d3... × 10^exponent, the digits without
+// leading or trailing zeros (none for zero, whatever its sign).
+struct decimal_value {
+  bool negative = false;
+  std::string digits;
+  long long exponent = 0;
+  bool operator==(const decimal_value &) const = default;
+};
+
+decimal_value decimal_of(std::string_view text) {
+  constexpr long long cap = 1'000'000'000'000LL; // beyond any double; saturate, never overflow
+  decimal_value v;
+  std::size_t i = 0;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) v.negative = text[i++] == '-';
+  long long point = 0; // digits before the decimal point, leading zeros excluded
+  bool leading = true;
+  for (bool fraction = false; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '.') {
+      fraction = true;
+      continue;
+    }
+    if (c < '0' || c > '9') break;
+    if (leading && c == '0') {
+      if (fraction) --point;
+      continue;
+    }
+    leading = false;
+    v.digits += c;
+    if (!fraction) ++point;
+  }
+  long long exponent = 0;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    bool negative = false;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
+      exponent = std::min(cap, exponent * 10 + (text[i] - '0'));
+    if (negative) exponent = -exponent;
+  }
+  while (!v.digits.empty() && v.digits.back() == '0')
+    v.digits.pop_back();
+  if (v.digits.empty()) return {};
+  v.exponent = point + exponent;
+  return v;
+}
+
+// True when the double nlohmann read from `text` is exactly the decimal the text wrote, so
+// that the shortest decimal that reads back as it (which the readers use) is that text:
+// "0.1" and "1e300" are, "89.99999999999999999" (read as 90) is not.
+bool exact_double(double d, std::string_view text) {
+  char buf[64];
+  const auto res = std::to_chars(buf, buf + sizeof buf, d);
+  return res.ec == std::errc{} &&
+         decimal_of(std::string_view(buf, std::size_t(res.ptr - buf))) == decimal_of(text);
+}
+
+// Builds the DOM from nlohmann's SAX events in one pass: containers nested deeper than the
+// limit, duplicate keys and numbers that a double does not hold exactly are refused as they
+// are met, each with its JSON path. (nlohmann's parse callback, used before, rescans the
+// parent container after every element: quadratic in a long array.)
+class dom_builder {
+public:
+  using number_integer_t = json::number_integer_t;
+  using number_unsigned_t = json::number_unsigned_t;
+  using number_float_t = json::number_float_t;
+  using string_t = json::string_t;
+  using binary_t = json::binary_t;
+
+  dom_builder(std::string base, int max_depth, detail::parse_work &work)
+      : base_(std::move(base)), max_depth_(max_depth), work_(work) {}
+
+  json result() { return std::move(root_); }
+
+  bool null() { return add(nullptr) != nullptr; }
+  bool boolean(bool v) { return add(v) != nullptr; }
+  bool number_integer(number_integer_t v) { return add(v) != nullptr; }
+  bool number_unsigned(number_unsigned_t v) { return add(v) != nullptr; }
+  bool number_float(number_float_t v, const string_t &text) {
+    if (!exact_double(v, text)) {
+      const std::string shown =
+          text.size() <= 40
+              ? text
+              : text.substr(0, 32) + "… (" + std::to_string(text.size()) + " characters)";
+      throw error(errc::invalid_input, path_of_next(),
+                  "number " + shown +
+                      " has more digits than pmq reads exactly (write at most 15 significant "
+                      "digits)");
+    }
+    return add(v) != nullptr;
+  }
+  bool string(string_t &v) { return add(std::move(v)) != nullptr; }
+  bool binary(binary_t &) { return false; } // never produced by JSON text
+
+  bool start_object(std::size_t) { return open(json::value_t::object); }
+  bool start_array(std::size_t) { return open(json::value_t::array); }
+  bool end_object() {
+    frames_.pop_back();
+    return true;
+  }
+  bool end_array() {
+    frames_.pop_back();
+    return true;
+  }
+
+  bool key(string_t &k) {
+    ++work_.keys;
+    auto &object = frames_.back().value->get_ref<json::object_t &>();
+    object.emplace_back(std::move(k), nullptr);
+    if (!frames_.back().keys.insert(object.size() - 1).second) {
+      const std::string name = object.back().first;
+      object.pop_back();
+      throw error(errc::invalid_input, join_path(path_of_open(), name),
+                  "duplicate key: \"" + name + "\" appears more than once in this object");
+    }
+    return true;
+  }
+
+  bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &e) {
+    // Handed on as itself, so parse_json can say it in pmq's words with line and column.
+    if (const auto *pe = dynamic_cast<const json::parse_error *>(&e)) throw *pe;
+    throw error(errc::parse, "", std::string("not valid JSON: ") + e.what());
+  }
+
+private:
+  // The keys of one object, as indices into it; lookups hash the key text. Linear overall.
+  struct key_hash {
+    const json::object_t *object;
+    std::size_t operator()(std::size_t i) const {
+      return std::hash<std::string>{}(object->data()[i].first);
+    }
+  };
+  struct key_equal {
+    const json::object_t *object;
+    std::size_t *comparisons;
+    bool operator()(std::size_t a, std::size_t b) const {
+      ++*comparisons;
+      return object->data()[a].first == object->data()[b].first;
+    }
+  };
+  struct frame {
+    json *value;
+    std::unordered_set<std::size_t, key_hash, key_equal> keys;
+  };
+
+  // Stores v where the next value goes; returns it (a container then gets a frame).
+  template <class V> json *add(V &&v) {
+    ++work_.values;
+    if (frames_.empty()) {
+      root_ = json(std::forward<V>(v));
+      return &root_;
+    }
+    json &parent = *frames_.back().value;
+    if (parent.is_array()) {
+      auto &array = parent.get_ref<json::array_t &>();
+      array.emplace_back(std::forward<V>(v));
+      return &array.back();
+    }
+    auto &slot = parent.get_ref<json::object_t &>().back().second; // key() made it
+    slot = json(std::forward<V>(v));
+    return &slot;
+  }
+
+  bool open(json::value_t type) {
+    if (int(frames_.size()) >= max_depth_)
+      throw error(errc::parse, path_of_next(),
+                  "JSON nested deeper than " + std::to_string(max_depth_) + " levels");
+    json *value = add(type);
+    const auto *object = value->is_object() ? &value->get_ref<const json::object_t &>() : nullptr;
+    frames_.push_back(
+        frame{value, decltype(frame::keys)(0, key_hash{object},
+                                           key_equal{object, &work_.key_comparisons})});
+    return true;
+  }
+
+  // The path of the innermost open container.
+  std::string path_of_open() const {
+    std::string path = base_;
+    for (std::size_t i = 0; i + 1 < frames_.size();
+         ++i) // frames_[i]'s last member is frames_[i + 1]
+      path = step(path, *frames_[i].value);
+    return path;
+  }
+  // The path of the value about to be stored.
+  std::string path_of_next() const {
+    if (frames_.empty()) return base_;
+    const json &parent = *frames_.back().value;
+    if (parent.is_array()) return join_path(path_of_open(), parent.size());
+    return step(path_of_open(), parent);
+  }
+  // `path` followed by the last member of `container` (an array index or an object key).
+  static std::string step(const std::string &path, const json &container) {
+    if (container.is_array()) return join_path(path, container.size() - 1);
+    return join_path(path, container.get_ref<const json::object_t &>().back().first);
+  }
+
+  std::string base_;
+  int max_depth_;
+  detail::parse_work &work_;
+  json root_;
+  std::vector<frame> frames_;
+};
+
 } // namespace
 
-json parse_json(std::string_view text, int max_depth) {
+namespace detail {
+json parse_json_counting(std::string_view text, const std::string &base_path, int max_depth,
+                         parse_work &work) {
+  dom_builder builder(base_path, max_depth, work);
   try {
-    // The callback sees every value with its depth; refusing deep documents here keeps
-    // both parsing and our readers bounded.
-    return json::parse(
-        text.begin(), text.end(), [max_depth](int depth, json::parse_event_t, json &) {
-          if (depth > max_depth)
-            throw error(errc::parse, "",
-                        "JSON nested deeper than " + std::to_string(max_depth) + " levels");
-          return true;
-        });
+    json::sax_parse(text.begin(), text.end(), &builder);
   } catch (const json::exception &e) {
     throw error(errc::parse, "", parse_message(text, e));
   }
+  return builder.result();
 }
+} // namespace detail
+
+json parse_json(std::string_view text, const std::string &base_path, int max_depth) {
+  detail::parse_work work;
+  return detail::parse_json_counting(text, base_path, max_depth, work);
+}
+
+json parse_json(std::string_view text, int max_depth) { return parse_json(text, "", max_depth); }
 
 namespace json_io {
 

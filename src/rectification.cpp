@@ -387,6 +387,10 @@ std::vector<consecutive_failure> consecutive_failures(const consecutive_failures
     } else if (!a.score && !a.passed) {
       problems.add(p, "give score or passed");
       ok = false;
+    } else if (a.score && (*a.score < points{} || *a.score > points{1000000})) {
+      problems.add(join_path(p, "score"),
+                   "must be between 0 and 1000000, got " + a.score->to_string());
+      ok = false;
     }
     if (!ok) continue;
     const bool failed = a.score ? a.score->value < req.pass_threshold.value() : !*a.passed;

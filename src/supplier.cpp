@@ -395,23 +395,39 @@ monthly_result evaluate_month(const monthly_record &m, const monthly_rules &rule
 
 // --- R-OUT-11 ---------------------------------------------------------------------------
 
+namespace {
+// A bar that would end after 9999-12-31 (the last date pmq holds) is an input error at
+// `path`, not the date type's exception.
+void check_bar_end(const bar_decision &d, const bar_rules &rules, const std::string &path) {
+  const auto years =
+      d.reason == bar_reason::unqualified ? rules.unqualified_years : rules.violation_years;
+  if (static_cast<long long>(d.decided.year()) + years > 9999)
+    throw error(errc::invalid_input, path,
+                "a bar of " + std::to_string(years) + " years from " + format_date(d.decided) +
+                    " ends after 9999-12-31, the last date pmq holds");
+}
+} // namespace
+
 supplier_bar bar_for(const bar_decision &d, const bar_rules &rules) {
+  check_bar_end(d, rules, "decided");
   supplier_bar b;
   b.supplier = d.supplier;
   b.reason = d.reason;
   b.decided = d.decided;
   b.note = d.note;
   b.years = d.reason == bar_reason::unqualified ? rules.unqualified_years : rules.violation_years;
-  if (int(d.decided.year()) + std::int64_t(b.years) > 9999)
-    throw error(errc::invalid_input, "decided",
-                "a bar of " + std::to_string(b.years) + " years from " + format_date(d.decided) +
-                    " ends after 9999-12-31, the last date pmq holds");
   b.may_bid_from = add_years(d.decided, b.years);
   b.barred_through = b.may_bid_from - g::days(1);
   return b;
 }
 
 namespace {
+// bar_for at `path` (the decision date's path in a request).
+supplier_bar checked_bar(const bar_decision &d, const bar_rules &rules, const std::string &path) {
+  check_bar_end(d, rules, path);
+  return bar_for(d, rules);
+}
+
 std::vector<problem> check_bar_rules(const bar_rules &r, const std::string &base) {
   problem_list out;
   if (r.unqualified_years == 0 || r.unqualified_years > 100)
@@ -436,7 +452,7 @@ bid_eligibility may_bid(const bid_query &q) {
   for (std::size_t i = 0; i < q.decisions.size(); ++i) {
     const auto &d = q.decisions[i];
     if (d.supplier != q.supplier || d.decided > q.on) continue;
-    const auto b = with_path(join_path("decisions", i), [&] { return bar_for(d, rules); });
+    const auto b = checked_bar(d, rules, join_path(join_path("decisions", i), "decided"));
     if (q.on <= b.barred_through) {
       r.active_bars.push_back(b);
       if (!r.may_bid_from || b.may_bid_from > *r.may_bid_from) r.may_bid_from = b.may_bid_from;
@@ -548,11 +564,12 @@ yearly_result evaluate_year(const yearly_review &y, const yearly_rules &rules) {
       st.contract_ends = !st.qualified || has("end_contract");
       st.may_take_new_contracts = st.qualified && !has("block_new_contracts");
       if (!st.qualified || has("bar"))
-        st.bars.push_back(
-            bar_for({s.supplier, y.decided, bar_reason::unqualified, std::nullopt}, rules.bars));
+        st.bars.push_back(checked_bar(
+            {s.supplier, y.decided, bar_reason::unqualified, std::nullopt}, rules.bars, "decided"));
     }
     for (const auto &v : s.violations) {
-      st.bars.push_back(bar_for({s.supplier, y.decided, v.reason, v.note}, rules.bars));
+      st.bars.push_back(
+          checked_bar({s.supplier, y.decided, v.reason, v.note}, rules.bars, "decided"));
       st.qualified = false;
       st.contract_ends = true;
       st.may_take_new_contracts = false;

@@ -7,6 +7,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pmq {
@@ -59,6 +60,11 @@ private:
 
 /// Throws pmq::error(errc::invalid_input) with these problems if there are any.
 void throw_if_any(std::vector<problem> problems);
+
+/// `text` made fit for an error message: ill-formed UTF-8 becomes U+FFFD and NUL becomes the
+/// six characters `\u0000` (a C caller reads a message only up to its first NUL). pmq::error
+/// applies it to every path and message, so what() is always valid UTF-8.
+std::string message_text(std::string_view text);
 
 /// Appends a member name or an index to a JSON path: join_path("a", "b") == "a.b",
 /// join_path("a", 2) == "a[2]", join_path("", "b") == "b".

@@ -35,9 +35,27 @@ namespace pmq {
 /// pmq's JSON value type: objects keep their members in the order written.
 using json = nlohmann::ordered_json;
 
-/// Parses UTF-8 JSON text. Throws pmq::error(errc::parse) naming the byte offset of the
-/// first error; nesting deeper than `max_depth` is refused before it can exhaust the stack.
+/// Parses UTF-8 JSON text in time linear in its size. Throws pmq::error(errc::parse) naming
+/// the byte offset of the first error; nesting deeper than `max_depth` containers is refused
+/// before it can exhaust the stack. Throws pmq::error(errc::invalid_input) with the JSON path
+/// for a key that appears twice in one object (RFC 8259 leaves the meaning open; pmq does not
+/// guess) and for a number whose text a double does not hold exactly ("89.99999999999999999"
+/// would be read as 90: pmq never rounds input silently).
 json parse_json(std::string_view text, int max_depth = 64);
+/// The same for a document that sits at `base_path` of a request: paths start there.
+json parse_json(std::string_view text, const std::string &base_path, int max_depth = 64);
+
+namespace detail {
+/// The work parse_json does, counted for the linear-time test: values stored, keys read and
+/// key comparisons made by the duplicate-key check (one hash probe per key, not a rescan).
+struct parse_work {
+  std::size_t values = 0;
+  std::size_t keys = 0;
+  std::size_t key_comparisons = 0;
+};
+json parse_json_counting(std::string_view text, const std::string &base_path, int max_depth,
+                         parse_work &work);
+} // namespace detail
 
 namespace json_io {
 
@@ -194,7 +212,9 @@ void read(const json &j, T &out, const std::string &path, problem_list &problems
     }
     read(*it, out.*d.pointer, join_path(path, d.name), problems);
   });
-  for (const auto &[key, value] : j.items()) {
+  // Not a structured binding: clang 14 cannot capture one in the lambda below.
+  for (const auto &member : j.items()) {
+    const std::string &key = member.key();
     bool known = false;
     boost::mp11::mp_for_each<Members>([&](auto d) { known = known || key == d.name; });
     if (!known) problems.add(join_path(path, key), "unknown field");

@@ -1,0 +1,10 @@
+// Fuzzes pmq_kpi_evaluate_custom: the input is a custom KPI definition and its counts. (separated
+// by a NUL byte).
+#include "harness.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
+  const pmq_fuzz::args a(data, size, 2);
+  pmq_fuzz::call_string("pmq_kpi_evaluate_custom",
+                        [&](char **out) { return pmq_kpi_evaluate_custom(a[0], a[1], out); });
+  return 0;
+}

@@ -1,0 +1,12 @@
+// Fuzzes pmq_supplier_tender: the input is a tender and its rules. (separated by a NUL byte).
+#include "harness.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
+  const pmq_fuzz::args a(data, size, 2);
+  pmq_fuzz::call_string("pmq_supplier_tender",
+                        [&](char **out) { return pmq_supplier_tender(a[0], a[1], out); });
+  // An empty rules argument means the defaults: try them too.
+  pmq_fuzz::call_string("pmq_supplier_tender",
+                        [&](char **out) { return pmq_supplier_tender(a[0], nullptr, out); });
+  return 0;
+}
