@@ -12,6 +12,28 @@ namespace {
 // literal") in pmq's words: "not valid JSON at line 1, column 2: the text ends too early
 // (expected a string) in an object's member name". Lines and columns count characters
 // (UTF-8 code points) from 1.
+// "line L, column C" of a byte offset (from 0) in the text.
+std::string line_column(std::string_view text, std::size_t byte) {
+  byte = std::min(byte, text.size());
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < byte; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      line += 1;
+      column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      column += 1;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// A number nlohmann cannot hold (1e999), where it ends in the text.
+struct number_out_of_range {
+  std::size_t position;
+  std::string token;
+};
+
 std::string parse_message(std::string_view text, const json::exception &e) {
   std::size_t byte = text.size();
   if (const auto *pe = dynamic_cast<const json::parse_error *>(&e); pe && pe->byte > 0)
@@ -188,10 +210,11 @@ public:
     return true;
   }
 
-  bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &e) {
+  bool parse_error(std::size_t position, const std::string &last_token,
+                   const nlohmann::detail::exception &e) {
     // Handed on as itself, so parse_json can say it in pmq's words with line and column.
     if (const auto *pe = dynamic_cast<const json::parse_error *>(&e)) throw *pe;
-    throw error(errc::parse, "", std::string("not valid JSON: ") + e.what());
+    throw number_out_of_range{position, last_token}; // nlohmann's out_of_range.406
   }
 
 private:
@@ -283,6 +306,10 @@ json parse_json_counting(std::string_view text, const std::string &base_path, in
     json::sax_parse(text.begin(), text.end(), &builder);
   } catch (const json::exception &e) {
     throw error(errc::parse, "", parse_message(text, e));
+  } catch (const number_out_of_range &n) {
+    throw error(errc::parse, "",
+                "not valid JSON at " + line_column(text, n.position >= n.token.size() ? n.position - n.token.size() : 0) +
+                    ": the number " + n.token.substr(0, 40) + " is beyond any double");
   }
   return builder.result();
 }

@@ -387,9 +387,9 @@ std::vector<consecutive_failure> consecutive_failures(const consecutive_failures
     } else if (!a.score && !a.passed) {
       problems.add(p, "give score or passed");
       ok = false;
-    } else if (a.score && (*a.score < points{} || *a.score > points{1000000})) {
+    } else if (a.score && (a.score->value < 0 || a.score->value > 1000000)) {
       problems.add(join_path(p, "score"),
-                   "must be between 0 and 1000000, got " + a.score->to_string());
+                   "must be between 0 and 1000000, got " + to_string(a.score->value));
       ok = false;
     }
     if (!ok) continue;

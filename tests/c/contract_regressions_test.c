@@ -51,7 +51,7 @@ static void defect4_no_stale_or_empty_messages(void) {
   CHECK(contains(pmq_last_error(), "unknown field"));
   /* Invalid UTF-8 in the document itself: a parse error with a message. */
   check_failed(pmq_calendar_deadlines("{\"month\":\"\xc3\x28\"}", &out), PMQ_EPARSE, "", out);
-  CHECK(contains(pmq_last_error(), "malformed JSON"));
+  CHECK(contains(pmq_last_error(), "not valid JSON"));
   /* Success clears everything. */
   CHECK(pmq_calendar_deadlines("{\"month\":\"2026-12\"}", &out) == PMQ_OK);
   CHECK(strcmp(pmq_last_error(), "") == 0 && strcmp(pmq_last_error_path(), "") == 0);

@@ -1,5 +1,5 @@
-// Fuzzes pmq_bands_load: the input is a band table, then a score in 1/1000 points to classify (NUL
-// between).
+// Fuzzes pmq_bands_load, pmq_bands_classify and pmq_bands_classify_exact: the input is a band
+// table, then a score to classify (NUL between), read as 1/1000 points and as exact text.
 #include "harness.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
@@ -11,6 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
        {a.integer(1), std::int64_t(0), std::int64_t(90000), std::int64_t(100000), std::int64_t(-1)})
     pmq_fuzz::call_string("pmq_bands_classify",
                           [&](char **out) { return pmq_bands_classify(b, score, out); });
+  pmq_fuzz::call_string("pmq_bands_classify_exact",
+                        [&](char **out) { return pmq_bands_classify_exact(b, a[1], out); });
   pmq_bands_free(b);
   return 0;
 }

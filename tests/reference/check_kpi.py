@@ -238,16 +238,14 @@ def _kpi_out(r):
     return out
 
 
-def _significant_digits(d):
-    t = d.normalize().as_tuple()
-    return len(t.digits) if t.exponent <= 0 else len(t.digits) + t.exponent
-
-
 def _too_long(value):
-    """A JSON number of more than 15 significant digits: pmq refuses it (a double holds no
-    more, and pmq never rounds what it was given; docs/formats.md)."""
+    """A JSON number with more digits than a double holds exactly: pmq refuses it (it never
+    rounds what it was given; docs/formats.md)."""
     if isinstance(value, Decimal) and not isinstance(value, bool):
-        return _significant_digits(value) > 15
+        # integers are read exactly (as JSON integers); only decimals go through a double
+        # a decimal is read as written when the double nearest it gives back the same number
+        # (always with up to 15 significant digits), and refused otherwise
+        return value != value.to_integral_value() and Decimal(repr(float(value))) != value
     if isinstance(value, dict):
         return any(_too_long(v) for v in value.values())
     if isinstance(value, (list, tuple)):

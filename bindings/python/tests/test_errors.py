@@ -10,7 +10,7 @@ from pmq._lib import call_json
 class ErrorContractTest(unittest.TestCase):
     def test_defect4_error_is_this_calls_not_the_previous_ones(self):
         with self.assertRaises(pmq.Error) as first:
-            pmq.monthly_deadlines("2026-13")
+            pmq.monthly_deadlines({"month": "2026-13"})
         self.assertEqual(first.exception.path, "month")
         # Invalid UTF-8 in an argument: the message quotes it with U+FFFD, and every detail is
         # this call's (the dump of the problems used to throw and leave the previous ones).
