@@ -68,6 +68,23 @@ class SchemaTest(unittest.TestCase):
             v.validate({"id": "x", "responses": [],
                         "carry_over": [{"order": "R-1", "points": 2, "reason": "no project"}]})
 
+    def test_assessment_request(self):
+        from referencing import Registry, Resource
+        schemas = {n: load("docs", "schemas", n) for n in
+                   ("assessment.schema.json", "inspection.schema.json", "standard.schema.json")}
+        registry = Registry().with_resources(
+            (s["$id"], Resource.from_contents(s)) for s in schemas.values())
+        schema = schemas["assessment.schema.json"]
+        jsonschema.Draft202012Validator.check_schema(schema)
+        v = jsonschema.Draft202012Validator(schema, registry=registry)
+        request = load("examples", "data", "assessment_2026-11.json")
+        v.validate(request)
+        pmq.assess(request)  # and pmq reads it
+        for bad in ({"period": "2026-13"}, {"typo": 1}, {"carry_over": [{"order": "Z"}]},
+                    {"inspections": [{"id": "I", "responses": []}]}):
+            with self.assertRaises(jsonschema.ValidationError):
+                v.validate({**request, **bad})
+
     def test_schema_rejects_what_pmq_rejects(self):
         v = validator("inspection.schema.json")
         with self.assertRaises(jsonschema.ValidationError):
