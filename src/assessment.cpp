@@ -360,6 +360,15 @@ std::vector<loss> sorted_losses(const std::map<std::string, loss_sum> &m, std::u
   return out;
 }
 
+// Whether an item lost points on a sheet. Only three-level judgements make an item's exact
+// score a fraction that its shown score (in thousandths) may round; every other kind's exact
+// score is its shown score, so the cheap comparison decides (most items lose nothing).
+bool lost_points(const item_result &it) {
+  if (!it.applicable) return false;
+  return it.kind == item_kind::three_level ? it.exact < it.max_score.value()
+                                           : it.score < it.max_score;
+}
+
 pay_outcome pay_of(const std::string &head, const fraction &exact, pay_scheme scheme,
                    const band_table &table, const per_point_scheme &pp) {
   pay_outcome out;
@@ -763,6 +772,8 @@ assessment_result assess(const assessment_request &req) {
   out.company.name = org.company;
   out.company.mean = ru.company;
   out.company.all_projects = ru.all_projects;
+  out.company.mean.band.reset(); // no one's pay follows the company's mean
+  out.company.all_projects.band.reset();
   out.as_previous.period = req.period;
 
   const std::optional<date> due = req.regime == assessment_regime::branch
@@ -838,7 +849,7 @@ assessment_result assess(const assessment_request &req) {
       if (s.detail && s.detail->exact)
         for (const auto &sec : s.detail->sections)
           for (const auto &it : sec.items)
-            if (it.applicable && it.exact < it.max_score.value()) failed_set.insert(it.id);
+            if (lost_points(it)) failed_set.insert(it.id);
     for (const auto &sec : slot.standard->definition().sections)
       for (const auto &it : sec.items)
         if (failed_set.count(it.id)) pa.failed_items.push_back(it.id);
@@ -1024,6 +1035,7 @@ assessment_result assess(const assessment_request &req) {
     std::map<std::string, loss_sum> by_section, by_item, by_department;
     for (std::size_t i = 0; i < slots.size(); ++i) {
       std::map<std::string, loss_sum> ps, pi, pd;
+      std::map<std::string, fraction> sheet_departments;
       std::uint32_t n = 0;
       for (const auto &s : sheets[i]) {
         if (!s.detail) {
@@ -1036,22 +1048,25 @@ assessment_result assess(const assessment_request &req) {
         for (const auto &sec : s.detail->sections) {
           fraction section_lost = 0;
           for (const auto &it : sec.items) {
-            if (!it.applicable) continue;
+            if (!lost_points(it)) continue;
             const fraction lost = it.max_score.value() - it.exact;
-            if (lost <= 0) continue;
             section_lost += lost;
             add_loss(pi, it.id, it.title, lost, 1);
-            // The findings' departments share the item's loss equally (R-STD-4).
+            // The findings' departments share the item's loss equally (R-STD-4); an item
+            // without findings is "not stated" ("").
             if (it.findings.empty()) {
-              add_loss(pd, "", "", lost, 1);
+              sheet_departments[""] += lost;
             } else {
               const fraction share = lost / static_cast<std::int64_t>(it.findings.size());
               for (const auto &f : it.findings)
-                add_loss(pd, f.department, f.department, share, 1);
+                sheet_departments[f.department] += share;
             }
           }
           if (section_lost > 0) add_loss(ps, sec.id, sec.title, section_lost, 1);
         }
+        for (const auto &[department, lost] : sheet_departments)
+          add_loss(pd, department, department, lost, 1);
+        sheet_departments.clear();
       }
       if (n == 0) continue;
       const auto fold = [n](std::map<std::string, loss_sum> &into,
@@ -1075,9 +1090,11 @@ assessment_result assess(const assessment_request &req) {
     an.sections = sorted_losses(by_section, req.decimals);
     an.items = sorted_losses(by_item, req.decimals);
     an.departments = sorted_losses(by_department, req.decimals);
+    // The Pareto: the five costliest items, and any tied with the fifth.
     fraction cumulative = 0;
-    for (std::size_t k = 0; k < an.items.size() && k < 5; ++k) {
+    for (std::size_t k = 0; k < an.items.size(); ++k) {
       const auto &l = an.items[k];
+      if (k >= 5 && l.exact != an.items[4].exact) break;
       const fraction share = l.exact / an.total_exact;
       cumulative += share;
       an.pareto.push_back({l.id, l.title, l.exact, l.points, share, shown(share * 100, 1),

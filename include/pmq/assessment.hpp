@@ -365,7 +365,7 @@ struct quality_analysis {
   std::vector<loss> sections;       ///< by points lost, most first
   std::vector<loss> items;          ///< by points lost, most first
   std::vector<loss> departments;    ///< from the findings' departments (R-STD-4)
-  std::vector<pareto_entry> pareto; ///< the five costliest items
+  std::vector<pareto_entry> pareto; ///< the five costliest items (and any tied with the fifth)
   std::vector<repeat_finding> repeat_findings;
 };
 BOOST_DESCRIBE_STRUCT(quality_analysis, (),
