@@ -767,7 +767,7 @@ assessment_result assess(const assessment_request &req) {
   out.period = req.period;
   out.from = from;
   out.to = to;
-  out.pass_mark = pass_mark;
+  out.pass_mark_exact = pass_mark;
   out.scheme = req.pay.scheme;
   out.decimals = req.decimals;
   out.company.name = org.company;
@@ -1335,7 +1335,7 @@ std::string assessment_text(const assessment_result &r, language lang) {
                  std::string(label(r.regime == assessment_regime::branch ? "regime_branch"
                                                                          : "regime_company",
                                    lang))}) +
-         "  " + format("pass_mark", lang, {render(r.pass_mark, int(d))}) + "\n\n";
+         "  " + format("pass_mark", lang, {render(r.pass_mark_exact, int(d))}) + "\n\n";
   const auto sheets = assessment_sheets(r, lang);
   for (const auto &s : sheets) {
     rows_t block;

@@ -212,7 +212,7 @@ TEST_CASE("the per-point scheme (R-SCORE-5) on the exact final score", "[R-SCORE
   CHECK(r.projects[1].pay->percent == p("0")); // 1/300 below: no whole point lost ...
   CHECK(r.projects[1].passed == false);        // ... but it fails
   CHECK(r.projects[2].passed == true);
-  CHECK(ex(r.pass_mark) == "90");
+  CHECK(ex(r.pass_mark_exact) == "90");
   q["pay"]["per_point"] = {{"rounding", "started_points"}};
   CHECK(run(q).projects[1].pay->percent == p("-1"));
   q["pass_mark"] = 85;
@@ -382,7 +382,7 @@ TEST_CASE("quality analysis: points lost by section, item and department, Pareto
   CHECK(ex(an.departments[0].exact) == "9/2");
   CHECK(an.departments[1].id == "绿化部");
   REQUIRE(an.pareto.size() == 2);
-  CHECK(ex(an.pareto[0].share) == "9/11");
+  CHECK(ex(an.pareto[0].share_exact) == "9/11");
   CHECK(an.pareto[0].percent == p("81.8"));
   CHECK(an.pareto[1].cumulative_percent == p("100"));
   // Repeat findings: P's BJ-02 in Sep, Oct, Nov; Q's LH-05 was October's, not November's

@@ -36,8 +36,8 @@
 
 namespace pmq {
 
-/// 000 §二: the branch's monthly assessment (二(二)) or head office's half-yearly audit (二(一)).
-BOOST_DEFINE_ENUM_CLASS(assessment_regime, branch, company)
+// pmq::assessment_regime (rectification.hpp): the branch's monthly assessment (000 二(二)) or
+// head office's half-yearly audit (二(一)); the same regime a carry-over's applies_to follows.
 
 /// R-SCORE-4 (a band table on the month's pay) or R-SCORE-5 (points lost below the pass
 /// mark lower performance pay).
@@ -341,12 +341,12 @@ struct pareto_entry {
   std::string title;
   fraction exact;
   pmq::points points;
-  fraction share;      ///< of all points lost
-  pmq::points percent; ///< share × 100, shown
+  fraction share_exact; ///< of all points lost
+  pmq::points percent;  ///< share × 100, shown
   pmq::points cumulative_percent;
 };
 BOOST_DESCRIBE_STRUCT(pareto_entry, (),
-                      (item, title, exact, points, share, percent, cumulative_percent))
+                      (item, title, exact, points, share_exact, percent, cumulative_percent))
 
 /// The same item failed in this period and the supplied period(s) right before it.
 struct repeat_finding {
@@ -394,9 +394,9 @@ BOOST_DESCRIBE_STRUCT(assessment_notice, (), (kind, branch, project, inspection,
 struct assessment_result {
   assessment_regime regime = assessment_regime::branch;
   std::string period;
-  pmq::date from; ///< the period's first day
-  pmq::date to;   ///< ... and last
-  fraction pass_mark;
+  pmq::date from;           ///< the period's first day
+  pmq::date to;             ///< ... and last
+  fraction pass_mark_exact; ///< the pass mark applied
   pay_scheme scheme = pay_scheme::table;
   std::uint32_t decimals = 2;
   company_assessment company;
@@ -412,9 +412,9 @@ struct assessment_result {
   previous_period as_previous; ///< this period, to pass as `previous` next time
 };
 BOOST_DESCRIBE_STRUCT(assessment_result, (),
-                      (regime, period, from, to, pass_mark, scheme, decimals, company, branches,
-                       projects, top, bottom, consecutive_failures, summary_tables, rectification,
-                       analysis, problems, as_previous))
+                      (regime, period, from, to, pass_mark_exact, scheme, decimals, company,
+                       branches, projects, top, bottom, consecutive_failures, summary_tables,
+                       rectification, analysis, problems, as_previous))
 
 /// Reads a request (docs/schemas/assessment.schema.json); `pay.table` may name a built-in
 /// band table. Format problems only; assess() checks the rest.

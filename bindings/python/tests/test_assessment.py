@@ -150,7 +150,7 @@ class ExampleRecomputed(unittest.TestCase):
         top = [k for k in ranked if by_item[k] >= by_item[ranked[4]]]  # ties with the 5th kept
         self.assertEqual([e["item"] for e in an["pareto"]], top)
         self.assertEqual(top[3:], ["KF-02", "SB-05", "ZX-01"])  # 5/3 each
-        self.assertEqual(F(an["pareto"][0]["share"]), by_item[top[0]] / total)
+        self.assertEqual(F(an["pareto"][0]["share_exact"]), by_item[top[0]] / total)
         repeats = {(r["project"], r["item"]): r["periods"] for r in an["repeat_findings"]}
         self.assertEqual(repeats[("阳光小区", "BJ-02")], ["2026-09", "2026-10", "2026-11"])
         self.assertEqual(repeats[("翠湖花园", "SB-05")], ["2026-10", "2026-11"])
@@ -195,7 +195,7 @@ class EdgesAndErrors(unittest.TestCase):
                                      for i, s in (("a", "89.99"), ("b", 90), ("c", 90))]))
         p = r["projects"][0]
         self.assertEqual((p["exact"], p["score"], p["pay"]["percent"], p["passed"]),
-                         ("26999/300", 90, 0, False))
+                         (Fraction(26999, 300), 90, 0, False))
         self.assertIn("decided_on_exact", r["summary_tables"][0]["rows"][0]["remarks"])
         r = pmq.assess(small(scores=[{"project": "P", "inspector": "a", "score": 90}]))
         self.assertEqual(r["projects"][0]["pay"]["percent"], 5)
