@@ -1,6 +1,7 @@
 // pmq — property-service quality management rules (物业服务品质管理). Includes every concern.
 #pragma once
 
+#include "pmq/assessment.hpp"
 #include "pmq/bands.hpp"
 #include "pmq/calendar.hpp"
 #include "pmq/complaint.hpp"

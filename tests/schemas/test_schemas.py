@@ -68,6 +68,28 @@ class SchemaTest(unittest.TestCase):
             v.validate({"id": "x", "responses": [],
                         "carry_over": [{"order": "R-1", "points": 2, "reason": "no project"}]})
 
+    def test_assessment_request(self):
+        schemas = {n: load("docs", "schemas", n) for n in
+                   ("assessment.schema.json", "inspection.schema.json", "standard.schema.json")}
+        schema = schemas["assessment.schema.json"]
+        jsonschema.Draft202012Validator.check_schema(schema)
+        try:  # jsonschema ≥ 4.18 resolves references through a registry
+            from referencing import Registry, Resource
+            registry = Registry().with_resources(
+                (s["$id"], Resource.from_contents(s)) for s in schemas.values())
+            v = jsonschema.Draft202012Validator(schema, registry=registry)
+        except ImportError:  # Debian 12's 4.10
+            resolver = jsonschema.RefResolver.from_schema(
+                schema, store={s["$id"]: s for s in schemas.values()})
+            v = jsonschema.Draft202012Validator(schema, resolver=resolver)
+        request = load("examples", "data", "assessment_2026-11.json")
+        v.validate(request)
+        pmq.assess(request)  # and pmq reads it
+        for bad in ({"period": "2026-13"}, {"typo": 1}, {"carry_over": [{"order": "Z"}]},
+                    {"inspections": [{"id": "I", "responses": []}]}):
+            with self.assertRaises(jsonschema.ValidationError):
+                v.validate({**request, **bad})
+
     def test_schema_rejects_what_pmq_rejects(self):
         v = validator("inspection.schema.json")
         with self.assertRaises(jsonschema.ValidationError):

@@ -23,6 +23,7 @@ import typing as _typing
 
 from . import _lib, _numbers
 from ._errors import EINPUT, EINTERNAL, EINVAL, ENOMEM, EPARSE, OK, Error
+from .assessment import assess, assess_table
 from .bands import Bands, per_point_pay
 from .calendar import archive_loans, inspection_plan, monthly_deadlines, sample_households
 from ._check import check
@@ -63,7 +64,7 @@ def library_path() -> str:
 
 __all__ = ["Error", "OK", "EINVAL", "EPARSE", "EINPUT", "ENOMEM", "EINTERNAL",
            "Standard", "builtin_standards", "score", "rollup", "NO_RESPONSE", "NOT_APPLICABLE",
-           "Bands", "per_point_pay", "check",
+           "Bands", "per_point_pay", "check", "assess", "assess_table",
            "monthly_deadlines", "archive_loans", "inspection_plan", "sample_households",
            "rectification_status", "rectification_report", "consecutive_failures",
            "complaint_classes", "evaluate_complaints",

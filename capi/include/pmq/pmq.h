@@ -220,6 +220,24 @@ PMQ_API int pmq_rectification_report(const char *request_json, char **report_jso
  * twice in a row [{"subject", "previous", "period", "consequence"}]. */
 PMQ_API int pmq_consecutive_failures(const char *request_json, char **failures_json);
 
+/* ---- the period's assessment (R-SCORE-1...6, R-CAL-5, R-REP-1, R-REP-2) ------------------- */
+
+/* {"regime": "branch"|"company", "period": "2026-11"|"2026-H2", "organisation": {"company",
+ * "branches": [{"id", "head", "projects": [{"id", "head", "standard"?, "selection"?}]}]},
+ * "inspections"?, "scores"?, "carry_over"?, "previous"?, "pay"?, "pass_mark"?, "top_n"?, ...}
+ * (docs/assessment.md, docs/schemas/assessment.schema.json) -> every project's and branch's
+ * exact score, pass/fail, pay, ranks, change and consecutive failures, the company mean,
+ * top/bottom, the summary tables with their due date, the quality analysis and the list of
+ * missing data. Bad input: PMQ_EINPUT naming every problem's path ("inspections[3].date"). */
+PMQ_API int pmq_assess(const char *request_json, char **result_json);
+
+/* The same request rendered as the summary tables (《分公司年月份项目考核评分汇总表》) and the
+ * report: format "text" (what a manager reads) or "csv" (the summary table, UTF-8 with a BOM,
+ * CRLF, for Excel); lang "zh" (default) or "en". NULL format means "text", NULL lang "zh";
+ * anything else is PMQ_EINVAL. The caller frees *out with pmq_free. */
+PMQ_API int pmq_assess_table(const char *request_json, const char *format, const char *lang,
+                             char **out);
+
 /* ---- complaints (R-CAL-10; counts for R-KPI-6, R-KPI-7, R-KPI-12) ----------------------- */
 
 /* {"as_of", "complaints": [...], "classes"?} -> each complaint on time / late / pending, the
