@@ -89,5 +89,6 @@ void add_supplier(CLI::App &app);      // supplier
 void add_calendar(CLI::App &app);      // calendar
 void add_rectification(CLI::App &app); // rectification, complaints
 void add_kpi(CLI::App &app);           // kpi
+void add_assess(CLI::App &app);        // assess
 
 } // namespace pmq_cli

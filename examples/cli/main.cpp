@@ -31,6 +31,7 @@ int main(int argc, char **argv) {
   add_scoring(app);
   add_bands(app);
   add_rollup(app);
+  add_assess(app);
   add_check(app);
   add_test(app);
   add_kpi(app);
