@@ -101,9 +101,9 @@ void check(const char *function, int status, bool has_output, bool output_set) {
 }
 } // namespace
 
-void check_string(const char *function, int status, char *out) {
+void check_string(const char *function, int status, char *out, bool json_output) {
   check(function, status, true, out != nullptr);
-  if (status == PMQ_OK && !nlohmann::json::accept(out))
+  if (status == PMQ_OK && json_output && !nlohmann::json::accept(out))
     breach(function, status, "the output is not JSON");
   pmq_free(out);
 }

@@ -30,8 +30,9 @@ private:
   std::vector<std::string> parts_;
 };
 
-/// Checks a call that returns a string through `char **` (freed here).
-void check_string(const char *function, int status, char *out);
+/// Checks a call that returns a string through `char **` (freed here): JSON unless
+/// `json_output` is false (a rendered table: text or CSV, still valid UTF-8).
+void check_string(const char *function, int status, char *out, bool json_output = true);
 /// Checks a call that creates a handle (not freed here: the caller uses it, then frees it).
 void check_handle(const char *function, int status, const void *handle);
 /// Checks a call with no output pointer that must stay NULL (status only).
@@ -42,6 +43,13 @@ template <class F> void call_string(const char *function, F &&f) {
   char *out = reinterpret_cast<char *>(1); // a call must clear it
   const int status = f(&out);
   check_string(function, status, out);
+}
+
+/// Runs f(&out) and checks it as a call returning text that is not JSON.
+template <class F> void call_text(const char *function, F &&f) {
+  char *out = reinterpret_cast<char *>(1); // a call must clear it
+  const int status = f(&out);
+  check_string(function, status, out, false);
 }
 
 /// Runs f(&handle), checks it, and returns the handle (NULL after a failure).

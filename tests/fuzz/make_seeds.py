@@ -59,6 +59,9 @@ def seeds():
         compact({"id": "p", "exclude": national_ids[5:9], "property_type": "residential"}),
     ]
     s["rollup"] = [v("rollup.json")]
+    assessment = text(EXAMPLES / "assessment_2026-11.json")
+    s["assess"] = [assessment + "\0text\0zh", assessment + "\0csv\0en",
+                   assessment + "\0csv\0xx"]
     s["bands_load"] = [b + "\0" + score for b in bands for score in ("89999", "90000")]
     s["bands_builtin"] = ["pay_adjustment\0" "89999", "annual_grades\0" "90000",
                           "supplier_standings\0" "80000"]
