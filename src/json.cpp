@@ -7,11 +7,6 @@
 namespace pmq {
 
 namespace {
-// nlohmann's parse messages ("[json.exception.parse_error.101] parse error at line 1, column
-// 2: syntax error while parsing object key - unexpected end of input; expected string
-// literal") in pmq's words: "not valid JSON at line 1, column 2: the text ends too early
-// (expected a string) in an object's member name". Lines and columns count characters
-// (UTF-8 code points) from 1.
 // "line L, column C" of a byte offset (from 0) in the text.
 std::string line_column(std::string_view text, std::size_t byte) {
   byte = std::min(byte, text.size());
@@ -34,20 +29,15 @@ struct number_out_of_range {
   std::string token;
 };
 
+// nlohmann's parse messages ("[json.exception.parse_error.101] parse error at line 1, column
+// 2: syntax error while parsing object key - unexpected end of input; expected string
+// literal") in pmq's words: "not valid JSON at line 1, column 2: the text ends too early
+// (expected a string) in an object's member name". Lines and columns count characters
+// (UTF-8 code points) from 1.
 std::string parse_message(std::string_view text, const json::exception &e) {
   std::size_t byte = text.size();
   if (const auto *pe = dynamic_cast<const json::parse_error *>(&e); pe && pe->byte > 0)
     byte = std::min<std::size_t>(pe->byte - 1, text.size());
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < byte; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      line += 1;
-      column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      column += 1;
-    }
-  }
   const auto words = [](std::string t) {
     static const std::pair<std::string_view, std::string_view> phrases[] = {
         {"unexpected end of input", "the text ends too early"},
@@ -87,10 +77,8 @@ std::string parse_message(std::string_view text, const json::exception &e) {
       if (context != "value") detail += " in " + words(context == "object" ? "an object" : context);
     }
   }
-  return "not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
-         ": " + detail;
+  return "not valid JSON at " + line_column(text, byte) + ": " + detail;
 }
-
 
 // The decimal value of a JSON number's text: 0.d1d2d3... × 10^exponent, the digits without
 // leading or trailing zeros (none for zero, whatever its sign).
@@ -307,9 +295,11 @@ json parse_json_counting(std::string_view text, const std::string &base_path, in
   } catch (const json::exception &e) {
     throw error(errc::parse, "", parse_message(text, e));
   } catch (const number_out_of_range &n) {
-    throw error(errc::parse, "",
-                "not valid JSON at " + line_column(text, n.position >= n.token.size() ? n.position - n.token.size() : 0) +
-                    ": the number " + n.token.substr(0, 40) + " is beyond any double");
+    throw error(
+        errc::parse, "",
+        "not valid JSON at " +
+            line_column(text, n.position >= n.token.size() ? n.position - n.token.size() : 0) +
+            ": the number " + n.token.substr(0, 40) + " is beyond any double");
   }
   return builder.result();
 }
@@ -452,14 +442,15 @@ void read(const json &j, fraction &out, const std::string &path, problem_list &p
   } else if (j.is_string()) {
     parsed = parse_fraction(j.get_ref<const std::string &>());
   } else {
-    problems.add(path, std::string("expected a number or an exact value such as \"26999/300\", got ") +
-                           type_name(j));
+    problems.add(path,
+                 std::string("expected a number or an exact value such as \"26999/300\", got ") +
+                     type_name(j));
     return;
   }
   if (!parsed) {
     problems.add(path, j.dump(-1, ' ', false, json::error_handler_t::replace) +
                            " is not an exact number (a decimal such as \"89.9967\" or a "
-                                   "fraction such as \"26999/300\", at most 60 digits)");
+                           "fraction such as \"26999/300\", at most 60 digits)");
     return;
   }
   out = *parsed;

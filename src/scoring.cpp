@@ -195,8 +195,7 @@ bool score_item(const standard &def, const item &it, const response *r, const wh
       fractional = points::exactly(out.exact) != out.score;
       if (explain)
         out.explanation = std::string(level_text(*r->level)) + ": " + ratio.to_string() + " × " +
-                          it.max_score.to_string() + " = " +
-                          exact_decimal(out.exact);
+                          it.max_score.to_string() + " = " + exact_decimal(out.exact);
     }
     break;
   case item_kind::graded:
@@ -228,7 +227,6 @@ bool score_item(const standard &def, const item &it, const response *r, const wh
   out.deducted = out.max_score - out.score;
   return fractional;
 }
-
 
 } // namespace
 
@@ -328,10 +326,9 @@ score_result compiled_standard::impl::run(const std::vector<const response *> &b
     if (sec.critical_min) {
       critical = true;
       if (sr.max_score > points{}) {
-        sr.failed_critical =
-            scaled ? sr.exact * threshold_basis(sec).value() <
-                         sec.critical_min->value() * sr.max_score.value()
-                   : sr.exact < sec.critical_min->value();
+        sr.failed_critical = scaled ? sr.exact * threshold_basis(sec).value() <
+                                          sec.critical_min->value() * sr.max_score.value()
+                                    : sr.exact < sec.critical_min->value();
         if (sr.failed_critical) out.failed_sections.push_back(sec.id);
       }
     }
@@ -361,23 +358,22 @@ score_result compiled_standard::impl::run(const std::vector<const response *> &b
         applicable_weight += sr.weight->value();
       }
     total = weighted * full / applicable_weight;
-    out.adjustments.push_back({adjustment_kind::weights, out.earned, shown(total), std::nullopt,
-                               explain ? "Σ weight × section score ÷ section maximum, out of " +
-                                             target_full.to_string() +
-                                             (applicable_weight != full
-                                                  ? " (re-based from the applicable weights " +
-                                                        to_points(applicable_weight).to_string() +
-                                                        ")"
-                                                  : std::string())
-                                       : std::string()});
+    out.adjustments.push_back(
+        {adjustment_kind::weights, out.earned, shown(total), std::nullopt,
+         explain
+             ? "Σ weight × section score ÷ section maximum, out of " + target_full.to_string() +
+                   (applicable_weight != full ? " (re-based from the applicable weights " +
+                                                    to_points(applicable_weight).to_string() + ")"
+                                              : std::string())
+             : std::string()});
   } else if (out.max_score != target_full) {
     total = earned * full / out.max_score.value();
-    out.adjustments.push_back(
-        {adjustment_kind::rebase, out.earned, shown(total), std::nullopt,
-         explain ? "re-based: " + out.earned.to_string() + " of " + out.max_score.to_string() +
-                       " applicable × " + target_full.to_string() + " ÷ " +
-                       out.max_score.to_string()
-                 : std::string()});
+    out.adjustments.push_back({adjustment_kind::rebase, out.earned, shown(total), std::nullopt,
+                               explain
+                                   ? "re-based: " + out.earned.to_string() + " of " +
+                                         out.max_score.to_string() + " applicable × " +
+                                         target_full.to_string() + " ÷ " + out.max_score.to_string()
+                                   : std::string()});
   }
 
   // R-SCORE-3: carried-over deductions from earlier rectifications, never below 0.
@@ -398,12 +394,12 @@ score_result compiled_standard::impl::run(const std::vector<const response *> &b
     if (limit < total) total = limit;
     out.adjustments.push_back(
         {adjustment_kind::veto, before, shown(total), id,
-         cap == points{} ? "veto item " + id + " triggered: total set to 0"
-                         : "veto item " + id + " triggered: total capped at " +
-                               (limit == cap.value() ? cap.to_string()
-                                                     : cap.to_string() + " of " +
-                                                           basis.to_string() + " = " +
-                                                           render(limit, 3))});
+         cap == points{}
+             ? "veto item " + id + " triggered: total set to 0"
+             : "veto item " + id + " triggered: total capped at " +
+                   (limit == cap.value() ? cap.to_string()
+                                         : cap.to_string() + " of " + basis.to_string() + " = " +
+                                               render(limit, 3))});
   }
 
   out.exact = total;

@@ -173,7 +173,8 @@ std::vector<problem> check_standard(const standard &s) {
   const char *against_name =
       s.basis && s.thresholds == threshold_policy::scaled ? "the basis " : "the full score ";
   if (s.pass_mark && (*s.pass_mark < points{} || *s.pass_mark > against))
-    out.add("pass_mark", std::string("must be between 0 and ") + against_name + against.to_string());
+    out.add("pass_mark",
+            std::string("must be between 0 and ") + against_name + against.to_string());
   for (std::size_t si = 0; si < s.sections.size(); ++si)
     for (std::size_t ii = 0; ii < s.sections[si].items.size(); ++ii) {
       const auto &it = s.sections[si].items[ii];

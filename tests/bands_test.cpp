@@ -129,13 +129,12 @@ TEST_CASE("band tables with gaps, overlaps or an uncovered maximum are refused",
   CHECK(has_problem(e, "bands[0].to_edge", "cannot be exclusive"));
 }
 
-TEST_CASE("R-SCORE-4 bands classify the exact score: 89.9967 is not 90",
-          "[R-SCORE-4][exact]") {
+TEST_CASE("R-SCORE-4 bands classify the exact score: 89.9967 is not 90", "[R-SCORE-4][exact]") {
   const auto &t = pmq::builtin_band_table("pay_adjustment");
   const auto f = [](const char *s) { return *pmq::parse_fraction(s); };
   CHECK(pmq::classify(t, f("26999/300")).id == "unchanged"); // shown as 90.00, but below 90
-  CHECK(pmq::classify(t, f("90")).id == "plus_5");          // 90分(含)
-  CHECK(pmq::classify(t, f("284999/3000")).id == "plus_5"); // 94.9997
+  CHECK(pmq::classify(t, f("90")).id == "plus_5");           // 90分(含)
+  CHECK(pmq::classify(t, f("284999/3000")).id == "plus_5");  // 94.9997
   CHECK(pmq::classify(t, f("95")).id == "plus_10");
   CHECK(pmq::classify(t, f("74.9999999")).id == "minus_10");
   CHECK(pmq::classify(t, f("75")).id == "minus_5");
@@ -153,7 +152,7 @@ TEST_CASE("R-SCORE-5 per-point pay on exact scores; scores outside 0..full are r
   CHECK_FALSE(r.passed);
   CHECK(pmq::to_string(r.points_lost_exact) == "1/3");
   CHECK(r.points_lost == p("0.333"));
-  CHECK(pmq::per_point_pay(f("26999/300")).passed == false); // 89.9967 shown as 90
+  CHECK(pmq::per_point_pay(f("26999/300")).passed == false);          // 89.9967 shown as 90
   CHECK(pmq::per_point_pay(f("26999/300")).points_lost == points{0}); // whole points: 0
   auto e = error_of([] { pmq::per_point_pay(p("150")); });
   CHECK(e.code() == pmq::errc::invalid_input);

@@ -96,10 +96,11 @@ TEST_CASE("R-STD-2 a re-totalled project standard keeps its thresholds in propor
           "[R-STD-2][exact]") {
   // Dropping BJ-02 (4 points) leaves 96: pass mark 90 of 100 becomes 86.4 of 96, the
   // critical minimum 24 of 30 becomes 20.8 of 26, the veto cap 60 of 100 becomes 57.6.
-  const auto d = pmq::derive_standard(thresholds_company(), sel(R"({"id":"p","exclude":["BJ-02"]})"));
+  const auto d =
+      pmq::derive_standard(thresholds_company(), sel(R"({"id":"p","exclude":["BJ-02"]})"));
   CHECK(d.total == points{96});
-  CHECK(d.pass_mark == points{90});        // the company's value, kept…
-  CHECK(d.basis == points{100});           // …with what it was stated against
+  CHECK(d.pass_mark == points{90});         // the company's value, kept…
+  CHECK(d.basis == points{100});            // …with what it was stated against
   CHECK(d.sections[0].basis == points{30}); // the company section's maximum
   CHECK(pmq::check_standard(d).empty());
   auto r = score_derived(d, R"([{"item":"BJ-01","score":26},{"item":"LH-01","score":61}])");
@@ -124,7 +125,8 @@ TEST_CASE("R-STD-2 a re-totalled project standard keeps its thresholds in propor
 TEST_CASE("R-STD-2 a remaining total below the pass mark still loads (scaled), or is an error "
           "(absolute)",
           "[R-STD-2][bad-input]") {
-  const auto d = pmq::derive_standard(thresholds_company(), sel(R"({"id":"p","clauses":["BJ-01","LH-01"]})"));
+  const auto d =
+      pmq::derive_standard(thresholds_company(), sel(R"({"id":"p","clauses":["BJ-01","LH-01"]})"));
   CHECK(d.total == points{96});
   const auto small =
       pmq::derive_standard(thresholds_company(), sel(R"({"id":"p","clauses":["LH-01"]})"));
@@ -160,8 +162,9 @@ TEST_CASE("R-STD-2 a weighted company standard keeps its weights when a section 
   const std::string body = R"("weight_total":100,"pass_mark":90,"sections":[
     {"id":"A","title":"a","weight":80,"items":[{"id":"A1","title":"t","requirement":"r","max_score":10,"kind":"graded"}]},
     {"id":"B","title":"b","weight":20,"items":[{"id":"B1","title":"t","requirement":"r","max_score":10,"kind":"graded"}]}]})";
-  auto d = pmq::derive_standard(pmq::load_standard(R"({"id":"w","version":"1","title":"t",)" + body),
-                                sel(R"({"id":"p","clauses":["A1"]})"));
+  auto d =
+      pmq::derive_standard(pmq::load_standard(R"({"id":"w","version":"1","title":"t",)" + body),
+                           sel(R"({"id":"p","clauses":["A1"]})"));
   CHECK(d.weight_total == points{80});
   CHECK(d.sections[0].weight == points{80});
   auto r = score_derived(d, "[]");

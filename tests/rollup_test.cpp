@@ -84,8 +84,7 @@ TEST_CASE("R-SCORE-1 roll-ups of any size stay exact (prime inspector counts)",
                 R"(","scores":[)" + scores + "]}";
     sum += 80 + pmq::fraction(1, 1000 * n);
   }
-  const auto r =
-      pmq::roll_up(R"({"branches":[{"id":"b","projects":[)" + projects + "]}]}");
+  const auto r = pmq::roll_up(R"({"branches":[{"id":"b","projects":[)" + projects + "]}]}");
   const pmq::fraction expected = sum / 9;
   CHECK(r.branches[0].result.exact == expected);
   CHECK(r.company.exact == expected);
@@ -98,8 +97,8 @@ TEST_CASE("R-SCORE-4 roll-up levels carry the band decided on the exact mean",
     {"id":"p1","scores":[89.99,90,90]},{"id":"p2","scores":["26999/300"]},{"id":"p3","scores":[90]}]}]})");
   const auto &p1 = r.branches[0].projects[0].result;
   CHECK(ex(p1.exact) == "26999/300");
-  CHECK(p1.score == p("90"));            // shown 90.00
-  CHECK(p1.band->id == "unchanged");     // but 89.9967 is below the 90 edge: 0 %
+  CHECK(p1.score == p("90"));        // shown 90.00
+  CHECK(p1.band->id == "unchanged"); // but 89.9967 is below the 90 edge: 0 %
   CHECK(r.branches[0].projects[1].result.band->id == "unchanged");
   CHECK(r.branches[0].projects[2].result.band->id == "plus_5");
   CHECK(r.company.band.has_value());
@@ -107,13 +106,13 @@ TEST_CASE("R-SCORE-4 roll-up levels carry the band decided on the exact mean",
   const auto e = error_of([] { pmq::roll_up(R"({"bands":"nope","branches":[]})"); });
   CHECK(has_problem(e, "bands", "no built-in band table"));
   const auto e2 = error_of([] {
-    pmq::roll_up(R"({"bands":"pay_adjustment","branches":[{"id":"b","projects":[{"id":"p","scores":[101]}]}]})");
+    pmq::roll_up(
+        R"({"bands":"pay_adjustment","branches":[{"id":"b","projects":[{"id":"p","scores":[101]}]}]})");
   });
   CHECK(has_problem(e2, "branches[0].projects[0].scores[0]", "between 0 and 100"));
 }
 
-TEST_CASE("R-SCORE-3 a project's carry-overs are taken once from its mean",
-          "[R-SCORE-3][exact]") {
+TEST_CASE("R-SCORE-3 a project's carry-overs are taken once from its mean", "[R-SCORE-3][exact]") {
   const auto r = pmq::roll_up(R"({"branches":[{"id":"b","projects":[
     {"id":"p1","scores":[90,92,94],"carry_over":[{"order":"ZG-1","project":"p1","points":2,"reason":"未整改"}]},
     {"id":"p2","scores":[80]}]}]})");
@@ -123,7 +122,9 @@ TEST_CASE("R-SCORE-3 a project's carry-overs are taken once from its mean",
   CHECK(p1.carry_over.at(0).order == "ZG-1");
   CHECK(ex(r.branches[0].result.exact) == "85"); // (90 + 80) / 2
   const auto e = error_of([] {
-    pmq::roll_up(R"({"branches":[{"id":"b","projects":[{"id":"p1","scores":[90],"carry_over":[{"order":"Z","project":"p2","points":2,"reason":""}]}]}]})");
+    pmq::roll_up(
+        R"({"branches":[{"id":"b","projects":[{"id":"p1","scores":[90],"carry_over":[{"order":"Z","project":"p2","points":2,"reason":""}]}]}]})");
   });
-  CHECK(has_problem(e, "branches[0].projects[0].carry_over[0].project", "belongs to project \"p2\""));
+  CHECK(
+      has_problem(e, "branches[0].projects[0].carry_over[0].project", "belongs to project \"p2\""));
 }

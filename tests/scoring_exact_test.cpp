@@ -73,8 +73,8 @@ TEST_CASE("R-STD-5 three-level items stay exact until the one final rounding",
   }
   items += item("X", R"("max_score":0.1,"kind":"pass_fail")");
   const auto s = pmq::load_standard(
-      R"({"id":"t","version":"1","title":"t","sections":[{"id":"A","title":"a","items":[)" +
-      items + "]}]}");
+      R"({"id":"t","version":"1","title":"t","sections":[{"id":"A","title":"a","items":[)" + items +
+      "]}]}");
   const auto r = score(s, "[" + responses + "]");
   CHECK(ex(r.exact) == "1001/20"); // 50.05
   CHECK(r.score == p("50.05"));
@@ -84,8 +84,7 @@ TEST_CASE("R-STD-5 three-level items stay exact until the one final rounding",
   CHECK(r.sections[0].items[0].explanation.find("0.1665") != std::string::npos);
 }
 
-TEST_CASE("R-STD-5 the standard's decimals apply to every final score",
-          "[R-STD-5][exact]") {
+TEST_CASE("R-STD-5 the standard's decimals apply to every final score", "[R-STD-5][exact]") {
   const auto s = pmq::load_standard(
       R"({"id":"d","version":"1","title":"t","sections":[{"id":"A","title":"a","items":[)" +
       graded("G", "35.942") + "," + item("D", R"("max_score":1,"kind":"deduct","deduction":0.5)") +
@@ -95,8 +94,9 @@ TEST_CASE("R-STD-5 the standard's decimals apply to every final score",
   CHECK(r.score == p("36.94")); // decimals 2 by default, even with no re-basing
   CHECK(r.earned == p("36.942"));
   // after a carry-over too
-  r = score(s, "[]",
-            R"("project":"P","carry_over":[{"order":"Z","project":"P","points":35.181,"reason":""}],)");
+  r = score(
+      s, "[]",
+      R"("project":"P","carry_over":[{"order":"Z","project":"P","points":35.181,"reason":""}],)");
   CHECK(r.exact == *pmq::parse_fraction("1.761"));
   CHECK(r.score == p("1.76"));
 }
@@ -115,8 +115,7 @@ TEST_CASE("R-SCORE-4 pass marks are decided on the exact score, not the shown on
   CHECK(r.passed == true); // exactly 90 passes (90分(含))
 }
 
-TEST_CASE("R-STD-5 rebase_to applies whatever the not-applicable policy",
-          "[R-STD-5][exact]") {
+TEST_CASE("R-STD-5 rebase_to applies whatever the not-applicable policy", "[R-STD-5][exact]") {
   const auto s = pmq::load_standard(
       R"({"id":"c","version":"1","title":"t","not_applicable":"count_as_zero","rebase_to":26.623,"pass_mark":17.289,"sections":[{"id":"A","title":"a","items":[)" +
       item("T", R"("max_score":37,"kind":"three_level")") + "," + graded("G", "28") + "]}]}");
@@ -193,17 +192,17 @@ TEST_CASE("R-SCORE-3 a carry-over on an inspection must be its project's",
   });
   CHECK(has_problem(e, "carry_over[0].project", "names no project"));
   const auto r = score(
-      s, "[]", R"("project":"P1","carry_over":[{"order":"Z","project":"P1","points":2,"reason":""}],)");
+      s, "[]",
+      R"("project":"P1","carry_over":[{"order":"Z","project":"P1","points":2,"reason":""}],)");
   CHECK(r.score == points{98});
   CHECK(r.adjustments.at(0).source == "Z");
 }
 
-TEST_CASE("R-STD-5 thresholds: scaled with not-applicable items, or absolute",
-          "[R-STD-5][exact]") {
+TEST_CASE("R-STD-5 thresholds: scaled with not-applicable items, or absolute", "[R-STD-5][exact]") {
   const std::string body =
       R"("pass_mark":60,"sections":[{"id":"A","title":"a","critical_min":12,"items":[)" +
-      graded("G1", "15") + "," + graded("G2", "5") + "]},{\"id\":\"B\",\"title\":\"b\",\"items\":[" +
-      graded("G3", "80") + "," +
+      graded("G1", "15") + "," + graded("G2", "5") +
+      "]},{\"id\":\"B\",\"title\":\"b\",\"items\":[" + graded("G3", "80") + "," +
       item("C", R"("max_score":0,"kind":"veto","veto_effect":"cap","veto_cap":50)") + "]}]}";
   const auto scaled = pmq::load_standard(R"({"id":"s","version":"1","title":"t",)" + body);
   const auto absolute =

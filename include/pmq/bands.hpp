@@ -79,16 +79,16 @@ struct per_point_scheme {
   points pass_mark{90};        ///< R-SCORE-5: 90 passes
   points percent_per_point{1}; ///< each point lost below the pass mark: −1 percentage point
   point_loss_rounding rounding = point_loss_rounding::whole_points;
-  points full_score{100};      ///< R-SCORE-5: assessments are out of 100; scores are 0..this
+  points full_score{100}; ///< R-SCORE-5: assessments are out of 100; scores are 0..this
   static constexpr std::array<std::string_view, 4> json_defaulted{"pass_mark", "percent_per_point",
                                                                   "rounding", "full_score"};
 };
 BOOST_DESCRIBE_STRUCT(per_point_scheme, (), (pass_mark, percent_per_point, rounding, full_score))
 
 struct per_point_result {
-  bool passed = false;  ///< score ≥ pass mark, on the exact score
-  points points_lost;   ///< below the pass mark, counted per the rounding rule (shown)
-  points pay_reduction; ///< percentage points of performance pay, ≥ 0 (shown)
+  bool passed = false;          ///< score ≥ pass mark, on the exact score
+  points points_lost;           ///< below the pass mark, counted per the rounding rule (shown)
+  points pay_reduction;         ///< percentage points of performance pay, ≥ 0 (shown)
   fraction points_lost_exact;   ///< points_lost exactly ("1/3" with rounding exact)
   fraction pay_reduction_exact; ///< pay_reduction exactly
 };

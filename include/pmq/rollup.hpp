@@ -89,8 +89,7 @@ BOOST_DESCRIBE_STRUCT(rollup_result, (), (company, all_projects, branches))
 std::optional<fraction> mean(const std::vector<fraction> &values);
 
 /// R-SCORE-1: the project's score from its inspectors' scores.
-mean_score project_score(const std::vector<fraction> &inspector_scores,
-                         std::uint32_t decimals = 2);
+mean_score project_score(const std::vector<fraction> &inspector_scores, std::uint32_t decimals = 2);
 mean_score project_score(const std::vector<points> &inspector_scores, std::uint32_t decimals = 2);
 
 /// The whole roll-up (R-SCORE-1, R-SCORE-2, R-SCORE-3). Throws pmq::error for scores

@@ -50,7 +50,7 @@ struct section_result {
   fraction exact;   ///< sum of the items' exact scores
   std::optional<points> weight;
   std::optional<points> critical_min; ///< as the standard states it
-  bool failed_critical = false; ///< a critical section below its minimum (R-STD-5 model)
+  bool failed_critical = false;       ///< a critical section below its minimum (R-STD-5 model)
   std::vector<item_result> items;
 };
 BOOST_DESCRIBE_STRUCT(section_result, (),

@@ -112,8 +112,7 @@ struct section {
   std::optional<points> basis;
   std::vector<item> items;
 };
-BOOST_DESCRIBE_STRUCT(section, (),
-                      (id, title, title_en, total, weight, critical_min, basis, items))
+BOOST_DESCRIBE_STRUCT(section, (), (id, title, title_en, total, weight, critical_min, basis, items))
 
 struct standard {
   std::string id;
