@@ -9,6 +9,8 @@
 #include "pmq/pmq.h"
 #include "pmq/scoring.hpp"
 
+#include "bench_standard.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -23,27 +25,7 @@ constexpr int inspectors = 3;
 
 // A 100-item standard of 100 points: 5 sections × 20 items of 1 point (as scoring_bench).
 pmq::standard hundred_items() {
-  pmq::standard s;
-  s.id = "bench-100";
-  s.version = "1";
-  s.title = "100-item standard";
-  for (int si = 0; si < 5; ++si) {
-    pmq::section sec;
-    sec.id = "S" + std::to_string(si);
-    sec.title = sec.id;
-    for (int ii = 0; ii < 20; ++ii) {
-      pmq::item it;
-      it.id = sec.id + "-" + std::to_string(ii);
-      it.title = "条款 " + it.id;
-      it.requirement = "地面无杂物、无积尘";
-      it.max_score = pmq::points{1};
-      it.kind = ii % 4 == 3 ? pmq::item_kind::pass_fail : pmq::item_kind::deduct;
-      if (it.kind == pmq::item_kind::deduct) it.deduction = pmq::points::from_milli(500);
-      sec.items.push_back(it);
-    }
-    s.sections.push_back(sec);
-  }
-  return s;
+  return pmq_bench::synthetic_standard("bench-100", 5, 20, pmq::points::from_milli(500));
 }
 
 const char *departments[] = {"客服部", "秩序维护部", "工程部", "保洁部", "绿化部"};

@@ -5,6 +5,8 @@
 #include "pmq/pmq.h"
 #include "pmq/scoring.hpp"
 
+#include "bench_standard.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -17,27 +19,8 @@ constexpr int items_per_section = 20;
 constexpr int sections = 5; // 100 items
 
 pmq::standard make_standard() {
-  pmq::standard s;
-  s.id = "bench";
-  s.version = "1";
-  s.title = "100-item standard";
-  for (int si = 0; si < sections; ++si) {
-    pmq::section sec;
-    sec.id = "S" + std::to_string(si);
-    sec.title = sec.id;
-    for (int ii = 0; ii < items_per_section; ++ii) {
-      pmq::item it;
-      it.id = sec.id + "-" + std::to_string(ii);
-      it.title = "条款 " + it.id;
-      it.requirement = "地面无杂物、无积尘";
-      it.max_score = pmq::points{1};
-      it.kind = ii % 4 == 3 ? pmq::item_kind::pass_fail : pmq::item_kind::deduct;
-      if (it.kind == pmq::item_kind::deduct) it.deduction = pmq::points::from_milli(100);
-      sec.items.push_back(it);
-    }
-    s.sections.push_back(sec);
-  }
-  return s;
+  return pmq_bench::synthetic_standard("bench", sections, items_per_section,
+                                       pmq::points::from_milli(100));
 }
 
 // 256 inspections: every item answered (defects 0..12 or pass/fail), one N/A in eight.
