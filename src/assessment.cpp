@@ -694,9 +694,6 @@ assessment_result assess(const assessment_request &req) {
   const business_calendar cal = req.calendar.value_or(business_calendar{});
   const deadline_rules rules = req.rules.value_or(deadline_rules{});
   if (req.rectification) {
-    if (req.regime != assessment_regime::branch)
-      problems.add("rectification", "the rectification status table is the branch regime's "
-                                    "monthly document (000 二(二)1.4)");
     for (std::size_t k = 0; k < req.rectification->events.size(); ++k) {
       const auto &ev = req.rectification->events[k];
       if (ev.project && !known_project(*ev.project))
@@ -710,6 +707,43 @@ assessment_result assess(const assessment_request &req) {
                                        req.rectification->as_of.value_or(to), cal, rules);
       } catch (const error &e) {
         add_all(problems, "rectification", e);
+      }
+    }
+    // R-SCORE-3 from the events: each order whose re-inspection failed in the previous
+    // assessment period is deducted once in this one (its applies_to is this period).
+    if (period_ok && req.rectification->derive_carry_over.value_or(true)) {
+      const points each = req.rectification->carry_over_points.value_or(points{2});
+      std::vector<year_month> months;
+      if (req.regime == assessment_regime::branch) {
+        months.push_back(year_month{per->year, per->index}.prev());
+      } else {
+        const int year = per->index == 1 ? per->year - 1 : per->year;
+        for (int m = per->index == 1 ? 7 : 1, n = 0; n < 6; ++m, ++n)
+          months.push_back(year_month{year, m});
+      }
+      std::map<std::string, std::size_t> explicit_orders;
+      for (std::size_t k = 0; k < req.carry_over.size(); ++k)
+        explicit_orders.emplace(req.carry_over[k].order, k);
+      for (const auto &m : months) {
+        if (m.year < 1400) continue; // before the first date pmq holds: no events there
+        try {
+          for (const auto &c :
+               carry_overs(req.rectification->events, m, each, cal, rules, req.regime)) {
+            if (c.applies_to != req.period) continue;
+            if (const auto it = explicit_orders.find(c.order); it != explicit_orders.end()) {
+              problems.add(join_path(join_path("carry_over", it->second), "order"),
+                           "order " + quoted(c.order) +
+                               " is also carried over from rectification.events (re-inspection "
+                               "failed in " +
+                               format_year_month(m) +
+                               "): give it once, or set rectification.derive_carry_over to false");
+              continue;
+            }
+            if (project_index.count(c.project)) carried[project_index.at(c.project)].push_back(c);
+          }
+        } catch (const error &e) {
+          add_all(problems, "rectification", e);
+        }
       }
     }
   }

@@ -90,6 +90,25 @@ class SchemaTest(unittest.TestCase):
             with self.assertRaises(jsonschema.ValidationError):
                 v.validate({**request, **bad})
 
+    def test_assessment_results(self):
+        v = validator("assessment_result.schema.json")
+        request = load("examples", "data", "assessment_2026-11.json")
+        v.validate(as_json(pmq.assess(request)))
+        org = {"company": "C", "branches": [
+            {"id": "B1", "head": "h1", "projects": [{"id": "P1", "head": "p1"},
+                                                    {"id": "P2", "head": "p2"}]},
+            {"id": "B2", "head": "h2", "projects": [{"id": "P3", "head": "p3"}]}]}
+        scores = [{"project": "P1", "inspector": "甲", "score": "89.9967"},
+                  {"project": "P1", "inspector": "乙", "score": 95},
+                  {"project": "P2", "inspector": "甲", "score": "26999/300"}]
+        for extra in ({"regime": "company", "period": "2026-H2"},
+                      {"period": "2026-11", "pay": {"scheme": "per_point"}},
+                      {"period": "2026-11", "previous": [{"period": "2026-10", "projects": [
+                          {"project": "P1", "score": 80}, {"project": "P3"}]}]}):
+            v.validate(as_json(pmq.assess({"organisation": org, "scores": scores, **extra})))
+        with self.assertRaises(jsonschema.ValidationError):
+            v.validate({**as_json(pmq.assess(request)), "typo": 1})
+
     def test_schema_rejects_what_pmq_rejects(self):
         v = validator("inspection.schema.json")
         with self.assertRaises(jsonschema.ValidationError):
