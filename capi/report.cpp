@@ -55,7 +55,8 @@ PMQ_API int pmq_report_inspection(const pmq_standard *standard, const char *insp
     PMQ_REQUIRE(inspection_json);
     const auto language = language_arg(lang);
     if (!language) return bad_language(lang);
-    *html = dup(pmq::inspection_report(standard->compiled.definition(), inspection_json, *language));
+    *html =
+        dup(pmq::inspection_report(standard->compiled.definition(), inspection_json, *language));
     return ok();
   });
 }
@@ -74,8 +75,8 @@ PMQ_API int pmq_report_assessment(const char *request_json, const char *lang, ch
   });
 }
 
-PMQ_API int pmq_report_targets(const char *plan_json, const char *actuals_json,
-                               const char *period, const char *lang, char **html) {
+PMQ_API int pmq_report_targets(const char *plan_json, const char *actuals_json, const char *period,
+                               const char *lang, char **html) {
   return guard([&] {
     PMQ_REQUIRE(html);
     *html = nullptr;

@@ -28,7 +28,8 @@ constexpr message_entry messages[] = {
     {"score.graded", "评分 {0} / {1}", "graded {0} of {1}"},
     {"score.veto", "触发一票否决", "veto triggered (一票否决)"},
     {"score.veto_not", "未触发", "not triggered"},
-    {"score.na_zero", "不适用：按标准规定计 0 分", "not applicable: counts as 0 (the standard's policy)"},
+    {"score.na_zero", "不适用：按标准规定计 0 分",
+     "not applicable: counts as 0 (the standard's policy)"},
     {"score.na_standard", "本标准不适用此项：不计入满分",
      "not applicable in this standard: removed from the maximum"},
     {"score.na", "不适用：不计入满分", "not applicable: removed from the maximum"},
@@ -42,7 +43,8 @@ constexpr message_entry messages[] = {
      "rectification {0} not done at re-inspection: −{1}"},
     {"score.reason", "（{0}）", " ({0})"},
     {"score.veto_zero", "否决项 {0} 触发：总分为 0", "veto item {0} triggered: total set to 0"},
-    {"score.veto_cap", "否决项 {0} 触发：总分封顶 {1}", "veto item {0} triggered: total capped at {1}"},
+    {"score.veto_cap", "否决项 {0} 触发：总分封顶 {1}",
+     "veto item {0} triggered: total capped at {1}"},
     {"score.veto_cap_scaled", "{0}（满分 {1}）= {2}", "{0} of {1} = {2}"},
     // --- test cases (pmq test) ----------------------------------------------------------------
     {"case.score", "得分 {0} / {1}（条款合计 {2} / {3}）", "score {0} of {1} (items {2} of {3})"},
@@ -153,7 +155,8 @@ constexpr message_entry messages[] = {
     {"sheet_summary", "汇总表", "summary"},
     {"sheet_rectification", "整改情况表", "rectification"},
     // --- the HTML reports (R-REP-3, R-REP-1, R-REP-2) ----------------------------------------
-    {"report.inspection_title", "物业管理质量检查报告", "Property management quality inspection report"},
+    {"report.inspection_title", "物业管理质量检查报告",
+     "Property management quality inspection report"},
     {"report.inspection_sub", "{0} · 检查表 {1}", "{0} · sheet {1}"},
     {"report.summary", "检查概况与得分", "The inspection and its score"},
     {"report.date", "检查日期", "Date"},
@@ -219,7 +222,8 @@ constexpr message_entry messages[] = {
     {"report.pareto_text", "{0} 分 · {1}% · 累计 {2}%", "{0} · {1} % · cum. {2} %"},
     {"report.points_n", "{0} 分", "{0} points"},
     {"report.rectification", "不合格项整改情况", "Rectification status"},
-    {"report.targets_title", "{0} 质量目标完成统计表（{1}）", "{0}: quality target completion ({1})"},
+    {"report.targets_title", "{0} 质量目标完成统计表（{1}）",
+     "{0}: quality target completion ({1})"},
     {"report.targets_sub", "统计期 {0} 至 {1}", "from {0} to {1}"},
     {"report.targets_overview", "目标完成情况", "Targets"},
     {"report.met_n", "达标 {0}", "met {0}"},
@@ -234,10 +238,15 @@ constexpr message_entry messages[] = {
     {"report.status", "结论", "Status"},
     {"report.met", "达标", "met"},
     {"report.missed", "未达标", "missed"},
-    {"report.gap_note", "差距 = 实际 − 目标值（以目标的单位计；负数低于目标）；无数据既不算达标也不算未达标。",
+    {"report.gap_note",
+     "差距 = 实际 − 目标值（以目标的单位计；负数低于目标）；无数据既不算达标也不算未达标。",
      "Gap = actual − threshold in the target's unit (negative: below it); no data is neither met "
      "nor missed."},
-    {"report.gap_chart", "各目标差距", "Gap per target"},
+    {"report.gap_chart", "各目标差距（{0}）", "Gap per target ({0})"},
+    {"unit.percent", "百分点", "percentage points"},
+    {"unit.count", "次数/件数", "count"},
+    {"unit.points", "分", "points"},
+    {"unit.times_per_period", "次/期", "times per period"},
 };
 
 const message_entry *find(std::string_view key) {
@@ -260,8 +269,7 @@ std::string exact_decimal(const fraction &v) {
   return text;
 }
 
-std::string explain_item(const item &it, const item_result &r, const standard &def,
-                         language lang) {
+std::string explain_item(const item &it, const item_result &r, const standard &def, language lang) {
   const auto m = [&](std::string_view key) { return std::string(message(key, lang)); };
   if (!r.applicable)
     return def.not_applicable == na_policy::count_as_zero ? m("score.na_zero")
@@ -272,7 +280,8 @@ std::string explain_item(const item &it, const item_result &r, const standard &d
     if (r.defects == 0) return m("score.no_defects");
     const points per = it.deduction ? *it.deduction : points{};
     // 扣完为止 (R-STD-5): more defects than the item's maximum holds.
-    const bool capped = per > points{} && std::int64_t(r.defects) > it.max_score.milli() / per.milli();
+    const bool capped =
+        per > points{} && std::int64_t(r.defects) > it.max_score.milli() / per.milli();
     if (capped)
       return message("score.capped", lang,
                      {std::to_string(r.defects), per.to_string(), it.max_score.to_string()});
@@ -352,7 +361,8 @@ void explain(score_result &r, const standard &def, const std::vector<carry_over>
         if (sr.max_score > points{} && sr.weight) applicable += sr.weight->value();
       a.explanation = message("score.weights", lang, {full.to_string()});
       if (applicable != full.value())
-        a.explanation += message("score.weights_rebased", lang, {to_points(applicable).to_string()});
+        a.explanation +=
+            message("score.weights_rebased", lang, {to_points(applicable).to_string()});
       break;
     }
     case adjustment_kind::rebase:
@@ -381,12 +391,12 @@ void explain(score_result &r, const standard &def, const std::vector<carry_over>
       const points cap = *v->veto_cap;
       const points basis = def.thresholds == threshold_policy::scaled ? threshold_basis(def) : full;
       const fraction limit = cap.value() * full.value() / basis.value();
-      a.explanation = message(
-          "score.veto_cap", lang,
-          {v->id, limit == cap.value() ? cap.to_string()
-                                       : message("score.veto_cap_scaled", lang,
-                                                 {cap.to_string(), basis.to_string(),
-                                                  render(limit, 3)})});
+      a.explanation =
+          message("score.veto_cap", lang,
+                  {v->id, limit == cap.value()
+                              ? cap.to_string()
+                              : message("score.veto_cap_scaled", lang,
+                                        {cap.to_string(), basis.to_string(), render(limit, 3)})});
       break;
     }
     }

@@ -33,8 +33,11 @@ th { background: #eef2f7; font-weight: 600; text-align: left; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.meta th { width: 22%; }
 .nodata { color: #555; background: repeating-linear-gradient(45deg, #f4f4f4 0 4px, #dcdcdc 4px 6px); }
-.met { color: #1e6b34; background: #e4f3e8; }
-.missed { color: #9b2318; background: #fbe6e3; }
+td.met, span.met, th.met { color: #1e6b34; background: #e4f3e8; }
+td.missed, span.missed, th.missed { color: #9b2318; background: #fbe6e3; }
+table.targets, table.summary, table.rectification { font-size: 9pt; }
+table.targets { table-layout: auto; }
+table.targets td.num { white-space: nowrap; }
 .pass { color: #1e6b34; } .fail { color: #9b2318; }
 .score { display: flex; gap: 6mm; align-items: baseline; flex-wrap: wrap; margin: 2mm 0; }
 .score .total { font-size: 26pt; font-weight: 700; }
@@ -121,8 +124,8 @@ std::string pay_band_text(const band &b, language lang) {
   if (lang == language::zh || !b.pay_adjustment) return b.label;
   const points p = *b.pay_adjustment;
   if (p == points{}) return "pay unchanged";
-  return std::string("pay ") + (p > points{} ? "+" : "−") +
-         (p > points{} ? p : -p).to_string() + " %";
+  return std::string("pay ") + (p > points{} ? "+" : "−") + (p > points{} ? p : -p).to_string() +
+         " %";
 }
 
 // --- the inspection report ---------------------------------------------------------------
@@ -185,11 +188,11 @@ std::string inspection_report(const standard &def, const inspection &ins, const 
   row("report.standard", def.title.empty() ? def.id : def.title + "（" + def.id + "）");
   row("report.version", def.version);
   p.out += "</table>\n";
-  p.out += "<div class=\"score\"><div>" + p.m("report.score") + " <span class=\"total\" id=\"total-score\">";
+  p.out += "<div class=\"score\"><div>" + p.m("report.score") +
+           " <span class=\"total\" id=\"total-score\">";
   p.out += r.score ? escape(shown(*r.score)) : p.m("no_data");
   p.out += "</span> / " + escape(shown(r.full_score)) + "</div>";
-  if (r.pass_mark)
-    p.out += "<div>" + p.m("pass_mark", {shown(to_points(*r.pass_mark))}) + "</div>";
+  if (r.pass_mark) p.out += "<div>" + p.m("pass_mark", {shown(to_points(*r.pass_mark))}) + "</div>";
   if (r.passed)
     p.out += std::string("<div class=\"") + (*r.passed ? "pass" : "fail") + "\" id=\"verdict\">" +
              p.m(*r.passed ? "report.passed" : "report.failed") + "</div>";
@@ -202,10 +205,10 @@ std::string inspection_report(const standard &def, const inspection &ins, const 
       // outside the table's range: no band
     }
   }
-  p.out += "</div>\n<p class=\"note\">" +
-           p.m("report.score_note", {shown(r.earned), shown(r.max_score),
-                                     std::to_string(r.findings)}) +
-           "</p>\n";
+  p.out +=
+      "</div>\n<p class=\"note\">" +
+      p.m("report.score_note", {shown(r.earned), shown(r.max_score), std::to_string(r.findings)}) +
+      "</p>\n";
   if (!r.adjustments.empty()) {
     p.out += "<ul class=\"adjustments\">";
     for (const auto &a : r.adjustments)
@@ -258,13 +261,14 @@ std::string inspection_report(const standard &def, const inspection &ins, const 
 
   // Every deduction, with its findings (R-STD-4).
   p.section("deductions", p.m("report.deductions"));
-  p.out += "<table class=\"deductions\"><colgroup><col style=\"width:15%\"><col "
-           "style=\"width:7%\"><col style=\"width:20%\"><col style=\"width:26%\"><col "
-           "style=\"width:12%\"><col style=\"width:10%\"><col style=\"width:10%\"></colgroup><tr><th>" +
-           p.m("report.item") + "</th><th class=\"num\">" + p.m("report.deducted") + "</th><th>" +
-           p.m("report.explanation") + "</th><th>" + p.m("report.finding") + "</th><th>" +
-           p.m("report.location") + "</th><th>" + p.m("report.time") + "</th><th>" +
-           p.m("report.department") + "</th></tr>\n";
+  p.out +=
+      "<table class=\"deductions\"><colgroup><col style=\"width:15%\"><col "
+      "style=\"width:7%\"><col style=\"width:20%\"><col style=\"width:26%\"><col "
+      "style=\"width:12%\"><col style=\"width:10%\"><col style=\"width:10%\"></colgroup><tr><th>" +
+      p.m("report.item") + "</th><th class=\"num\">" + p.m("report.deducted") + "</th><th>" +
+      p.m("report.explanation") + "</th><th>" + p.m("report.finding") + "</th><th>" +
+      p.m("report.location") + "</th><th>" + p.m("report.time") + "</th><th>" +
+      p.m("report.department") + "</th></tr>\n";
   // Notices to issue: one per responsible department (R-CAL-6: due a week after receipt).
   std::map<std::string, std::vector<std::string>> notices;
   std::vector<std::string> notice_order;
@@ -279,8 +283,8 @@ std::string inspection_report(const standard &def, const inspection &ins, const 
       ++lost;
       const std::size_t span = std::max<std::size_t>(1, it.findings.size());
       const std::string head =
-          "<td rowspan=\"" + std::to_string(span) + "\">" + escape(it.id) + " " +
-          escape(it.title) + "</td><td class=\"num\" rowspan=\"" + std::to_string(span) + "\">" +
+          "<td rowspan=\"" + std::to_string(span) + "\">" + escape(it.id) + " " + escape(it.title) +
+          "</td><td class=\"num\" rowspan=\"" + std::to_string(span) + "\">" +
           (it.vetoed ? p.m("report.veto") : "−" + escape(shown(it.deducted))) +
           "</td><td rowspan=\"" + std::to_string(span) + "\">" + escape(it.explanation) + "</td>";
       if (it.findings.empty()) {
@@ -292,15 +296,14 @@ std::string inspection_report(const standard &def, const inspection &ins, const 
       for (std::size_t k = 0; k < it.findings.size(); ++k) {
         const auto &f = it.findings[k];
         p.out += "<tr class=\"item finding\">" + (k == 0 ? head : std::string()) +
-                 "<td class=\"desc\">" + escape(f.description) + "</td><td>" +
-                 escape(f.location) + "</td><td>" + escape(short_time(f.time)) + "</td><td>" +
-                 escape(f.department) + "</td></tr>\n";
+                 "<td class=\"desc\">" + escape(f.description) + "</td><td>" + escape(f.location) +
+                 "</td><td>" + escape(short_time(f.time)) + "</td><td>" + escape(f.department) +
+                 "</td></tr>\n";
         notice(f.department.empty() ? std::string(message("unspecified", lang)) : f.department,
                it.id + " " + f.description);
       }
     }
-  if (lost == 0)
-    p.out += "<tr><td colspan=\"7\">" + p.m("report.no_deductions") + "</td></tr>";
+  if (lost == 0) p.out += "<tr><td colspan=\"7\">" + p.m("report.no_deductions") + "</td></tr>";
   p.out += "</table>\n";
   p.end_section();
 
@@ -392,8 +395,8 @@ std::string assessment_report(const assessment_result &r, language lang) {
   const std::string title = message("report.assessment_title", lang, {r.company.name, when});
   p.open("assessment", title);
   p.out += "<h1>" + escape(title) + "</h1>\n<p class=\"sub\">" +
-           p.m(r.regime == assessment_regime::branch ? "regime_branch" : "regime_company") +
-           " · " + escape(format_date(r.from)) + " – " + escape(format_date(r.to)) + " · " +
+           p.m(r.regime == assessment_regime::branch ? "regime_branch" : "regime_company") + " · " +
+           escape(format_date(r.from)) + " – " + escape(format_date(r.to)) + " · " +
            p.m("pass_mark", {shown(r.pass_mark_exact, 2)}) + "</p>\n";
 
   // Overview: company means, branches.
@@ -411,10 +414,9 @@ std::string assessment_report(const assessment_result &r, language lang) {
              "</td><td>" + (b.pay ? escape(pay_label(*b.pay, lang)) : "—") + "</td></tr>";
   }
   p.out += "<tr><th>" + p.m("company") + "</th><td></td>";
-  p.out += r.company.mean.score
-               ? "<td class=\"num\" id=\"company-mean\">" + escape(shown(*r.company.mean.score)) +
-                     "</td>"
-               : p.nodata_cell();
+  p.out += r.company.mean.score ? "<td class=\"num\" id=\"company-mean\">" +
+                                      escape(shown(*r.company.mean.score)) + "</td>"
+                                : p.nodata_cell();
   p.out += "<td colspan=\"3\" class=\"note\">" +
            p.m("report.all_projects_mean",
                {r.company.all_projects.score ? shown(*r.company.all_projects.score)
@@ -427,7 +429,8 @@ std::string assessment_report(const assessment_result &r, language lang) {
   for (const auto &pr : r.projects)
     ranked.push_back(&pr);
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto *a, const auto *b) {
-    if (!a->rank_in_company || !b->rank_in_company) return bool(a->rank_in_company) && !b->rank_in_company;
+    if (!a->rank_in_company || !b->rank_in_company)
+      return bool(a->rank_in_company) && !b->rank_in_company;
     return *a->rank_in_company < *b->rank_in_company;
   });
   std::vector<svg::bar> bars;
@@ -470,12 +473,18 @@ std::string assessment_report(const assessment_result &r, language lang) {
       ++it->second;
     }
   }
-  std::stable_sort(order.begin(), order.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto &a, const auto &b) { return a.first > b.first; });
   std::vector<svg::bar> pay_bars;
   for (const auto &[pc, l] : order) {
-    const int n = std::find_if(dist.begin(), dist.end(), [&](const auto &d) { return d.first == l; })->second;
-    pay_bars.push_back({l, double(n), std::nullopt, message("report.projects_n", lang, {std::to_string(n)}),
-                        pc > points{} ? "good" : pc < points{} ? "bad" : "muted", std::nullopt});
+    const int n =
+        std::find_if(dist.begin(), dist.end(), [&](const auto &d) { return d.first == l; })->second;
+    pay_bars.push_back({l, double(n), std::nullopt,
+                        message("report.projects_n", lang, {std::to_string(n)}),
+                        pc > points{}   ? "good"
+                        : pc < points{} ? "bad"
+                                        : "muted",
+                        std::nullopt});
   }
   if (no_pay > 0)
     pay_bars.push_back({std::string(message("report.no_data_unscored", lang)), std::nullopt,
@@ -491,8 +500,8 @@ std::string assessment_report(const assessment_result &r, language lang) {
     p.out += "<h3>" + p.m("summary_title", {t.branch_name, period_name(t.period, lang)}) + "</h3>";
     p.out += "<p class=\"note\">" + p.m("branch_head", {t.head});
     if (t.due) p.out += " · " + p.m("due", {format_date(*t.due)});
-    p.out += "</p><table class=\"summary\"><tr><th style=\"width:6%\">" + p.m("no") +
-             "</th><th>" + p.m("project") + "</th><th>" + p.m("head") + "</th>";
+    p.out += "</p><table class=\"summary\"><tr><th style=\"width:5%\">" + p.m("no") +
+             "</th><th style=\"width:12%\">" + p.m("project") + "</th><th>" + p.m("head") + "</th>";
     for (const auto &i : t.inspectors)
       p.out += "<th class=\"num\">" + escape(i) + "</th>";
     p.out += "<th class=\"num\">" + p.m("mean") + "</th><th class=\"num\">" + p.m("deduction") +
@@ -501,17 +510,19 @@ std::string assessment_report(const assessment_result &r, language lang) {
              "</th><th>" + p.m("remarks") + "</th></tr>";
     for (const auto &row : t.rows) {
       const auto num = [&](const std::optional<points> &v) {
-        return v ? "<td class=\"num\">" + escape(render(v->value(), dp)) + "</td>" : p.nodata_cell();
+        return v ? "<td class=\"num\">" + escape(render(v->value(), dp)) + "</td>"
+                 : p.nodata_cell();
       };
-      p.out += "<tr class=\"summary-row\"><td class=\"num\">" + std::to_string(row.no) + "</td><td>" +
-               escape(row.project) + "</td><td>" + escape(row.head) + "</td>";
+      p.out += "<tr class=\"summary-row\"><td class=\"num\">" + std::to_string(row.no) +
+               "</td><td>" + escape(row.project) + "</td><td>" + escape(row.head) + "</td>";
       for (const auto &s : row.scores)
         p.out += s ? "<td class=\"num\">" + escape(render(s->value(), dp)) + "</td>"
                    : std::string("<td class=\"num\">—</td>");
       p.out += num(row.mean);
       p.out += "<td class=\"num\">" +
-               (row.deduction && *row.deduction != points{} ? "−" + escape(render(row.deduction->value(), dp))
-                                                            : std::string()) +
+               (row.deduction && *row.deduction != points{}
+                    ? "−" + escape(render(row.deduction->value(), dp))
+                    : std::string()) +
                "</td>";
       p.out += num(row.final_score);
       p.out += "<td class=\"num\">" + (row.rank ? std::to_string(*row.rank) : "—") + "</td><td>";
@@ -553,7 +564,8 @@ std::string assessment_report(const assessment_result &r, language lang) {
   for (const auto &pr : r.projects) {
     svg::series s{pr.name, std::vector<std::optional<double>>(periods.size())};
     for (const auto &t : pr.trend) {
-      const auto k = std::size_t(std::find(periods.begin(), periods.end(), t.period) - periods.begin());
+      const auto k =
+          std::size_t(std::find(periods.begin(), periods.end(), t.period) - periods.begin());
       if (t.score) s.values[k] = to_double(*t.score);
     }
     lines.push_back(std::move(s));
@@ -594,8 +606,9 @@ std::string assessment_report(const assessment_result &r, language lang) {
   const auto loss_bars = [&](const std::vector<loss> &ls, const char *id, const char *heading) {
     std::vector<svg::bar> bs;
     for (const auto &l : ls)
-      bs.push_back({l.title.empty() ? (l.id.empty() ? std::string(message("unspecified", lang)) : l.id)
-                                    : l.title,
+      bs.push_back({l.title.empty()
+                        ? (l.id.empty() ? std::string(message("unspecified", lang)) : l.id)
+                        : l.title,
                     to_double(l.points), std::nullopt,
                     message("report.points_n", lang, {shown(l.points)}), "warn", std::nullopt});
     p.out += "<h3>" + p.m(heading) + "</h3>\n";
@@ -610,7 +623,8 @@ std::string assessment_report(const assessment_result &r, language lang) {
       std::string ps;
       for (const auto &x : f.periods)
         ps += (ps.empty() ? "" : ", ") + x;
-      p.out += "<li>" + p.m("repeat_line", {project_name(f.project), f.item, f.title, ps}) + "</li>";
+      p.out +=
+          "<li>" + p.m("repeat_line", {project_name(f.project), f.item, f.title, ps}) + "</li>";
     }
     p.out += "</ul>";
   }
@@ -622,18 +636,19 @@ std::string assessment_report(const assessment_result &r, language lang) {
     p.section("rectification", p.m("report.rectification"));
     p.out += "<h3>" + p.m("rect_title", {when, format_date(t.as_of)}) + "</h3><p class=\"note\">" +
              p.m("rect_due", {format_date(t.due)}) + "</p>";
-    p.out += "<table class=\"rectification\"><tr><th style=\"width:16%\">" + p.m("project") + "</th>";
-    for (const char *k : {"rect_issued", "rect_open", "rect_overdue", "rect_on_time", "rect_late",
-                          "rect_awaiting", "rect_passed", "rect_failed", "rect_second",
-                          "rect_penalty"})
+    p.out +=
+        "<table class=\"rectification\"><tr><th style=\"width:16%\">" + p.m("project") + "</th>";
+    for (const char *k :
+         {"rect_issued", "rect_open", "rect_overdue", "rect_on_time", "rect_late", "rect_awaiting",
+          "rect_passed", "rect_failed", "rect_second", "rect_penalty"})
       p.out += "<th class=\"num\">" + p.m(k) + "</th>";
     p.out += "</tr>";
     const auto line = [&](const rectification_row &w, const std::string &name, bool total) {
       const char *td = total ? "th" : "td";
       p.out += std::string("<tr><") + td + ">" + escape(name) + "</" + td + ">";
-      for (const auto n : {w.issued, w.open, w.overdue, w.rectified_on_time, w.rectified_late,
-                           w.awaiting_reinspection, w.passed, w.failed, w.second_notices,
-                           w.penalty_notices})
+      for (const auto n :
+           {w.issued, w.open, w.overdue, w.rectified_on_time, w.rectified_late,
+            w.awaiting_reinspection, w.passed, w.failed, w.second_notices, w.penalty_notices})
         p.out += std::string("<") + td + " class=\"num" +
                  ((n > 0 && (&n == &w.overdue || &n == &w.failed)) ? " missed" : "") + "\">" +
                  std::to_string(n) + "</" + td + ">";
@@ -652,7 +667,8 @@ std::string assessment_report(const assessment_result &r, language lang) {
   p.out += "<ul class=\"problems\">";
   for (const auto &n : r.problems) {
     const std::string project = n.project ? project_name(*n.project) : std::string();
-    const std::string branch = n.branch ? (branch_of.count(*n.branch) ? branch_of[*n.branch] : *n.branch) : std::string();
+    const std::string branch =
+        n.branch ? (branch_of.count(*n.branch) ? branch_of[*n.branch] : *n.branch) : std::string();
     std::string line;
     switch (n.kind) {
     case assessment_notice_kind::project_no_data:
@@ -697,8 +713,9 @@ std::string status_cell(const page &p, target_status s, const std::string &value
 std::string value_text(const statistics_row &row) {
   if (!row.actual.has_value()) return "";
   const json j = rate_to_json(row.actual, row.target.unit, row.places);
-  std::string v = j.contains("value") && j.at("value").is_string() ? j.at("value").get<std::string>()
-                                                                   : j.value("value", json()).dump();
+  std::string v = j.contains("value") && j.at("value").is_string()
+                      ? j.at("value").get<std::string>()
+                      : j.value("value", json()).dump();
   return row.target.unit == kpi_unit::percent ? v + " %" : v;
 }
 
@@ -737,11 +754,12 @@ std::string targets_report(const std::vector<statistics_table> &tables, language
   p.out += "<th class=\"num\">" + (months ? p.m("report.period_value") : p.m("report.actual")) +
            "</th><th class=\"num\">" + p.m("report.gap") + "</th><th>" + p.m("report.status") +
            "</th></tr>";
-  std::vector<svg::bar> gaps;
+  std::vector<std::pair<kpi_unit, std::vector<svg::bar>>> gaps; // one chart per unit
   for (std::size_t i = 0; i < t.rows.size(); ++i) {
     const auto &row = t.rows[i];
-    p.out += "<tr class=\"target-row " + std::string(boost::describe::enum_to_string(row.status, "")) +
-             "\"><td>" + escape(row.key) + "</td><td>" + escape(row.name) +
+    p.out += "<tr class=\"target-row " +
+             std::string(boost::describe::enum_to_string(row.status, "")) + "\"><td>" +
+             escape(row.key) + "</td><td>" + escape(row.name) +
              (row.rule ? "<br><span class=\"note\">" + escape(*row.rule) + "</span>" : "") +
              "</td><td>" + escape(row.department) + "</td><td>" + escape(row.owner) + "</td><td>" +
              escape(describe(row.applied_target)) + "</td>";
@@ -752,13 +770,15 @@ std::string targets_report(const std::vector<statistics_table> &tables, language
       p.out += m ? status_cell(p, m->status, value_text(*m)) : p.nodata_cell();
     }
     p.out += status_cell(p, row.status, value_text(row));
-    p.out += row.gap ? "<td class=\"num " + std::string(row.status == target_status::met ? "met" : "missed") + "\">" +
-                           escape(gap_text(row)) + "</td>"
+    p.out += row.gap ? "<td class=\"num " +
+                           std::string(row.status == target_status::met ? "met" : "missed") +
+                           "\">" + escape(gap_text(row)) + "</td>"
                      : p.nodata_cell();
     p.out += row.status == target_status::no_data
                  ? p.nodata_cell()
-                 : std::string("<td class=\"") + (row.status == target_status::met ? "met" : "missed") +
-                       "\">" + p.m(row.status == target_status::met ? "report.met" : "report.missed") +
+                 : std::string("<td class=\"") +
+                       (row.status == target_status::met ? "met" : "missed") + "\">" +
+                       p.m(row.status == target_status::met ? "report.met" : "report.missed") +
                        "</td>";
     p.out += "</tr>";
     svg::bar b;
@@ -770,11 +790,21 @@ std::string targets_report(const std::vector<statistics_table> &tables, language
     } else {
       b.text = message("no_data", lang);
     }
-    gaps.push_back(std::move(b));
+    const kpi_unit u = row.applied_target.unit;
+    auto g = std::find_if(gaps.begin(), gaps.end(), [&](const auto &x) { return x.first == u; });
+    if (g == gaps.end()) g = gaps.insert(gaps.end(), {u, {}});
+    g->second.push_back(std::move(b));
   }
   p.out += "</table>\n<p class=\"note\">" + p.m("report.gap_note") + "</p>";
-  p.out += "<h3>" + p.m("report.gap_chart") + "</h3>" +
-           svg::bar_chart(gaps, p.bars("gaps", message("report.gap_chart", lang)));
+  // Gaps in different units are not drawn on one scale: a chart per unit.
+  for (auto &[u, bars] : gaps) {
+    const std::string unit = boost::describe::enum_to_string(u, "count");
+    const std::string heading =
+        message("report.gap_chart", lang, {std::string(message("unit." + unit, lang))});
+    auto o = p.bars("gaps-" + unit, heading);
+    o.css_class = "chart bars gaps";
+    p.out += "<h3>" + escape(heading) + "</h3>" + svg::bar_chart(bars, o);
+  }
   p.end_section();
   return p.close();
 }

@@ -19,7 +19,7 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   if (n == 0 || i + n > s.size()) return 0;
   for (std::size_t k = 1; k < n; ++k)
     if ((b(i + k) & 0xC0) != 0x80) return 0;
-  if (n == 3 && c == 0xE0 && b(i + 1) < 0xA0) return 0; // overlong
+  if (n == 3 && c == 0xE0 && b(i + 1) < 0xA0) return 0;  // overlong
   if (n == 3 && c == 0xED && b(i + 1) >= 0xA0) return 0; // surrogates
   if (n == 4 && c == 0xF0 && b(i + 1) < 0x90) return 0;  // overlong
   if (n == 4 && c == 0xF4 && b(i + 1) >= 0x90) return 0; // beyond U+10FFFF
@@ -31,7 +31,7 @@ double text_width(std::string_view s) {
   double w = 0;
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t n = utf8_length(s, i);
-    w += n >= 3 ? 12 : 6.8;
+    w += n >= 3 ? 12.5 : 7;
     i += n ? n : 1;
   }
   return w;
@@ -76,12 +76,11 @@ std::string svg_open(const std::string &css_class, double width, double height,
 
 std::string text(double x, double y, std::string_view s, const char *anchor = "start",
                  const char *extra = "") {
-  return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\"" +
-         extra + ">" + escape(s) + "</text>";
+  return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\"" + extra +
+         ">" + escape(s) + "</text>";
 }
 
-std::string rect(double x, double y, double w, double h, const std::string &fill,
-                 const char *cls) {
+std::string rect(double x, double y, double w, double h, const std::string &fill, const char *cls) {
   return "<rect class=\"" + std::string(cls) + "\" x=\"" + num(x) + "\" y=\"" + num(y) +
          "\" width=\"" + num(std::max(w, 0.0)) + "\" height=\"" + num(h) + "\" fill=\"" + fill +
          "\"/>";
@@ -147,7 +146,7 @@ std::string bar_chart(const std::vector<bar> &bars, const bar_options &o) {
       }
   }
   label_w = std::min(label_w, o.width * 0.32) + 8;
-  text_w = std::min(std::max(text_w, text_width(o.no_data_text)), o.width * 0.3) + 8;
+  text_w = std::min(std::max(text_w, text_width(o.no_data_text)), o.width * 0.3) + 14;
   if (o.scale && *o.scale > 0) hi = *o.scale;
   if (hi <= 0 && lo >= 0) hi = 1; // every bar 0 or no data: any scale will do
   const double x0 = label_w, x1 = o.width - text_w;
@@ -157,8 +156,8 @@ std::string bar_chart(const std::vector<bar> &bars, const bar_options &o) {
   const double height = top + rh * double(bars.size()) + 6;
   std::string out = svg_open(o.css_class, o.width, height, o.title, hatch);
   if (o.mark_legend)
-    out += "<g class=\"legend\"><line x1=\"" + num(x1 - 150) + "\" y1=\"7\" x2=\"" +
-           num(x1 - 136) + "\" y2=\"7\" stroke=\"#222\" stroke-dasharray=\"3 2\"/>" +
+    out += "<g class=\"legend\"><line x1=\"" + num(x1 - 150) + "\" y1=\"7\" x2=\"" + num(x1 - 136) +
+           "\" y2=\"7\" stroke=\"#222\" stroke-dasharray=\"3 2\"/>" +
            text(x1 - 132, 11, *o.mark_legend) + "</g>";
   const double zero = x(0);
   for (std::size_t i = 0; i < bars.size(); ++i) {
@@ -185,8 +184,8 @@ std::string bar_chart(const std::vector<bar> &bars, const bar_options &o) {
     out += "</g>";
   }
   if (lo < 0)
-    out += "<line x1=\"" + num(zero) + "\" y1=\"" + num(top) + "\" x2=\"" + num(zero) +
-           "\" y2=\"" + num(height - 6) + "\" stroke=\"#444\"/>";
+    out += "<line x1=\"" + num(zero) + "\" y1=\"" + num(top) + "\" x2=\"" + num(zero) + "\" y2=\"" +
+           num(height - 6) + "\" stroke=\"#444\"/>";
   out += "</svg>";
   return out;
 }
@@ -241,8 +240,11 @@ std::string line_chart(const std::vector<std::string> &categories, const std::ve
       out += text(x(i), (plot_top + plot_bottom) / 2, o.no_data_text, "middle",
                   " class=\"nodata\" fill=\"#555\"");
     }
+    // The first and last labels are kept inside the chart.
+    const char *anchor = n > 1 && i == 0 ? "start" : n > 1 && i + 1 == n ? "end" : "middle";
+    const double lx = n > 1 && i == 0 ? x(i) - 12 : n > 1 && i + 1 == n ? x(i) + 12 : x(i);
     if (i % label_every == 0 || i + 1 == n)
-      out += text(x(i), plot_bottom + 15, categories[i], "middle", " class=\"category\"");
+      out += text(lx, plot_bottom + 15, categories[i], anchor, " class=\"category\"");
   }
   if (o.mark)
     out += "<line class=\"mark\" x1=\"" + num(left) + "\" y1=\"" + num(y(*o.mark)) + "\" x2=\"" +

@@ -71,9 +71,9 @@ TEST_CASE("svg: bars on edge data — one, none with data, 500, exactly 0 and 10
     CHECK(s.find("viewBox=\"0 0 680 ") != std::string::npos);
   }
   SECTION("exactly 0 and exactly 100 on a scale of 100") {
-    const auto s = pmq::svg::bar_chart({bar{"零", 0.0, 100.0, "0 / 100", "", {}},
-                                        bar{"满", 100.0, 100.0, "100 / 100", "", {}}},
-                                       {.scale = 100.0});
+    const auto s = pmq::svg::bar_chart(
+        {bar{"零", 0.0, 100.0, "0 / 100", "", {}}, bar{"满", 100.0, 100.0, "100 / 100", "", {}}},
+        {.scale = 100.0});
     // 0 is a hairline bar (data), 100 fills the track exactly; neither is no data.
     CHECK(count(s, "class=\"bar\"") == 2);
     CHECK(s.find("nodata") == std::string::npos);
@@ -85,8 +85,8 @@ TEST_CASE("svg: bars on edge data — one, none with data, 500, exactly 0 and 10
     for (std::sregex_iterator it(s.begin(), s.end(), full), end; it != end; ++it)
       bars.push_back((*it)[2]);
     REQUIRE(bars.size() == 2);
-    CHECK(bars[0] == "1");         // zero: the hairline
-    CHECK(bars[1] == tracks[1]);   // 100 of 100: the whole track
+    CHECK(bars[0] == "1");       // zero: the hairline
+    CHECK(bars[1] == tracks[1]); // 100 of 100: the whole track
   }
   SECTION("negative values (pay −10 %) fit beside positive ones") {
     const auto s = pmq::svg::bar_chart(
@@ -216,9 +216,10 @@ TEST_CASE("assessment report: ranked projects, pay, trend, Pareto, no data hatch
 
 TEST_CASE("target completion: met, missed and no data distinct, gap signed, months side by side",
           "[R-REP-2][R-KPI-30]") {
-  const pmq::compiled_plan plan(pmq::load_target_plan(read_file(PMQ_EXAMPLES_DATA "/targets_plan.json")));
-  const auto months =
-      pmq::month_actuals_from_json(pmq::parse_json(read_file(PMQ_EXAMPLES_DATA "/targets_actuals.json")));
+  const pmq::compiled_plan plan(
+      pmq::load_target_plan(read_file(PMQ_EXAMPLES_DATA "/targets_plan.json")));
+  const auto months = pmq::month_actuals_from_json(
+      pmq::parse_json(read_file(PMQ_EXAMPLES_DATA "/targets_actuals.json")));
   const auto q1 = *pmq::parse_period("2026-Q1");
   const auto t = plan.table(months, q1);
   const auto html = pmq::targets_report(plan, months, q1);

@@ -34,7 +34,7 @@ struct bar_options {
   std::optional<double> scale;            ///< the value of a full-width bar; default: the largest
   double width = 680;                     ///< viewBox width (A4 text width ≈ 680 px)
   double row_height = 18;                 ///< per bar
-  std::string no_data_text = "无数据";     ///< drawn on a bar without value
+  std::string no_data_text = "无数据";    ///< drawn on a bar without value
   std::string css_class = "chart bars";   ///< on the <svg>
   std::string id = "bars";                ///< unique in the document: names the hatch pattern
   std::optional<std::string> mark_legend; ///< e.g. "合格线 90"

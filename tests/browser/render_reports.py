@@ -51,7 +51,7 @@ addEventListener('load', () => {
   let widest = 0, culprit = '';
   for (const e of document.querySelectorAll('body *')) {
     const r = e.getBoundingClientRect();
-    if (r.right > widest) { widest = r.right; culprit = e.tagName + '.' + e.className.baseVal ?? e.className; }
+    if (r.right > widest) { widest = r.right; culprit = e.tagName + '.' + (e.className.baseVal ?? e.className); }
   }
   const out = document.createElement('pre');
   out.id = 'pmq-layout';
@@ -92,12 +92,13 @@ def render(exe, page, out, height):
 
 
 def svg_rows(dom, chart_class):
-    m = re.search(r'<svg[^>]*class="chart bars %s"(.*?)</svg>' % chart_class, dom, re.S)
-    return m.group(1).count('class="row"') if m else -1
+    charts = re.findall(r'<svg[^>]*class="chart bars %s"(.*?)</svg>' % chart_class, dom, re.S)
+    return sum(c.count('class="row"') for c in charts) if charts else -1
 
 
 def main():
-    cli, source, out = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+    cli = str(pathlib.Path(sys.argv[1]).resolve())
+    source, out = pathlib.Path(sys.argv[2]).resolve(), pathlib.Path(sys.argv[3]).resolve()
     exe = chromium()
     if not exe:
         print("SKIPPED: Chromium is not installed (sh cmake/dev.sh test installs Debian's chromium)")
@@ -115,7 +116,7 @@ def main():
         page = out / ("inspection_%s.html" % lang)
         pmq("score", "--inspection", str(data / "inspection.json"), "--format", "html", "--lang", lang,
             "--output", str(page))
-        dom = render(exe, page, out, 2600)
+        dom = render(exe, page, out, 1560)
         score = str(result["score"])
         check(re.search(r'id="total-score">%s<' % re.escape(score), dom) is not None,
               page.name + ": total score " + score)
@@ -131,7 +132,7 @@ def main():
     for lang in ("zh", "en"):
         page = out / ("assessment_%s.html" % lang)
         pmq("assess", "--input", str(request), "--format", "html", "--lang", lang, "--output", str(page))
-        dom = render(exe, page, out, 2400)
+        dom = render(exe, page, out, 2500)
         check(svg_rows(dom, "ranking") == len(assessed["projects"]),
               page.name + ": a bar per project (%d)" % len(assessed["projects"]))
         no_data = sum(1 for p in assessed["projects"] if p.get("score") is None)
@@ -150,7 +151,7 @@ def main():
         table = json.loads(pmq("kpi", "table", "--plan", str(data / "targets_plan.json"), "--actuals",
                                str(data / "targets_actuals.json"), "--period", "2026-Q1", "--format",
                                "json"))
-        dom = render(exe, page, out, 1300)
+        dom = render(exe, page, out, 1000)
         check(dom.count('<tr class="target-row') == len(table["rows"]),
               page.name + ": a row per target (%d)" % len(table["rows"]))
         check(svg_rows(dom, "gaps") == len(table["rows"]), page.name + ": a gap bar per target")
