@@ -170,7 +170,6 @@ std::string pay_text(const std::optional<points> &percent, pay_scheme scheme, la
 
 } // namespace
 
-
 // --- reading --------------------------------------------------------------------------------
 
 assessment_request assessment_request_from_json(const json &value) {

@@ -151,8 +151,7 @@ constexpr language lang = language::zh; // the explanations' language (explain.c
 
 std::string band_text(const band &b) {
   std::string s = b.id + " (" + b.label;
-  if (b.pay_adjustment)
-    s += message("case.band_pay", lang, {b.pay_adjustment->to_string()});
+  if (b.pay_adjustment) s += message("case.band_pay", lang, {b.pay_adjustment->to_string()});
   if (b.award_eligible) s += message(*b.award_eligible ? "case.award" : "case.no_award", lang);
   if (b.passed) s += message(*b.passed ? "case.band_passed" : "case.band_failed", lang);
   return s + ")";
@@ -191,9 +190,10 @@ void score_case(runner &r, const json &c, const json &expect) {
   const json &a = r.out.actual;
   // Explanation: the final score, each step to it, each item that lost points.
   r.out.explanation.push_back(
-      message("case.score", lang,
-              {a.contains("score") ? show(a.at("score")) : std::string(message("case.no_data", lang)),
-               show(a.at("full_score")), show(a.at("earned")), show(a.at("max_score"))}) +
+      message(
+          "case.score", lang,
+          {a.contains("score") ? show(a.at("score")) : std::string(message("case.no_data", lang)),
+           show(a.at("full_score")), show(a.at("earned")), show(a.at("max_score"))}) +
       (a.contains("passed")
            ? std::string(message(a.at("passed").get<bool>() ? "case.passed" : "case.failed", lang))
            : std::string()));

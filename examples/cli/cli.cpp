@@ -74,7 +74,8 @@ void write_output(const std::string &path, const std::string &text) {
     return;
   }
   std::ofstream out(path, std::ios::binary);
-  if (!(out << text)) throw pmq::error(pmq::errc::invalid_argument, "--output", "cannot write " + path);
+  if (!(out << text))
+    throw pmq::error(pmq::errc::invalid_argument, "--output", "cannot write " + path);
 }
 
 std::string cell(const pmq::json &v) {

@@ -165,7 +165,8 @@ void add_scoring(CLI::App &app) {
     }
     const auto ins = pmq::inspection_from_json(read_json(o->inspection));
     auto result = standard.score(ins);
-    if (lang != pmq::language::zh) pmq::explain(result, standard.definition(), ins.carry_over, lang);
+    if (lang != pmq::language::zh)
+      pmq::explain(result, standard.definition(), ins.carry_over, lang);
     if (o->format == "html") {
       write_output(o->output, pmq::inspection_report(standard.definition(), ins, result, lang));
       return;
