@@ -20,6 +20,7 @@
 
 #include "pmq/bands.hpp"
 #include "pmq/calendar.hpp"
+#include "pmq/explain.hpp"
 #include "pmq/inspection.hpp"
 #include "pmq/json.hpp"
 #include "pmq/numeric.hpp"
@@ -43,8 +44,7 @@ namespace pmq {
 /// mark lower performance pay).
 BOOST_DEFINE_ENUM_CLASS(pay_scheme, table, per_point)
 
-/// The language of rendered tables and labels.
-BOOST_DEFINE_ENUM_CLASS(language, zh, en)
+// pmq::language (explain.hpp): the language of rendered tables and labels.
 
 // --- the request ------------------------------------------------------------------------
 
@@ -454,8 +454,5 @@ std::string assessment_text(const assessment_result &r, language lang = language
 /// quoted as RFC 4180 says. sheet 0 is the 汇总表.
 std::string assessment_csv(const assessment_result &r, language lang = language::zh,
                            std::size_t sheet = 0);
-
-/// "zh" or "en"; empty optional for anything else.
-std::optional<language> parse_language(std::string_view text);
 
 } // namespace pmq

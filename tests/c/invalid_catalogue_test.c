@@ -117,6 +117,10 @@ static int call(const char *function, const char *doc, int *out_set) {
     status = pmq_kpi_table(doc, kpi_actuals, "2026-Q1", &out);
   } else if (!strcmp(function, "kpi_table_actuals")) {
     status = pmq_kpi_table(kpi_plan, doc, "2026-Q1", &out);
+  } else if (!strcmp(function, "report_inspection")) {
+    status = pmq_report_inspection(residential, doc, "zh", &out);
+  } else if (!strcmp(function, "report_targets_plan")) {
+    status = pmq_report_targets(doc, kpi_actuals, "2026-Q1", "en", &out);
   } else if (!strcmp(function, "fee_plan")) {
     status = pmq_fee_plan_check(doc, "2026-Q2", &out);
   }

@@ -100,6 +100,9 @@ def seeds():
     s["kpi_table"] = [v("kpi_plan.json") + "\0" + v("kpi_actuals.json") + "\0" + p
                       for p in ("2026-03", "2026-Q1", "2026-H1", "2026")]
     s["fee_plan"] = [v("fee_plan.json") + "\0" "2026-Q2", v("fee_plan.json") + "\0" "2026"]
+    s["report"] = [inspection + "\0\0\0zh", inspection + "\0\0\0en", assessment + "\0\0\0en",
+                   v("kpi_plan.json") + "\0" + v("kpi_actuals.json") + "\0" "2026-Q1\0zh",
+                   v("kpi_plan.json") + "\0" + v("kpi_actuals.json") + "\0" "2026-03\0xx"]
     return s
 
 

@@ -30,7 +30,7 @@ from ._check import check
 from .complaint import complaint_classes, evaluate_complaints
 from .rectification import consecutive_failures, rectification_report, rectification_status
 from .scoring import NO_RESPONSE, NOT_APPLICABLE, Standard, builtin_standards, rollup, score
-from . import kpi, supplier, testing, types
+from . import kpi, report, supplier, testing, types
 
 Error.__module__ = "pmq"
 
@@ -68,4 +68,4 @@ __all__ = ["Error", "OK", "EINVAL", "EPARSE", "EINPUT", "ENOMEM", "EINTERNAL",
            "monthly_deadlines", "archive_loans", "inspection_plan", "sample_households",
            "rectification_status", "rectification_report", "consecutive_failures",
            "complaint_classes", "evaluate_complaints",
-           "kpi", "supplier", "testing", "types", "version", "library_path", "dumps"]
+           "kpi", "report", "supplier", "testing", "types", "version", "library_path", "dumps"]

@@ -14,6 +14,7 @@ _builtin = _lib.declare("pmq_standard_builtin", _ctypes.c_char_p, _ctypes.POINTE
 _builtins = _lib.declare("pmq_builtin_standards", _lib.out_p)
 _to_json = _lib.declare("pmq_standard_to_json", _p, _lib.out_p)
 _score = _lib.declare("pmq_score", _p, _ctypes.c_char_p, _lib.out_p)
+_score_lang = _lib.declare("pmq_score_lang", _p, _ctypes.c_char_p, _ctypes.c_char_p, _lib.out_p)
 _score_batch = _lib.declare("pmq_score_batch", _p, _ctypes.c_char_p, _lib.out_p)
 _derive = _lib.declare("pmq_standard_derive", _p, _ctypes.c_char_p, _ctypes.POINTER(_p))
 _item_count = _lib.declare("pmq_standard_item_count", _p, _ctypes.POINTER(_ctypes.c_size_t))
@@ -37,7 +38,12 @@ class Standard(_lib.Handle):
     >>> result["score"], result["status"]
     (Decimal('98.5'), 'scored')
     >>> result["sections"][3]["items"][0]["explanation"]
+    '3 处 × 0.5 = 扣 1.5 分'
+    >>> standard = pmq.Standard.builtin()
+    >>> standard.score({"id": "INS-1", "responses": [{"item": "BJ-01", "defects": 3}]},
+    ...                lang="en")["sections"][3]["items"][0]["explanation"]
     '3 defects × 0.5 = 1.5 deducted'
+    >>> standard.close()
 
     Use ``Standard.load(document)`` or ``Standard.builtin(id=None)``; release it with
     ``close()`` or a ``with`` block.
@@ -70,10 +76,13 @@ class Standard(_lib.Handle):
         """The standard as a dict (the JSON format of docs/scoring.md)."""
         return _lib.call_json(_to_json, self._live())
 
-    def score(self, inspection: _t.Document) -> _t.ScoreResult:
+    def score(self, inspection: _t.Document, lang: str = "zh") -> _t.ScoreResult:
         """Scores one inspection (a dict or JSON text): item, section and final scores, each
-        deduction and each step to the final score explained."""
-        return _lib.call_json(_score, self._live(), _lib.document(inspection))
+        deduction and each step to the final score explained, in ``lang`` ("zh" or "en")."""
+        if lang == "zh":
+            return _lib.call_json(_score, self._live(), _lib.document(inspection))
+        return _lib.call_json(_score_lang, self._live(), _lib.document(inspection),
+                              _lib.text(lang))
 
     def score_batch(self, inspections: _typing.Union[_typing.Sequence[dict], str]
                     ) -> list[_t.ScoreResult]:

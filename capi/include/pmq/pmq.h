@@ -90,6 +90,11 @@ PMQ_API void pmq_standard_free(pmq_standard *standard);
 PMQ_API int pmq_score(const pmq_standard *standard, const char *inspection_json,
                       char **result_json);
 
+/* pmq_score with the explanations in `lang`: "zh" (Chinese, the default; NULL means "zh") or
+ * "en"; anything else is PMQ_EINVAL naming "lang". pmq_score writes them in Chinese. */
+PMQ_API int pmq_score_lang(const pmq_standard *standard, const char *inspection_json,
+                           const char *lang, char **result_json);
+
 /* Scores a JSON array of inspections in one call; the result is a JSON array of results.
  * Problems name the inspection: "[3].responses[0].item". */
 PMQ_API int pmq_score_batch(const pmq_standard *standard, const char *inspections_json,
@@ -237,6 +242,25 @@ PMQ_API int pmq_assess(const char *request_json, char **result_json);
  * anything else is PMQ_EINVAL. The caller frees *out with pmq_free. */
 PMQ_API int pmq_assess_table(const char *request_json, const char *format, const char *lang,
                              char **out);
+
+/* ---- reports people read (R-REP-3, R-REP-1, R-REP-2; docs/reports.md) ---------------------- */
+
+/* Each returns one self-contained HTML document (inline CSS and SVG, no script, nothing
+ * fetched; printable on A4) in `lang`: "zh" (default; NULL means "zh") or "en", anything else
+ * PMQ_EINVAL. Every text from the input is HTML-escaped. The caller frees *html with pmq_free;
+ * writing it to a file is the caller's. Bad input: the same errors as the JSON call. */
+
+/* The 《物业管理质量检查报告》 of one inspection scored against `standard` (as pmq_score). */
+PMQ_API int pmq_report_inspection(const pmq_standard *standard, const char *inspection_json,
+                                  const char *lang, char **html);
+
+/* The period's assessment report from an assessment request (as pmq_assess). */
+PMQ_API int pmq_report_assessment(const char *request_json, const char *lang, char **html);
+
+/* The 《质量目标完成统计表》 of a target plan for `period` (as pmq_kpi_table), with each month of
+ * a longer period side by side. */
+PMQ_API int pmq_report_targets(const char *plan_json, const char *actuals_json,
+                               const char *period, const char *lang, char **html);
 
 /* ---- complaints (R-CAL-10; counts for R-KPI-6, R-KPI-7, R-KPI-12) ----------------------- */
 
