@@ -37,7 +37,8 @@ td.met, span.met, th.met { color: #1e6b34; background: #e4f3e8; }
 td.missed, span.missed, th.missed { color: #9b2318; background: #fbe6e3; }
 table.targets, table.summary, table.rectification { font-size: 9pt; }
 table.targets { table-layout: auto; }
-table.targets td.num { white-space: nowrap; }
+table.targets td.num, table.targets th.num, table.targets td.met, table.targets td.missed,
+  table.targets td.nodata { white-space: nowrap; }
 .pass { color: #1e6b34; } .fail { color: #9b2318; }
 .score { display: flex; gap: 6mm; align-items: baseline; flex-wrap: wrap; margin: 2mm 0; }
 .score .total { font-size: 26pt; font-weight: 700; }
