@@ -1,5 +1,6 @@
 // Fee collection plans (R-KPI-32).
 #include "kpi_detail.hpp"
+#include "loading.hpp"
 
 #include <map>
 #include <set>
@@ -142,6 +143,11 @@ fee_check check_fee_plan(const fee_plan &plan, const period &p) {
   out.total = make_status("total", std::nullopt, total.due, total.collected, total.in_period,
                           total.rate, round_up_to_fen(total.required));
   return out;
+}
+
+fee_check check_fee_plan(std::string_view plan_json, const period &p) {
+  return read_then<fee_plan>(parse_json(plan_json),
+                             [&](const fee_plan &plan) { return check_fee_plan(plan, p); });
 }
 
 fee_plan load_fee_plan(std::string_view json_text) {

@@ -1,5 +1,6 @@
 // KPI definitions as data: inputs, constraints, the expression, the catalogue, counts as JSON.
 #include "kpi_detail.hpp"
+#include "loading.hpp"
 #include "presets.hpp"
 
 #include <algorithm>
@@ -76,6 +77,10 @@ kpi::kpi(kpi_definition def, const std::string &path)
     }
   }
   problems.throw_if_any();
+}
+
+kpi kpi::from_json(const json &definition) {
+  return read_then<kpi_definition>(definition, [](const kpi_definition &d) { return kpi(d); });
 }
 
 namespace {

@@ -1,5 +1,6 @@
 // Target decomposition and the 《质量目标完成统计表》 (R-KPI-30).
 #include "kpi_detail.hpp"
+#include "loading.hpp"
 
 #include <map>
 #include <set>
@@ -134,9 +135,11 @@ statistics_table compiled_plan::table(const std::vector<month_actuals> &months,
 }
 
 target_plan load_target_plan(std::string_view json_text) {
-  auto p = from_json_value<target_plan>(parse_json(json_text));
-  compiled_plan check(p);
-  return p;
+  // One pass: a type error in one target does not hide another target's unknown KPI.
+  return read_then<target_plan>(parse_json(json_text), [](const target_plan &p) {
+    const compiled_plan check(p);
+    return p;
+  });
 }
 
 std::vector<month_actuals> month_actuals_from_json(const json &j) {
