@@ -60,7 +60,7 @@ inspection worst_inspection(const standard &s) {
 void standard_score_warnings(const standard &s, problem_list &out) {
   const compiled_standard compiled(s);
   const auto worst = compiled.score(worst_inspection(s));
-  const auto best = compiled.score(inspection{"best", {}, {}, {}, {}, {}, {}});
+  const auto best = compiled.score(inspection{"best", {}, {}, {}, {}, {}, {}, {}});
   if (s.pass_mark && worst.score && *worst.score >= *s.pass_mark)
     out.add("pass_mark", "every inspection passes: even with every item failed the score is " +
                              worst.score->to_string() + ", not below the pass mark " +

@@ -218,7 +218,9 @@ score_result compiled_standard::score(const inspection &ins) const {
                        (ins.project ? ", not to this inspection's project \"" + *ins.project + "\""
                                     : "; the inspection names no project"));
 
+  if (ins.households) check_households(*ins.households, "households", problems); // R-CAL-15
   auto out = impl_->run(by_item, at, "responses", true, ins.carry_over, problems);
+  if (ins.households) out.households = summarize_households(*ins.households);
   out.inspection = ins.id;
   out.project = ins.project;
   out.inspector = ins.inspector;

@@ -93,6 +93,8 @@ static int call(const char *function, const char *doc, int *out_set) {
     status = pmq_archive_loans(doc, &out);
   } else if (!strcmp(function, "inspection_plan")) {
     status = pmq_inspection_plan(doc, &out);
+  } else if (!strcmp(function, "inspection_coverage")) {
+    status = pmq_inspection_coverage(doc, &out);
   } else if (!strcmp(function, "household_sample")) {
     status = pmq_household_sample(doc, &out);
   } else if (!strcmp(function, "rectification_status")) {
@@ -171,6 +173,7 @@ static void check_bases(void) {
       {"supplier_may_bid", "supplier_may_bid.json"},
       {"archive_loans", "archive_loans.json"},
       {"inspection_plan", "calendar_plan.json"},
+      {"inspection_coverage", "calendar_coverage.json"},
       {"household_sample", "households.json"},
       {"rectification_status", "rectification_status.json"},
       {"rectification_report", "rectification.json"},

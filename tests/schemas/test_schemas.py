@@ -55,6 +55,16 @@ class SchemaTest(unittest.TestCase):
             with pmq.Standard.builtin(sid) as s:
                 vr.validate(as_json(s.score(inspection)))
 
+    def test_households_and_their_aggregate_R_CAL_15(self):
+        inspection = load("tests", "data", "valid", "inspection_households.json")
+        validator("inspection.schema.json").validate(inspection)
+        with pmq.Standard.builtin() as s:
+            result = as_json(s.score(inspection))
+        validator("result.schema.json").validate(result)
+        no_complaint = dict(inspection, households=[{"id": "1", "ratings": {"保洁": "satisfied"}}])
+        with pmq.Standard.builtin() as s:
+            validator("result.schema.json").validate(as_json(s.score(no_complaint)))
+
     def test_carry_overs_from_the_rectification_report_fit_an_inspection(self):
         v = validator("inspection.schema.json")
         events = [{"order": "R-1", "kind": "issued", "date": "2026-11-02", "project": "P-01",

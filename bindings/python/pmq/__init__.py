@@ -26,6 +26,7 @@ from ._errors import EINPUT, EINTERNAL, EINVAL, ENOMEM, EPARSE, OK, Error
 from .assessment import assess, assess_table
 from .bands import Bands, per_point_pay
 from .calendar import archive_loans, inspection_plan, monthly_deadlines, sample_households
+from .calendar import inspection_coverage
 from ._check import check
 from .complaint import complaint_classes, evaluate_complaints
 from .rectification import consecutive_failures, rectification_report, rectification_status
@@ -68,4 +69,5 @@ __all__ = ["Error", "OK", "EINVAL", "EPARSE", "EINPUT", "ENOMEM", "EINTERNAL",
            "monthly_deadlines", "archive_loans", "inspection_plan", "sample_households",
            "rectification_status", "rectification_report", "consecutive_failures",
            "complaint_classes", "evaluate_complaints",
-           "kpi", "report", "supplier", "testing", "types", "version", "library_path", "dumps"]
+           "kpi", "report", "supplier", "testing", "types", "version", "library_path", "dumps",
+           "inspection_coverage"]

@@ -203,9 +203,16 @@ PMQ_API int pmq_calendar_deadlines(const char *request_json, char **table_json);
  * date and state, and the overdue list (R-CAL-8). */
 PMQ_API int pmq_archive_loans(const char *request_json, char **report_json);
 
-/* {"from", "to", "projects", "seed", "options"?, "calendar"?} -> the dated inspection slots
- * (R-CAL-1, R-CAL-2, R-CAL-3); the same request gives the same plan everywhere. */
+/* {"from", "to", "projects", "seed", "options"?, "calendar"?, "special"?, "rectification"?,
+ * "rules"?, "follow_ups"?} -> the dated inspection slots (R-CAL-1, R-CAL-2, R-CAL-3; follow-ups
+ * of open orders R-CAL-13; special, quarterly, year-end checks R-CAL-14); the same request gives
+ * the same plan everywhere. */
 PMQ_API int pmq_inspection_plan(const char *request_json, char **plan_json);
+
+/* {"plan": a plan as pmq_inspection_plan returns it, "performed": [{"day", "project", "level",
+ * "order"?, "id"?}], "as_of", "grace_days"?, "areas"?, "week_starts"?} -> each slot on time,
+ * late, missed or pending, coverage per project, weekly supervision patrols per area (R-CAL-14). */
+PMQ_API int pmq_inspection_coverage(const char *request_json, char **coverage_json);
 
 /* {"households": [{"id", "building"?}], "count"?, "seed", "spread_across_buildings"?} -> the
  * households to visit (R-CAL-7), reproducible from the seed. */
