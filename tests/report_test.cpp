@@ -178,10 +178,16 @@ TEST_CASE("inspection report: score, section bars, every finding, notices, escap
     CHECK(en.find("Property management quality inspection report") != std::string::npos);
     CHECK(en.find("defects × 0.5") != std::string::npos);
   }
-  SECTION("households, when the result carries them (issue 14's shape)") {
-    // Rendered from the result's JSON; here the shape is checked through the same path.
+  SECTION("household visits (R-CAL-15), when the inspection gives them") {
     const auto zh = pmq::inspection_report(cs.definition(), ins, r);
     CHECK(zh.find("id=\"households\"") == std::string::npos); // not given: not shown
+    const auto with =
+        pmq::load_inspection(read_file(PMQ_TEST_DATA "/valid/inspection_households.json"));
+    const auto h = pmq::inspection_report(cs.definition(), with, cs.score(with));
+    CHECK(h.find("id=\"households\"") != std::string::npos);
+    CHECK(h.find("走访住户") != std::string::npos);
+    CHECK(h.find("83.33 %") != std::string::npos); // (3 + 2) of 6 ratings satisfied
+    CHECK(h.find("50.00 %") != std::string::npos); // 1 of 2 complaints handled properly
   }
 }
 
