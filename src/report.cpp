@@ -477,9 +477,12 @@ std::string assessment_report(const assessment_result &r, language lang) {
   std::stable_sort(order.begin(), order.end(),
                    [](const auto &a, const auto &b) { return a.first > b.first; });
   std::vector<svg::bar> pay_bars;
-  for (const auto &[pc, l] : order) {
-    const int n =
-        std::find_if(dist.begin(), dist.end(), [&](const auto &d) { return d.first == l; })->second;
+  for (const auto &entry : order) {
+    const auto &[pc, l] = entry;
+    const auto &label = entry.second; // a lambda may not capture a structured binding (C++17)
+    const int n = std::find_if(dist.begin(), dist.end(), [&](const auto &d) {
+                    return d.first == label;
+                  })->second;
     pay_bars.push_back({l, double(n), std::nullopt,
                         message("report.projects_n", lang, {std::to_string(n)}),
                         pc > points{}   ? "good"
