@@ -12,7 +12,7 @@
 static const char *one =
     "{\"id\":\"INS-%06d\",\"project\":\"翠湖花园\",\"date\":\"2026-11-18\",\"responses\":["
     "{\"item\":\"KF-04\",\"findings\":[{\"description\":\"公告栏通知已过期，未及时撤除\","
-    "\"location\":\"客服中心\",\"time\":\"2026-11-18T09:05+08:00\"}]},"
+    "\"location\":\"客服中心\",\"time\":\"2026-11-18T09:05+08:00\",\"department\":\"客服部\"}]},"
     "{\"item\":\"KF-05\",\"passed\":true},{\"item\":\"LH-05\",\"passed\":false},"
     "{\"item\":\"BJ-01\",\"defects\":%d},{\"item\":\"SB-05\",\"not_applicable\":true}]}";
 
@@ -35,7 +35,7 @@ int main(int argc, char **argv) {
   text[len] = '\0';
   status = summary ? pmq_score_batch_summary(s, text, &out) : pmq_score_batch(s, text, &out);
   if (status != PMQ_OK) {
-    fprintf(stderr, "%s\n", pmq_last_error());
+    fprintf(stderr, "%.200s\n", pmq_last_error());
     return 1;
   }
   getrusage(RUSAGE_SELF, &ru);
