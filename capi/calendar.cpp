@@ -1,7 +1,9 @@
-// C ABI for the business calendar: JSON request in, JSON result out (R-CAL-1..9, R-OUT-7/10).
+// C ABI for the business calendar: JSON request in, JSON result out (R-CAL-1..9, R-CAL-13/14,
+// R-OUT-7/10).
 #include "common.hpp"
 
 #include "pmq/calendar.hpp"
+#include "pmq/coverage.hpp"
 
 using namespace pmq::capi;
 
@@ -25,6 +27,12 @@ PMQ_API int pmq_archive_loans(const char *request_json, char **report_json) {
 PMQ_API int pmq_inspection_plan(const char *request_json, char **plan_json) {
   return json_call(request_json, plan_json, [](const pmq::json &j) {
     return pmq::to_json(pmq::plan_inspections(pmq::plan_request_from_json(j)));
+  });
+}
+
+PMQ_API int pmq_inspection_coverage(const char *request_json, char **coverage_json) {
+  return json_call(request_json, coverage_json, [](const pmq::json &j) {
+    return pmq::to_json(pmq::inspection_coverage(pmq::coverage_request_from_json(j)));
   });
 }
 

@@ -159,7 +159,7 @@ PMQ_API int pmq_kpi_evaluate_custom(const char *definition_json, const char *cou
     *result_json = nullptr;
     PMQ_REQUIRE(definition_json);
     PMQ_REQUIRE(counts_json);
-    const pmq::kpi k(pmq::from_json_value<pmq::kpi_definition>(pmq::parse_json(definition_json)));
+    const auto k = pmq::kpi::from_json(pmq::parse_json(definition_json));
     return give(result_json, pmq::to_json(k.evaluate(pmq::quantities_from_json(
                                  pmq::parse_json(counts_json, "counts")))));
   });
@@ -215,7 +215,7 @@ PMQ_API int pmq_fee_plan_check(const char *plan_json, const char *period, char *
     PMQ_REQUIRE(plan_json);
     PMQ_REQUIRE(period);
     const auto p = period_arg(period);
-    return give(check_json, pmq::to_json(pmq::check_fee_plan(pmq::load_fee_plan(plan_json), p)));
+    return give(check_json, pmq::to_json(pmq::check_fee_plan(std::string_view(plan_json), p)));
   });
 }
 

@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 
 packages="cmake g++ make pkg-config python3 libboost1.81-dev libboost-date-time1.81-dev nlohmann-json3-dev catch2 libcli11-dev libxlsxwriter-dev python3-jsonschema python3-pip python3-pandas python3-dask python3-distributed"
 [ "${1:-}" = bench ] && packages="$packages libbenchmark-dev"
+# The browser check of the HTML reports (ctest browser.reports; docs/reports.md).
+[ "${1:-}" = test ] && packages="$packages chromium fonts-noto-cjk"
 case "${1:-}" in fuzz|tsan) packages="$packages clang-14 libclang-rt-14-dev" ;; esac
 
 missing=""

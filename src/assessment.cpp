@@ -138,125 +138,11 @@ void history_of(const history &h, std::int64_t current, const std::optional<frac
 
 // --- labels, in both languages, in one place ----------------------------------------------
 
-struct label_entry {
-  std::string_view key, zh, en;
-};
+// The labels are rows of pmq's one messages table (src/explain.cpp).
+std::string_view label(std::string_view key, language lang) { return message(key, lang); }
 
-constexpr label_entry label_table[] = {
-    {"no", "序号", "No."},
-    {"project", "项目", "Project"},
-    {"head", "负责人", "Head"},
-    {"mean", "平均分", "Mean"},
-    {"deduction", "扣分(整改)", "Deduction (rectification)"},
-    {"final", "最终得分", "Final score"},
-    {"rank", "排名", "Rank"},
-    {"pay", "工资调整", "Pay adjustment"},
-    {"performance_pay", "绩效工资调整", "Performance pay"},
-    {"remarks", "备注", "Remarks"},
-    {"summary_title", "《{0}{1}项目考核评分汇总表》", "{0}: project assessment score summary, {1}"},
-    {"month_period", "{0}年{1}月份", "{0}-{1}"},
-    {"half_period", "{0}年{1}半年", "{0} H{1}"},
-    {"half_1", "上", "1"},
-    {"half_2", "下", "2"},
-    {"due", "报送品质管理部及人力资源部，截止 {0}（下月5日前，R-CAL-5）",
-     "to the quality department and HR by {0} (before the 5th of the next month, R-CAL-5)"},
-    {"branch_head", "分公司负责人 {0}", "Branch head {0}"},
-    {"branch_score", "分公司得分", "Branch score"},
-    {"no_data", "无数据", "no data"},
-    {"consecutive_failure", "连续两次不合格（通报批评并处罚）",
-     "failed twice in a row (public reprimand and penalty)"},
-    {"carry_over_not_applied", "整改扣分未扣（本期无数据）",
-     "carry-over not applied (no data this period)"},
-    {"decided_on_exact", "按精确值 {0} 判定", "decided on the exact {0}"},
-    {"pay_up", "上浮{0}%", "+{0} %"},
-    {"pay_down", "下浮{0}%", "−{0} %"},
-    {"pay_none", "不变", "unchanged"},
-    {"perf_down", "绩效降{0}%", "performance −{0} %"},
-    {"perf_none", "不降", "no reduction"},
-    {"report_title", "{0} {1}考核（{2}）", "{0}: assessment {1} ({2})"},
-    {"regime_branch", "分公司月度考核，000 二(二)", "branch's monthly assessment, 000 II(2)"},
-    {"regime_company", "公司半年度考核，000 二(一)", "head office's half-yearly audit, 000 II(1)"},
-    {"pass_mark", "合格线 {0} 分", "pass mark {0}"},
-    {"branches", "各分公司", "Branches"},
-    {"branch_line", "{0}（负责人 {1}）：{2}，第 {3} 名{4}", "{0} (head {1}): {2}, rank {3}{4}"},
-    {"branch_line_no_data", "{0}（负责人 {1}）：无数据", "{0} (head {1}): no data"},
-    {"branch_pay", "，负责人工资 {0}", ", head's pay {0}"},
-    {"company", "公司", "Company"},
-    {"company_line", "{0}：各分公司平均 {1}（{2} 个分公司）；全部项目平均 {3}（{4} 个项目）",
-     "{0}: mean of the branches {1} ({2} branches); mean of all projects {3} ({4} projects)"},
-    {"top", "前 {0} 名", "Top {0}"},
-    {"bottom", "后 {0} 名", "Bottom {0}"},
-    {"standing_line", "第 {0} 名 {1}（{2}）{3}", "rank {0} {1} ({2}) {3}"},
-    {"failures", "连续两次不合格（R-SCORE-6）", "Failed twice in a row (R-SCORE-6)"},
-    {"failure_line", "{0}：{1}", "{0}: {1}"},
-    {"analysis", "扣分分析（R-REP-1）：共扣 {0} 分，{1} 张检查表",
-     "Where points were lost (R-REP-1): {0} points, {1} sheets"},
-    {"analysis_note", "每项 = 各项目（各检查人该项扣分的平均）之和，精确计算",
-     "each = Σ over projects of the mean, over its inspectors, of the item's deduction; exact"},
-    {"pareto", "扣分最多的五项（帕累托；与第五项并列者一并列出）",
-     "The five costliest items (Pareto; items tied with the fifth included)"},
-    {"pareto_line", "{0}. {1} {2}：{3} 分，{4}%，累计 {5}%",
-     "{0}. {1} {2}: {3} points, {4} %, cumulative {5} %"},
-    {"by_section", "按专业", "By section"},
-    {"by_department", "按责任部门", "By responsible department"},
-    {"loss_line", "{0} {1}：{2} 分", "{0} {1}: {2} points"},
-    {"department_line", "{0}：{1} 分", "{0}: {1} points"},
-    {"unspecified", "（未注明）", "(not stated)"},
-    {"repeats", "重复问题（连续各期同一条款扣分）",
-     "Repeat findings (same item failed in consecutive periods)"},
-    {"repeat_line", "{0} {1} {2}：{3}", "{0} {1} {2}: {3}"},
-    {"problems", "问题清单（缺失数据）", "Problems (missing data)"},
-    {"p_project_no_data", "{0}（{1}）本期无检查数据：不计 0 分，不参与排名",
-     "{0} ({1}) has no inspection this period: not 0, unranked"},
-    {"p_branch_no_data", "{0} 本期无任何项目数据", "{0} has no project with data this period"},
-    {"p_inspection_no_data", "检查表 {0}（{1}）全部条款不适用：无数据",
-     "sheet {0} ({1}) has every item not applicable: no data"},
-    {"p_carry_over_not_applied", "整改单 {0} 的扣分未能扣除：{1} 本期无数据，仍待扣",
-     "carry-over of order {0} not applied: {1} has no data this period; it stays due"},
-    {"p_previous_period_missing", "未提供上期（{0}）结果：无环比，连续不合格从本期起算",
-     "no result for the period before ({0}): no change shown, failure runs start here"},
-    {"none", "无", "none"},
-    {"rect_title", "《分公司检查各项目物业管理中心对{0}不合格项整改情况表》（截至 {1}）",
-     "Rectification of the nonconformities the branches found in {0} (as of {1})"},
-    {"branch", "分公司", "Branch"},
-    {"rect_due", "报送品质管理部，截止 {0}（R-CAL-5）",
-     "to the quality department by {0} (R-CAL-5)"},
-    {"rect_issued", "下发", "Issued"},
-    {"rect_open", "未到期", "Open"},
-    {"rect_overdue", "逾期", "Overdue"},
-    {"rect_on_time", "按期整改", "Rectified on time"},
-    {"rect_late", "逾期整改", "Rectified late"},
-    {"rect_awaiting", "待复检", "Awaiting re-inspection"},
-    {"rect_passed", "复检合格", "Passed"},
-    {"rect_failed", "复检不合格", "Failed"},
-    {"rect_second", "二次通知", "Second notices"},
-    {"rect_penalty", "处罚通知", "Penalty notices"},
-    {"total", "合计", "Total"},
-    {"sheet_summary", "汇总表", "summary"},
-    {"sheet_rectification", "整改情况表", "rectification"},
-};
-
-std::string_view label(std::string_view key, language lang) {
-  for (const auto &l : label_table)
-    if (l.key == key) return lang == language::zh ? l.zh : l.en;
-  return key;
-}
-
-// label(key) with {0}, {1}, ... replaced by the arguments.
 std::string format(std::string_view key, language lang, std::initializer_list<std::string> args) {
-  const std::string_view pattern = label(key, lang);
-  std::string out;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' &&
-        pattern[i + 1] >= '0' && pattern[i + 1] <= '9') {
-      const std::size_t k = std::size_t(pattern[i + 1] - '0');
-      if (k < args.size()) out += *(args.begin() + k);
-      i += 2;
-    } else {
-      out += pattern[i];
-    }
-  }
-  return out;
+  return message(key, lang, args);
 }
 
 std::string period_label(const std::string &text, language lang) {
@@ -283,12 +169,6 @@ std::string pay_text(const std::optional<points> &percent, pay_scheme scheme, la
 }
 
 } // namespace
-
-std::optional<language> parse_language(std::string_view text) {
-  if (text == "zh") return language::zh;
-  if (text == "en") return language::en;
-  return std::nullopt;
-}
 
 // --- reading --------------------------------------------------------------------------------
 
@@ -694,9 +574,6 @@ assessment_result assess(const assessment_request &req) {
   const business_calendar cal = req.calendar.value_or(business_calendar{});
   const deadline_rules rules = req.rules.value_or(deadline_rules{});
   if (req.rectification) {
-    if (req.regime != assessment_regime::branch)
-      problems.add("rectification", "the rectification status table is the branch regime's "
-                                    "monthly document (000 二(二)1.4)");
     for (std::size_t k = 0; k < req.rectification->events.size(); ++k) {
       const auto &ev = req.rectification->events[k];
       if (ev.project && !known_project(*ev.project))
@@ -710,6 +587,43 @@ assessment_result assess(const assessment_request &req) {
                                        req.rectification->as_of.value_or(to), cal, rules);
       } catch (const error &e) {
         add_all(problems, "rectification", e);
+      }
+    }
+    // R-SCORE-3 from the events: each order whose re-inspection failed in the previous
+    // assessment period is deducted once in this one (its applies_to is this period).
+    if (period_ok && req.rectification->derive_carry_over.value_or(true)) {
+      const points each = req.rectification->carry_over_points.value_or(points{2});
+      std::vector<year_month> months;
+      if (req.regime == assessment_regime::branch) {
+        months.push_back(year_month{per->year, per->index}.prev());
+      } else {
+        const int year = per->index == 1 ? per->year - 1 : per->year;
+        for (int m = per->index == 1 ? 7 : 1, n = 0; n < 6; ++m, ++n)
+          months.push_back(year_month{year, m});
+      }
+      std::map<std::string, std::size_t> explicit_orders;
+      for (std::size_t k = 0; k < req.carry_over.size(); ++k)
+        explicit_orders.emplace(req.carry_over[k].order, k);
+      for (const auto &m : months) {
+        if (m.year < 1400) continue; // before the first date pmq holds: no events there
+        try {
+          for (const auto &c :
+               carry_overs(req.rectification->events, m, each, cal, rules, req.regime)) {
+            if (c.applies_to != req.period) continue;
+            if (const auto it = explicit_orders.find(c.order); it != explicit_orders.end()) {
+              problems.add(join_path(join_path("carry_over", it->second), "order"),
+                           "order " + quoted(c.order) +
+                               " is also carried over from rectification.events (re-inspection "
+                               "failed in " +
+                               format_year_month(m) +
+                               "): give it once, or set rectification.derive_carry_over to false");
+              continue;
+            }
+            if (project_index.count(c.project)) carried[project_index.at(c.project)].push_back(c);
+          }
+        } catch (const error &e) {
+          add_all(problems, "rectification", e);
+        }
       }
     }
   }

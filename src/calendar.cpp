@@ -135,6 +135,8 @@ void check_rules(const deadline_rules &r, const std::string &path, problem_list 
   check_day(r.metered_charges_day, join_path(path, "metered_charges_day"), problems);
   check_count(r.archive_loan_days, join_path(path, "archive_loan_days"), problems);
   check_count(r.archive_loan_working_days, join_path(path, "archive_loan_working_days"), problems);
+  if (r.major_days) check_count(*r.major_days, join_path(path, "major_days"), problems);
+  if (r.potential_days) check_count(*r.potential_days, join_path(path, "potential_days"), problems);
 }
 
 bool is_working_day(const business_calendar &c, const date &d) {
@@ -369,6 +371,23 @@ void check_plan(const plan_request &req, const plan_options &o, problem_list &pr
     problems.add("options.audit_window_last_month", "must be 1..6 (a month of the half year)");
   else if (o.audit_window_last_month < o.audit_window_first_month)
     problems.add("options.audit_window_last_month", "the window ends before it starts");
+  if (o.quarterly_day > 31)
+    problems.add("options.quarterly_day", "a day of the month is 1..31 (0: none)");
+  if (o.year_end_day > 31)
+    problems.add("options.year_end_day", "a day of the month is 1..31 (0: none)");
+  for (std::size_t i = 0; i < req.special.size(); ++i) {
+    const auto &sc = req.special[i];
+    const auto p = join_path("special", i);
+    if (sc.day < req.from || sc.day > req.to)
+      problems.add(join_path(p, "day"), format_date(sc.day) + " is outside the plan (" +
+                                            format_date(req.from) + " to " + format_date(req.to) +
+                                            ")");
+    if (sc.what.empty()) problems.add(join_path(p, "what"), "must not be empty");
+    if (sc.project &&
+        std::find(req.projects.begin(), req.projects.end(), *sc.project) == req.projects.end())
+      problems.add(join_path(p, "project"), "\"" + *sc.project + "\" is not a project of the plan");
+  }
+  if (req.rules) check_rules(*req.rules, "rules", problems);
 }
 
 bool in_range(const date &d, const date &from, const date &to) { return from <= d && d <= to; }
@@ -388,6 +407,9 @@ inspection_plan plan_inspections(const plan_request &req) {
     date day;
     std::size_t project;
     check_level level;
+    std::optional<std::string> order{};
+    std::optional<date> due{};
+    std::optional<std::string> what{};
   };
   std::vector<raw> slots;
   auto all_projects = [&](const date &d, check_level level) {
@@ -420,9 +442,16 @@ inspection_plan plan_inspections(const plan_request &req) {
     if (o.branch_day > 0)
       if (auto d = working_day_from(cal, m, o.branch_day); d && in_range(*d, req.from, req.to))
         all_projects(*d, check_level::branch_monthly);
-    if ((m.month - 1) % 3 + 1 == static_cast<int>(o.joint_month_of_quarter))
+    if ((m.month - 1) % 3 + 1 == static_cast<int>(o.joint_month_of_quarter)) {
       if (auto d = working_day_from(cal, m, o.joint_day); d && in_range(*d, req.from, req.to))
         all_projects(*d, check_level::joint_quarterly);
+      if (o.quarterly_day > 0)
+        if (auto d = working_day_from(cal, m, o.quarterly_day); d && in_range(*d, req.from, req.to))
+          all_projects(*d, check_level::quarterly);
+    }
+    if (m.month == 12 && o.year_end_day > 0)
+      if (auto d = working_day_from(cal, m, o.year_end_day); d && in_range(*d, req.from, req.to))
+        all_projects(*d, check_level::year_end);
     // Night checks: any night of the month within the period, drawn without replacement.
     const date lo = std::max(m.first_day(), req.from), hi = std::min(m.last_day(), req.to);
     const auto nights = static_cast<std::uint64_t>((hi - lo).days() + 1);
@@ -461,7 +490,23 @@ inspection_plan plan_inspections(const plan_request &req) {
       }
     }
 
-  std::sort(slots.begin(), slots.end(), [](const raw &a, const raw &b) {
+  const auto project_index = [&](const std::string &name) {
+    return static_cast<std::size_t>(std::find(req.projects.begin(), req.projects.end(), name) -
+                                    req.projects.begin());
+  };
+  for (const auto &sc : req.special) {
+    if (sc.project)
+      slots.push_back({sc.day, project_index(*sc.project), check_level::special, {}, {}, sc.what});
+    else
+      for (std::size_t p = 0; p < req.projects.size(); ++p)
+        slots.push_back({sc.day, p, check_level::special, {}, {}, sc.what});
+  }
+  for (auto &f : follow_up_slots(req, cal, problems))
+    slots.push_back({f.day, project_index(f.project), f.level, f.order, f.due, {}});
+  problems.throw_if_any();
+
+  // Stable: several follow-ups or special checks of one project on one day keep their order.
+  std::stable_sort(slots.begin(), slots.end(), [](const raw &a, const raw &b) {
     if (a.day != b.day) return a.day < b.day;
     if (a.project != b.project) return a.project < b.project;
     return a.level < b.level;
@@ -473,9 +518,13 @@ inspection_plan plan_inspections(const plan_request &req) {
         s.level == check_level::joint_quarterly ? "R-CAL-3"
         : s.level == check_level::head_office_audit || s.level == check_level::branch_monthly
             ? "R-CAL-2"
+        : s.level == check_level::follow_up ? "R-CAL-13"
+        : s.level == check_level::quarterly || s.level == check_level::year_end ||
+                s.level == check_level::special
+            ? "R-CAL-14"
             : "R-CAL-1";
-    out.slots.push_back(
-        {s.day, req.projects[s.project], s.level, rule, s.level == check_level::head_office_audit});
+    out.slots.push_back({s.day, req.projects[s.project], s.level, rule,
+                         s.level == check_level::head_office_audit, s.order, s.due, s.what});
   }
   return out;
 }

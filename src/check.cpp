@@ -1,5 +1,7 @@
 #include "pmq/check.hpp"
 
+#include "loading.hpp"
+
 #include "pmq/scoring.hpp"
 
 #include <algorithm>
@@ -58,7 +60,7 @@ inspection worst_inspection(const standard &s) {
 void standard_score_warnings(const standard &s, problem_list &out) {
   const compiled_standard compiled(s);
   const auto worst = compiled.score(worst_inspection(s));
-  const auto best = compiled.score(inspection{"best", {}, {}, {}, {}, {}, {}});
+  const auto best = compiled.score(inspection{"best", {}, {}, {}, {}, {}, {}, {}});
   if (s.pass_mark && worst.score && *worst.score >= *s.pass_mark)
     out.add("pass_mark", "every inspection passes: even with every item failed the score is " +
                              worst.score->to_string() + ", not below the pass mark " +
@@ -282,16 +284,19 @@ void run_check(check_report &r, const json &d, Load load, Warn warn) {
 }
 
 // Reads a T, then compiles it (which throws what does not hold) and gives the T.
+// In one pass: type errors and what the compiling finds are reported together.
 template <class T, class Compiled> T read_compiled(const json &j) {
-  auto value = from_json_value<T>(j);
-  const Compiled compiled(value);
-  return value;
+  return read_then<T>(j, [](const T &value) {
+    const Compiled compiled(value);
+    return value;
+  });
 }
 
 fee_plan read_fee_plan(const json &j) {
-  auto p = from_json_value<fee_plan>(j);
-  check_fee_plan(p, period{period_kind::year, 9999, 1}); // every collection counts
-  return p;
+  return read_then<fee_plan>(j, [](const fee_plan &p) {
+    check_fee_plan(p, period{period_kind::year, 9999, 1}); // every collection counts
+    return p;
+  });
 }
 } // namespace
 

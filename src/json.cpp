@@ -441,6 +441,21 @@ void read_integer(const json &j, std::int64_t &out, std::int64_t lo, std::int64_
 }
 
 namespace {
+// The text of a JSON number held as a double: the shortest decimal that reads back as it,
+// which is what the JSON text said (for up to 15 significant digits), so "0.1" becomes
+// exactly 100 thousandths. Not finite: a problem, and nothing.
+std::optional<std::string> decimal_text(const json &j, const json_path &path,
+                                        problem_list &problems) {
+  const double d = j.get<double>();
+  if (!std::isfinite(d)) {
+    problems.add(path, "expected a finite number");
+    return std::nullopt;
+  }
+  char buf[400]; // a finite double in fixed notation needs at most 330 characters
+  const auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+  return std::string(buf, res.ptr);
+}
+
 // A JSON number as an exact fixed-point value of type T (points, money).
 template <class T, class Parse>
 void read_fixed(const json &j, T &out, const json_path &path, problem_list &problems, Parse parse) {
@@ -455,20 +470,11 @@ void read_fixed(const json &j, T &out, const json_path &path, problem_list &prob
     problems.add(path, std::string("expected a number, got ") + type_name(j));
     return;
   }
-  const double d = j.get<double>();
-  if (!std::isfinite(d)) {
-    problems.add(path, "expected a finite number");
-    return;
-  }
-  // The shortest decimal that reads back as this double is what the JSON text said
-  // (for up to 15 significant digits), so "0.1" becomes exactly 100 thousandths.
-  char buf[400];
-  const auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
-  const auto parsed =
-      res.ec == std::errc{} ? parse(std::string_view(buf, res.ptr - buf)) : std::nullopt;
+  const auto text = decimal_text(j, path, problems);
+  if (!text) return;
+  const auto parsed = parse(*text);
   if (!parsed) {
-    problems.add(path, "number " + std::string(buf, res.ec == std::errc{} ? res.ptr : buf) +
-                           " has more than " + std::to_string(T::decimals) +
+    problems.add(path, "number " + *text + " has more than " + std::to_string(T::decimals) +
                            " decimals or is too large");
     return;
   }
@@ -495,15 +501,9 @@ void read(const json &j, fraction &out, const json_path &path, problem_list &pro
   }
   std::optional<fraction> parsed;
   if (j.is_number_float()) {
-    const double d = j.get<double>();
-    if (!std::isfinite(d)) {
-      problems.add(path, "expected a finite number");
-      return;
-    }
-    // The shortest decimal that reads back as this double is what the JSON text said.
-    char buf[400];
-    const auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
-    if (res.ec == std::errc{}) parsed = parse_fraction(std::string_view(buf, res.ptr - buf), 400);
+    const auto text = decimal_text(j, path, problems);
+    if (!text) return;
+    parsed = parse_fraction(*text, 400);
   } else if (j.is_string()) {
     parsed = parse_fraction(j.get_ref<const std::string &>());
   } else {
@@ -531,46 +531,38 @@ std::string quoted(const json &j) {
 }
 } // namespace
 
-void read(const json &j, date &out, const json_path &path, problem_list &problems) {
+namespace {
+// A value written as a string and read by `parse` (a date, a time, a month).
+template <class T, class Parse>
+void read_parsed(const json &j, T &out, const json_path &path, problem_list &problems,
+                 const char *expected, Parse parse, const char *what) {
   if (!j.is_string()) {
-    problems.add(path, std::string("expected a date \"YYYY-MM-DD\", got ") + type_name(j));
+    problems.add(path, std::string("expected ") + expected + ", got " + type_name(j));
     return;
   }
-  const auto d = parse_date(j.get_ref<const std::string &>());
-  if (!d) {
-    problems.add(path, quoted(j) + " is not a valid date (expected YYYY-MM-DD, years 1400-9999)");
+  const auto v = parse(j.get_ref<const std::string &>());
+  if (!v) {
+    problems.add(path, quoted(j) + " is not a valid " + what);
     return;
   }
-  out = *d;
+  out = *v;
+}
+} // namespace
+
+void read(const json &j, date &out, const json_path &path, problem_list &problems) {
+  read_parsed(j, out, path, problems, "a date \"YYYY-MM-DD\"", parse_date,
+              "date (expected YYYY-MM-DD, years 1400-9999)");
 }
 
 void read(const json &j, timestamp &out, const json_path &path, problem_list &problems) {
-  if (!j.is_string()) {
-    problems.add(path,
-                 std::string("expected a time \"YYYY-MM-DDThh:mm+08:00\", got ") + type_name(j));
-    return;
-  }
-  const auto t = parse_timestamp(j.get_ref<const std::string &>());
-  if (!t) {
-    problems.add(path, quoted(j) + " is not a valid time (expected YYYY-MM-DDThh:mm[:ss] with a "
-                                   "UTC offset such as +08:00 or Z; offsets run from -12:00 to "
-                                   "+14:00 in quarter hours)");
-    return;
-  }
-  out = *t;
+  read_parsed(j, out, path, problems, "a time \"YYYY-MM-DDThh:mm+08:00\"", parse_timestamp,
+              "time (expected YYYY-MM-DDThh:mm[:ss] with a UTC offset such as +08:00 or Z; "
+              "offsets run from -12:00 to +14:00 in quarter hours)");
 }
 
 void read(const json &j, year_month &out, const json_path &path, problem_list &problems) {
-  if (!j.is_string()) {
-    problems.add(path, std::string("expected a month \"YYYY-MM\", got ") + type_name(j));
-    return;
-  }
-  const auto m = parse_year_month(j.get_ref<const std::string &>());
-  if (!m) {
-    problems.add(path, quoted(j) + " is not a valid month (expected YYYY-MM, years 1400-9999)");
-    return;
-  }
-  out = *m;
+  read_parsed(j, out, path, problems, "a month \"YYYY-MM\"", parse_year_month,
+              "month (expected YYYY-MM, years 1400-9999)");
 }
 
 void write(json &j, points v) {

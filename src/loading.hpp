@@ -52,4 +52,23 @@ template <class T, class Check> T read_and_check(const json &value, Check check)
   return out;
 }
 
+/// Reads a T from `value` and gives `use(const T&)` (which checks as it goes and throws
+/// pmq::error with its problems). When reading found problems, `use` still goes over what
+/// was read, so that its own problems are reported with them (those not made moot) in one
+/// pass; any other failure of `use` on such a half-read document is left out, and the
+/// reading problems are thrown.
+template <class T, class Use> auto read_then(const json &value, Use use, const std::string &path = "") {
+  T out{};
+  problem_list reading;
+  json_io::read(value, out, path, reading);
+  if (reading.empty()) return use(static_cast<const T &>(out));
+  std::vector<problem> checking;
+  try {
+    (void)use(static_cast<const T &>(out));
+  } catch (const error &e) {
+    if (e.code() == errc::invalid_input) checking = e.problems();
+  }
+  throw error(errc::invalid_input, merge_problems(reading.items(), std::move(checking)));
+}
+
 } // namespace pmq

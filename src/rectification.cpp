@@ -42,13 +42,49 @@ void check_event(const rectification_event &e, const std::string &p, problem_lis
   only(e.person.has_value(), "person", e.kind == k::penalty_notice);
   only(e.amount.has_value(), "amount", e.kind == k::penalty_notice);
   only(e.reason.has_value(), "reason", e.kind == k::penalty_notice);
+  only(e.due.has_value(), "due",
+       e.kind == k::issued || e.kind == k::capa_opened || e.kind == k::capa_verified);
+  only(e.days.has_value(), "days", e.kind == k::issued);
+  only(e.severity.has_value(), "severity", e.kind == k::issued);
+  only(e.responsible.has_value(), "responsible", e.kind == k::issued);
+  only(e.scope.has_value(), "scope", e.kind == k::issued);
+  only(e.owner.has_value(), "owner", e.kind == k::capa_opened);
+  only(e.approver.has_value(), "approver", e.kind == k::capa_opened);
+  only(e.effective.has_value(), "effective", e.kind == k::capa_verified);
+  if (e.due && *e.due < e.date)
+    problems.add(join_path(p, "due"), "due " + format_date(*e.due) + " before the event's date (" +
+                                          format_date(e.date) + ")");
   if (e.kind == k::issued) {
+    if (e.due && e.days)
+      problems.add(join_path(p, "days"), "give the notice's due date or its days, not both");
+    if (e.days && (*e.days < 1 || *e.days > 366))
+      problems.add(join_path(p, "days"), "must be 1..366 days, got " + std::to_string(*e.days));
+    if (e.due && e.received && *e.due >= e.date && *e.due < *e.received)
+      problems.add(join_path(p, "due"), "due " + format_date(*e.due) +
+                                            " before the notice was received (" +
+                                            format_date(*e.received) + ")");
     if (!e.project || e.project->empty())
       problems.add(join_path(p, "project"), "an \"issued\" event names its project");
     if (e.received && *e.received < e.date)
       problems.add(join_path(p, "received"), "received " + format_date(*e.received) +
                                                  " before it was issued (" + format_date(e.date) +
                                                  ")");
+  }
+  if (e.kind == k::capa_opened) {
+    if (!e.owner || e.owner->empty())
+      problems.add(join_path(p, "owner"), "a corrective/preventive action names its owner");
+    if (!e.approver || e.approver->empty())
+      problems.add(join_path(p, "approver"), "a corrective/preventive action names its approver");
+    if (!e.due) problems.add(join_path(p, "due"), "a corrective/preventive action has a due date");
+  }
+  if (e.kind == k::capa_verified) {
+    if (!e.effective)
+      problems.add(join_path(p, "effective"), "a verification says whether the action worked");
+    else if (!*e.effective && !e.due)
+      problems.add(join_path(p, "due"),
+                   "an action found not effective is reopened with a new due date");
+    else if (*e.effective && e.due)
+      problems.add(join_path(p, "due"), "only an action found not effective gets a new due date");
   }
   if (e.kind == k::reinspected && !e.passed)
     problems.add(join_path(p, "passed"), "a \"reinspected\" event says whether it passed");
@@ -60,8 +96,35 @@ void check_event(const rectification_event &e, const std::string &p, problem_lis
   }
 }
 
+std::string capa_state_name(capa_state s) {
+  json j;
+  json_io::write(j, s);
+  return j.get<std::string>();
+}
+
+// R-CAL-11: a notice's deadline counted from `from` — the notice's own days, else the severity's
+// default, else R-CAL-6's week. Sets where it came from.
+date notice_due(const business_calendar &cal, const deadline_rules &rules, const date &from,
+                finding_severity sev, std::optional<std::uint32_t> own_days,
+                std::string &due_from) {
+  auto n = own_days;
+  due_from = "notice";
+  if (!n) {
+    n = sev == finding_severity::major       ? rules.major_days
+        : sev == finding_severity::potential ? rules.potential_days
+                                             : std::nullopt;
+    due_from = "severity";
+  }
+  if (!n) {
+    due_from = "R-CAL-6";
+    return rectification_deadline(cal, rules, from);
+  }
+  return add_working_days(cal, from, *n);
+}
+
 struct tracked {
   order_status s;
+  std::optional<std::uint32_t> own_days; // R-CAL-11: the notice's days, kept for a second notice
   std::vector<date> failed_on;
   date first_due;            // R-CAL-6: one week from receipt; later deadlines do not excuse
   std::size_t issued_at = 0; // index of the "issued" event
@@ -105,7 +168,18 @@ std::vector<tracked> replay(const std::vector<rectification_event> &events, cons
       t.s.description = e.description;
       t.s.issued = e.date;
       t.s.received = e.received.value_or(e.date);
-      t.s.due = t.first_due = rectification_deadline(cal, rules, t.s.received);
+      t.s.severity = e.severity.value_or(finding_severity::ordinary);
+      t.s.responsible = e.responsible;
+      t.s.scope = e.scope;
+      t.own_days = e.days;
+      if (e.due) {
+        t.s.due = *e.due;
+        t.s.due_from = "notice";
+      } else {
+        t.s.due = notice_due(cal, rules, t.s.received, t.s.severity, e.days, t.s.due_from);
+      }
+      t.first_due = t.s.due;
+      if (t.s.severity != finding_severity::ordinary) t.s.capa = capa_status{};
       index.emplace(e.order, out.size());
       out.push_back(std::move(t));
       continue;
@@ -124,9 +198,56 @@ std::vector<tracked> replay(const std::vector<rectification_event> &events, cons
                                              " on " + format_date(e.date) + ": cannot record \"" +
                                              kind_name(e.kind) + "\" (" + why + ")");
     };
+    const auto refuse_capa = [&](const std::string &why) {
+      problems.add(join_path(p, "kind"), "order \"" + e.order + "\": cannot record \"" +
+                                             kind_name(e.kind) + "\" on " + format_date(e.date) +
+                                             " (" + why + ")");
+    };
     switch (e.kind) {
     case k::issued:
       break; // handled above
+    case k::capa_opened:
+      if (s.capa && s.capa->state != capa_state::required)
+        refuse_capa("its corrective/preventive action is already " +
+                    capa_state_name(s.capa->state));
+      else {
+        if (!s.capa) s.capa = capa_status{};
+        s.capa->state = capa_state::open;
+        s.capa->owner = e.owner;
+        s.capa->approver = e.approver;
+        s.capa->opened = e.date;
+        s.capa->due = e.due;
+      }
+      break;
+    case k::capa_implemented:
+      if (!s.capa || s.capa->state == capa_state::required)
+        refuse_capa("no corrective/preventive action was opened");
+      else if (s.capa->state != capa_state::open)
+        refuse_capa("its action is " + capa_state_name(s.capa->state) + ", not open");
+      else {
+        s.capa->state = capa_state::implemented;
+        s.capa->implemented = e.date;
+      }
+      break;
+    case k::capa_verified:
+      if (!s.capa || s.capa->state == capa_state::required)
+        refuse_capa("no corrective/preventive action was opened");
+      else if (s.capa->state == capa_state::open)
+        refuse_capa("verification before implementation: the action is not reported implemented");
+      else if (s.capa->state == capa_state::effective)
+        refuse_capa("the action was already verified effective");
+      else {
+        s.capa->verified = e.date;
+        if (*e.effective) {
+          s.capa->state = capa_state::effective;
+        } else {
+          s.capa->state = capa_state::open; // reopened with a new due date
+          ++s.capa->reopened;
+          s.capa->due = e.due;
+          s.capa->implemented.reset();
+        }
+      }
+      break;
     case k::penalty_notice:
       s.penalties.push_back({e.date, e.person.value_or(""), e.amount, e.reason});
       break;
@@ -155,7 +276,7 @@ std::vector<tracked> replay(const std::vector<rectification_event> &events, cons
         s.reinspected = e.date;
         ++s.failed_reinspections;
         s.second_notice = s.circulated = true;
-        s.due = rectification_deadline(cal, rules, e.date);
+        s.due = notice_due(cal, rules, e.date, s.severity, t.own_days, s.due_from);
         t.failed_on.push_back(e.date);
       }
       break;
@@ -165,6 +286,13 @@ std::vector<tracked> replay(const std::vector<rectification_event> &events, cons
     if (limit != date(boost::gregorian::max_date_time)) advance(t.s, limit);
     if (t.s.state == st::overdue)
       t.s.days_overdue = static_cast<std::uint32_t>((limit - t.s.due).days());
+    auto &c = t.s.capa;
+    if (c && c->state == capa_state::open && c->due && limit > *c->due &&
+        limit != date(boost::gregorian::max_date_time)) {
+      c->overdue = true;
+      c->days_overdue = static_cast<std::uint32_t>((limit - *c->due).days());
+    }
+    t.s.closed = t.s.state == st::passed && (!c || c->state == capa_state::effective);
   }
   return out;
 }
@@ -198,6 +326,13 @@ std::vector<order_status> rectification_states(const std::vector<rectification_e
   out.reserve(tracked.size());
   for (auto &t : tracked)
     out.push_back(std::move(t.s));
+  return out;
+}
+
+std::vector<std::string> overdue_capas(const std::vector<order_status> &states) {
+  std::vector<std::string> out;
+  for (const auto &s : states)
+    if (s.capa && s.capa->overdue) out.push_back(s.order);
   return out;
 }
 
@@ -243,6 +378,11 @@ rectification_table rectification_status_table(const std::vector<rectification_e
       }
       if (s.rectified) ++(s.rectified_late ? r->rectified_late : r->rectified_on_time);
       if (s.second_notice) ++r->second_notices;
+      if (s.severity == finding_severity::major) ++r->major;
+      if (s.severity == finding_severity::potential) ++r->potential;
+      if (s.capa && s.capa->state != capa_state::effective) ++r->capa_open;
+      if (s.capa && s.capa->overdue) ++r->capa_overdue;
+      if (s.closed) ++r->closed;
       r->penalty_notices += static_cast<std::uint32_t>(s.penalties.size());
     }
   }
@@ -301,6 +441,7 @@ rectification_status_report rectification_status(const rectification_status_requ
       rectification_states(req.events, req.as_of, req.calendar.value_or(business_calendar{}),
                            req.rules.value_or(deadline_rules{}));
   out.overdue = overdue_orders(out.orders);
+  out.overdue_capas = overdue_capas(out.orders);
   return out;
 }
 

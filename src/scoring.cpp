@@ -1,5 +1,7 @@
 #include "pmq/scoring.hpp"
 
+#include "pmq/explain.hpp"
+
 #include <algorithm>
 #include <climits>
 #include <cstdint>
@@ -156,27 +158,6 @@ struct where {
   }
 };
 
-const char *level_text(level l) {
-  switch (l) {
-  case level::meets:
-    return "符合 meets";
-  case level::basically_meets:
-    return "基本符合 basically meets";
-  case level::fails:
-    return "不符合 fails";
-  }
-  return "";
-}
-
-// A three-level score as a decimal: ratio × max has at most 6 places.
-std::string exact_decimal(const fraction &v) {
-  std::string text = render(v, 6);
-  while (text.back() == '0')
-    text.pop_back();
-  if (text.back() == '.') text.pop_back();
-  return text;
-}
-
 // defects × per-defect deduction exceeds the item's maximum exactly when defects is more
 // than max ÷ per (integer division); testing that first keeps huge counts from overflowing.
 bool exceeds_max(std::uint32_t defects, points per_defect, points max) {
@@ -200,7 +181,8 @@ void check_fields(const item &it, const response &r, const where &at, problem_li
 }
 
 // Scores one item from its response (or none). With explain false (the typed path) it
-// skips the title, findings and explanation text, and only the numbers are filled in.
+// skips the title and findings, and only the numbers are filled in. The words are written
+// afterwards from the numbers (explain.cpp), not here.
 // Returns true when the item's exact score is not a whole number of thousandths (a
 // three-level ratio); `exact` is then set, otherwise it is the shown score (set only when
 // explaining: sums go through int64 thousandths, which keeps the common path cheap).
@@ -231,15 +213,7 @@ bool score_item(const standard &def, const item &it, const response *r, const wh
     out.applicable = false;
     out.score = points{};
     if (explain) out.exact = 0;
-    if (def.not_applicable == na_policy::count_as_zero) {
-      if (explain) out.explanation = "not applicable: counts as 0 (the standard's policy)";
-    } else {
-      out.max_score = points{};
-      if (explain)
-        out.explanation = it.kind == item_kind::not_applicable
-                              ? "not applicable in this standard: removed from the maximum"
-                              : "not applicable: removed from the maximum";
-    }
+    if (def.not_applicable != na_policy::count_as_zero) out.max_score = points{};
     out.deducted = out.max_score - out.score;
     return false;
   }
@@ -254,33 +228,16 @@ bool score_item(const standard &def, const item &it, const response *r, const wh
     const bool capped = exceeds_max(out.defects, per, it.max_score); // 扣完为止, R-STD-5
     const points ded = capped ? it.max_score : per * out.defects;
     out.score = it.max_score - ded;
-    if (!explain) break;
-    if (out.defects == 0)
-      out.explanation = "no defects found";
-    else if (capped)
-      out.explanation = std::to_string(out.defects) + " defects × " + per.to_string() +
-                        ", capped at the item's " + it.max_score.to_string() + " (扣完为止)";
-    else
-      out.explanation = std::to_string(out.defects) +
-                        (out.defects == 1 ? " defect × " : " defects × ") + per.to_string() +
-                        " = " + ded.to_string() + " deducted";
     break;
   }
   case item_kind::pass_fail:
-    if (!r) {
-      if (explain) out.explanation = "no findings: passed";
-    } else if (!r->passed) {
+    if (r && !r->passed)
       problems.add(at.path("passed"), "required for pass_fail item \"" + it.id + "\"");
-    } else {
-      if (!*r->passed) out.score = points{};
-      if (explain)
-        out.explanation =
-            *r->passed ? "passed" : "failed: " + it.max_score.to_string() + " deducted";
-    }
+    else if (r && !*r->passed)
+      out.score = points{};
     break;
   case item_kind::three_level:
     if (!r) {
-      if (explain) out.explanation = "no findings: meets the standard";
     } else if (!r->level) {
       problems.add(at.path("level"), "required for three_level item \"" + it.id +
                                          "\" (meets, basically_meets or fails)");
@@ -293,14 +250,10 @@ bool score_item(const standard &def, const item &it, const response *r, const wh
       out.exact = it.max_score.value() * ratio.value(); // exact: never rounded per item
       out.score = to_points(out.exact);                 // shown to 1/1000 point
       fractional = points::exactly(out.exact) != out.score;
-      if (explain)
-        out.explanation = std::string(level_text(*r->level)) + ": " + ratio.to_string() + " × " +
-                          it.max_score.to_string() + " = " + exact_decimal(out.exact);
     }
     break;
   case item_kind::graded:
     if (!r) {
-      if (explain) out.explanation = "no findings: full marks";
     } else if (!r->score) {
       problems.add(at.path("score"), "required for graded item \"" + it.id + "\" (0 to " +
                                          it.max_score.to_string() + ")");
@@ -312,13 +265,10 @@ bool score_item(const standard &def, const item &it, const response *r, const wh
                                          it.step->to_string());
     } else {
       out.score = *r->score;
-      if (explain)
-        out.explanation = "graded " + out.score.to_string() + " of " + it.max_score.to_string();
     }
     break;
   case item_kind::veto:
     out.vetoed = r && r->passed && !*r->passed;
-    if (explain) out.explanation = out.vetoed ? "veto triggered (一票否决)" : "not triggered";
     break;
   case item_kind::not_applicable:
     break; // handled above
@@ -342,7 +292,7 @@ score_summary summary_of(const score_result &r) {
   return {r.inspection, r.status, r.score, r.exact, r.passed, r.vetoes, r.failed_sections};
 }
 
-score_result compiled_standard::impl::score(const inspection &ins, bool explain) const {
+score_result compiled_standard::impl::score(const inspection &ins, bool explaining) const {
   problem_list problems;
   if (ins.standard && *ins.standard != def.id)
     problems.add("standard",
@@ -379,11 +329,14 @@ score_result compiled_standard::impl::score(const inspection &ins, bool explain)
                        (ins.project ? ", not to this inspection's project \"" + *ins.project + "\""
                                     : "; the inspection names no project"));
 
-  auto out = run(by_item, at, "responses", explain, ins.carry_over, problems);
+  if (ins.households) check_households(*ins.households, "households", problems); // R-CAL-15
+  auto out = run(by_item, at, "responses", explaining, ins.carry_over, problems);
+  if (ins.households) out.households = summarize_households(*ins.households);
   out.inspection = ins.id;
   out.project = ins.project;
   out.inspector = ins.inspector;
   out.date = ins.date;
+  if (explaining) pmq::explain(out, def, ins.carry_over, language::zh); // the words, from the numbers
   return out;
 }
 
@@ -470,31 +423,18 @@ score_result compiled_standard::impl::run(const std::vector<const response *> &b
       }
     total = weighted * full / applicable_weight;
     out.adjustments.push_back(
-        {adjustment_kind::weights, out.earned, shown(total), std::nullopt,
-         explain
-             ? "Σ weight × section score ÷ section maximum, out of " + target_full.to_string() +
-                   (applicable_weight != full ? " (re-based from the applicable weights " +
-                                                    to_points(applicable_weight).to_string() + ")"
-                                              : std::string())
-             : std::string()});
+        {adjustment_kind::weights, out.earned, shown(total), std::nullopt, {}});
   } else if (out.max_score != target_full) {
     total = earned * full / out.max_score.value();
-    out.adjustments.push_back({adjustment_kind::rebase, out.earned, shown(total), std::nullopt,
-                               explain
-                                   ? "re-based: " + out.earned.to_string() + " of " +
-                                         out.max_score.to_string() + " applicable × " +
-                                         target_full.to_string() + " ÷ " + out.max_score.to_string()
-                                   : std::string()});
+    out.adjustments.push_back(
+        {adjustment_kind::rebase, out.earned, shown(total), std::nullopt, {}});
   }
 
   // R-SCORE-3: carried-over deductions from earlier rectifications, never below 0.
   for (const auto &c : carried) {
     const points before = shown(total);
     total = total > c.points.value() ? total - c.points.value() : fraction(0);
-    out.adjustments.push_back({adjustment_kind::carry_over, before, shown(total), c.order,
-                               "rectification " + c.order + " not done at re-inspection: −" +
-                                   c.points.to_string() +
-                                   (c.reason.empty() ? "" : " (" + c.reason + ")")});
+    out.adjustments.push_back({adjustment_kind::carry_over, before, shown(total), c.order, {}});
   }
 
   // Vetoes (一票否决) come last: they bound whatever the rest gave. A cap is stated against
@@ -503,14 +443,7 @@ score_result compiled_standard::impl::run(const std::vector<const response *> &b
     const points before = shown(total);
     const fraction limit = scaled ? cap.value() * full / basis.value() : cap.value();
     if (limit < total) total = limit;
-    out.adjustments.push_back(
-        {adjustment_kind::veto, before, shown(total), id,
-         cap == points{}
-             ? "veto item " + id + " triggered: total set to 0"
-             : "veto item " + id + " triggered: total capped at " +
-                   (limit == cap.value() ? cap.to_string()
-                                         : cap.to_string() + " of " + basis.to_string() + " = " +
-                                               render(limit, 3))});
+    out.adjustments.push_back({adjustment_kind::veto, before, shown(total), id, {}});
   }
 
   out.exact = total;

@@ -1,6 +1,7 @@
 #include "pmq/testing.hpp"
 
 #include "pmq/bands.hpp"
+#include "pmq/explain.hpp"
 #include "pmq/expr.hpp"
 #include "pmq/kpi.hpp"
 #include "pmq/scoring.hpp"
@@ -146,18 +147,20 @@ points score_arg(const json &j, const std::string &path) {
   return *p;
 }
 
+constexpr language lang = language::zh; // the explanations' language (explain.cpp)
+
 std::string band_text(const band &b) {
   std::string s = b.id + " (" + b.label;
-  if (b.pay_adjustment) s += "; pay adjustment " + b.pay_adjustment->to_string() + " %";
-  if (b.award_eligible) s += *b.award_eligible ? "; award eligible" : "; not award eligible";
-  if (b.passed) s += *b.passed ? "; passed" : "; failed";
+  if (b.pay_adjustment) s += message("case.band_pay", lang, {b.pay_adjustment->to_string()});
+  if (b.award_eligible) s += message(*b.award_eligible ? "case.award" : "case.no_award", lang);
+  if (b.passed) s += message(*b.passed ? "case.band_passed" : "case.band_failed", lang);
   return s + ")";
 }
 
 void check_band(runner &r, const json &expect, const band_table &table, points score) {
   const auto &b = classify(table, score);
-  r.out.explanation.push_back(score.to_string() + " falls in band " + band_text(b) + " of table " +
-                              table.id);
+  r.out.explanation.push_back(
+      message("case.band", lang, {score.to_string(), band_text(b), table.id}));
   if (expect.contains("band")) {
     const auto &e = expect.at("band");
     if (!(e.is_string() && (e.get<std::string>() == b.id || e.get<std::string>() == b.label)))
@@ -187,21 +190,26 @@ void score_case(runner &r, const json &c, const json &expect) {
   const json &a = r.out.actual;
   // Explanation: the final score, each step to it, each item that lost points.
   r.out.explanation.push_back(
-      "score " + (a.contains("score") ? show(a.at("score")) : std::string("none (no data)")) +
-      " of " + show(a.at("full_score")) + " (items " + show(a.at("earned")) + " of " +
-      show(a.at("max_score")) + ")" +
-      (a.contains("passed") ? (a.at("passed").get<bool>() ? ", passed" : ", FAILED") : ""));
+      message(
+          "case.score", lang,
+          {a.contains("score") ? show(a.at("score")) : std::string(message("case.no_data", lang)),
+           show(a.at("full_score")), show(a.at("earned")), show(a.at("max_score"))}) +
+      (a.contains("passed")
+           ? std::string(message(a.at("passed").get<bool>() ? "case.passed" : "case.failed", lang))
+           : std::string()));
   for (const auto &adj : res.adjustments)
-    r.out.explanation.push_back("  " + adj.before.to_string() + " → " + adj.after.to_string() +
-                                ": " + adj.explanation);
+    r.out.explanation.push_back(message(
+        "case.step", lang, {adj.before.to_string(), adj.after.to_string(), adj.explanation}));
   for (const auto &sec : res.sections)
     for (const auto &it : sec.items)
       if (!it.applicable || it.deducted != points{} || it.vetoed)
-        r.out.explanation.push_back("  " + it.id + " " + it.title + ": " +
-                                    (it.applicable ? "−" + it.deducted.to_string() : "n/a") + " (" +
-                                    it.explanation + ")");
+        r.out.explanation.push_back(message(
+            "case.item", lang,
+            {it.id, it.title,
+             it.applicable ? "−" + it.deducted.to_string() : std::string(message("case.na", lang)),
+             it.explanation}));
   for (const auto &f : res.failed_sections)
-    r.out.explanation.push_back("  critical section " + f + " below its minimum");
+    r.out.explanation.push_back(message("case.critical", lang, {f}));
 
   if (expect.contains("score")) r.number("score", expect.at("score"), a, "score");
   if (expect.contains("passed"))

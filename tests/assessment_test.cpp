@@ -563,8 +563,9 @@ TEST_CASE("other bad requests name their field", "[R-SCORE-6][R-CAL-5][bad-input
   CHECK(has_problem(e, "previous[0].period", "is not before 2026-11"));
   CHECK(has_problem(e, "previous[1].projects[0].project", "no project \"Z\""));
   q = request(organisation({{"B", {"P"}}}), "2026-H2", "company");
-  q["rectification"] = {{"events", json::array()}};
-  CHECK(has_problem(error_of([&] { run(q); }), "rectification", "branch regime"));
+  q["rectification"] = {{"events", json::array()}, {"carry_over_points", 0}};
+  CHECK(
+      has_problem(error_of([&] { run(q); }), "rectification.carry_over_points", "greater than 0"));
   q = request(organisation({{"B", {"P"}}}));
   q["typo"] = 1;
   CHECK(has_problem(error_of([&] { run(q); }), "typo", "unknown field"));
@@ -584,4 +585,79 @@ TEST_CASE("the 整改情况表 of the month, from the rectification events", "[R
             .find("西区分公司,阳光小区,2,1,0,1,0,0,0,1,1,0") != std::string::npos);
   CHECK(error_of([&] { pmq::assessment_csv(r, pmq::language::zh, 2); }).code() ==
         pmq::errc::invalid_argument);
+}
+
+namespace {
+// One order of project `project`: issued on `issued`, rectified, re-inspected on `reinspected`.
+json order_events(const std::string &order, const std::string &project, const char *issued,
+                  const char *reinspected, bool passed) {
+  return json::array(
+      {{{"order", order},
+        {"kind", "issued"},
+        {"date", issued},
+        {"project", project},
+        {"item", "BJ-02"},
+        {"department", "保洁部"},
+        {"description", "楼道烟头纸屑"}},
+       {{"order", order}, {"kind", "rectified"}, {"date", issued}},
+       {{"order", order}, {"kind", "reinspected"}, {"date", reinspected}, {"passed", passed}}});
+}
+json concat(std::initializer_list<json> parts) {
+  json out = json::array();
+  for (const auto &p : parts)
+    for (const auto &e : p)
+      out.push_back(e);
+  return out;
+}
+} // namespace
+
+TEST_CASE("carry-overs come from the rectification events: a re-inspection failed in the "
+          "previous period is deducted once in this one",
+          "[R-SCORE-3][R-CAL-6]") {
+  auto q = request(organisation({{"B", {"P", "Q"}}}));
+  q["scores"] = json::array({given("P", "甲", 95), given("Q", "甲", 95)});
+  // P: failed on 2026-10-31 (last day of the previous month) → deducted in 2026-11.
+  // Q: failed on 2026-11-01 (first day of this month) → deducted in 2026-12, not now.
+  // P's second order passed its re-inspection: nothing to deduct.
+  q["rectification"] = {
+      {"events", concat({order_events("Z1", "P", "2026-10-20", "2026-10-31", false),
+                         order_events("Z2", "Q", "2026-10-24", "2026-11-01", false),
+                         order_events("Z3", "P", "2026-10-20", "2026-10-30", true)})}};
+  auto r = run(q);
+  REQUIRE(project(r, "P").carry_over.size() == 1);
+  CHECK(project(r, "P").carry_over[0].order == "Z1");
+  CHECK(project(r, "P").carry_over[0].department == "保洁部");
+  CHECK(ex(project(r, "P").exact) == "93");
+  CHECK(project(r, "Q").carry_over.empty());
+  CHECK(ex(project(r, "Q").exact) == "95");
+
+  SECTION("the points per order are a parameter") {
+    q["rectification"]["carry_over_points"] = 0.5;
+    CHECK(ex(project(run(q), "P").exact) == "189/2");
+  }
+  SECTION("derivation can be switched off; then only the request's carry_over counts") {
+    q["rectification"]["derive_carry_over"] = false;
+    CHECK(project(run(q), "P").carry_over.empty());
+  }
+  SECTION("an order both given and derived is refused, naming the option") {
+    q["carry_over"] =
+        json::array({{{"order", "Z1"}, {"project", "P"}, {"points", 2}, {"reason", "未整改"}}});
+    CHECK(has_problem(error_of([&] { run(q); }), "carry_over[0].order", "derive_carry_over"));
+  }
+  SECTION("the company regime: failures in the previous half year, deducted in this one") {
+    auto c = request(organisation({{"B", {"P", "Q"}}}), "2026-H2", "company");
+    c["scores"] = q["scores"];
+    c["rectification"] = {
+        {"events", concat({order_events("Z1", "P", "2026-01-05", "2026-01-12", false),
+                           order_events("Z2", "Q", "2026-06-20", "2026-07-01", false),
+                           order_events("Z4", "P", "2026-06-20", "2026-06-30", false)})}};
+    const auto s = run(c);
+    REQUIRE(project(s, "P").carry_over.size() == 2); // January and June of 2026-H1
+    CHECK(ex(project(s, "P").exact) == "91");
+    CHECK(project(s, "Q").carry_over.empty()); // July: the next half year's
+    CHECK_FALSE(s.rectification.has_value());  // the 整改情况表 is the branch's document
+    c["period"] = "2027-H1";                   // H1 looks back to the previous year's H2
+    c["rectification"]["events"] = order_events("Z5", "Q", "2026-12-01", "2026-12-31", false);
+    CHECK(ex(project(run(c), "Q").exact) == "93");
+  }
 }

@@ -1158,3 +1158,44 @@ TEST_CASE("R-KPI-11 a missed target shows the sign of its gap on every rendering
       pmq::evaluate_period(catalogue("R-KPI-26"), trainings({{"2026-01", 0}}), per("2026-Q1"));
   CHECK(pmq::to_json(std::vector<pmq::series_point>{m})[0]["by_month"][0]["gap"] == "-1");
 }
+
+TEST_CASE("KPI documents report every problem in one pass: a type error does not hide the "
+          "rules broken elsewhere",
+          "[R-KPI-30][R-KPI-32][bad-input]") {
+  SECTION("a custom KPI: a wrong type in one input and a bad name in another") {
+    const auto def = pmq::json::parse(R"({
+      "id": "x", "name": "自定义", "expression": "a / nope",
+      "inputs": [{"name": "a", "description": "", "kind": 5},
+                 {"name": "1b", "description": ""}],
+      "target": {"op": "ge", "threshold": 90, "unit": "percent"}})");
+    const auto e = error_of([&] { pmq::kpi::from_json(def); });
+    CHECK(has_problem(e, "inputs[0].kind", "expected"));
+    CHECK(has_problem(e, "inputs[1].name", "1b"));
+    // The expression's own check is left out: it reads the inputs, one of which could not be
+    // read (docs/c-api.md, "Every problem of a document").
+    CHECK_FALSE(has_problem(e, "expression", "nope"));
+  }
+  SECTION("a target plan: a wrong type in one target and an unknown KPI in another") {
+    const auto e = error_of([] {
+      pmq::load_target_plan(R"({"company": "C", "year": 2026, "targets": [
+        {"key": "A", "kpi": "R-KPI-12", "department": "客服部", "owner": "张三", "measures": 3},
+        {"key": "B", "kpi": "no-such-kpi", "department": "客服部", "owner": "张三"}]})");
+    });
+    CHECK(has_problem(e, "targets[0].measures", "expected an array"));
+    CHECK(has_problem(e, "targets[1].kpi", "no-such-kpi"));
+  }
+  SECTION("a fee plan: a wrong type in one line and an impossible rate in another") {
+    const auto e = error_of([] {
+      pmq::check_fee_plan(std::string_view(R"({"name": "欠费回收", "lines": [
+        {"fee_type": "电费欠费", "due": "lots", "target_rate": 90},
+        {"fee_type": "物业费欠费", "due": 1000, "target_rate": 150}]})"),
+                          *pmq::parse_period("2026-04"));
+    });
+    CHECK(has_problem(e, "lines[0].due", "expected a number"));
+    CHECK(has_problem(e, "lines[1].target_rate", ""));
+    // A problem inside the object that could not be read is left out: it would be about a
+    // default, not about the document.
+    for (const auto &p : e.problems())
+      CHECK((p.path.rfind("lines[0]", 0) != 0 || p.path == "lines[0].due"));
+  }
+}

@@ -49,7 +49,7 @@ TEST_CASE("three-level judgement: full, half, zero by default", "[R-STD-5][three
   CHECK(find(run(s, R"([{"item":"T","level":"basically_meets"}])"), "T").score == points{2});
   CHECK(find(run(s, R"([{"item":"T","level":"fails"}])"), "T").score == points{0});
   CHECK(find(run(s, R"([{"item":"T","level":"basically_meets"}])"), "T").explanation ==
-        "基本符合 basically meets: 0.5 × 4 = 2");
+        "基本符合：0.5 × 4 = 2");
 }
 
 TEST_CASE("three-level ratios are configurable and validated", "[R-STD-5][three_level]") {

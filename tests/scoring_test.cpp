@@ -41,14 +41,14 @@ TEST_CASE("an inspection with no findings scores full marks", "[R-STD-5][scoring
   CHECK(r.score.value() == points{20});
   CHECK(r.max_score == points{20});
   CHECK(r.full_score == points{20});
-  CHECK(item(r, "BJ-01").explanation == "no defects found");
+  CHECK(item(r, "BJ-01").explanation == "未发现问题");
 }
 
 TEST_CASE("deduct items take off points per defect", "[R-STD-5][scoring]") {
   const auto r = score(R"([{"item":"BJ-01","defects":3}])");
   CHECK(item(r, "BJ-01").score == *points::parse("4.5"));
   CHECK(item(r, "BJ-01").deducted == *points::parse("1.5"));
-  CHECK(item(r, "BJ-01").explanation == "3 defects × 0.5 = 1.5 deducted");
+  CHECK(item(r, "BJ-01").explanation == "3 处 × 0.5 = 扣 1.5 分");
   CHECK(r.sections[0].score == *points::parse("8.5"));
   CHECK(r.score.value() == *points::parse("18.5"));
 }
@@ -67,10 +67,10 @@ TEST_CASE("deductions stop at the item's maximum (扣完为止) on both sides", 
   // 12 × 0.5 = 6 = the maximum exactly: not capped; 13 defects: capped at 6.
   auto r = score(R"([{"item":"BJ-01","defects":12}])");
   CHECK(item(r, "BJ-01").score == points{0});
-  CHECK(item(r, "BJ-01").explanation == "12 defects × 0.5 = 6 deducted");
+  CHECK(item(r, "BJ-01").explanation == "12 处 × 0.5 = 扣 6 分");
   r = score(R"([{"item":"BJ-01","defects":13}])");
   CHECK(item(r, "BJ-01").score == points{0});
-  CHECK(item(r, "BJ-01").explanation.find("capped") != std::string::npos);
+  CHECK(item(r, "BJ-01").explanation.find("扣完为止") != std::string::npos);
   r = score(R"([{"item":"BJ-01","defects":4294967295}])"); // no overflow
   CHECK(item(r, "BJ-01").score == points{0});
   CHECK(r.score.value() == points{14});

@@ -29,7 +29,7 @@ TEST_CASE("cases: scores compared exactly, with the explanation", "[testing][R-S
   CHECK(o.failures[1].field == "band");
   bool explained = false;
   for (const auto &line : o.explanation)
-    explained = explained || line.find("3 defects × 0.5 = 1.5 deducted") != std::string::npos;
+    explained = explained || line.find("3 处 × 0.5 = 扣 1.5 分") != std::string::npos;
   CHECK(explained);
 }
 

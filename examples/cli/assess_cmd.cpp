@@ -5,6 +5,7 @@
 #include "cli.hpp"
 
 #include "pmq/assessment.hpp"
+#include "pmq/report.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -49,15 +50,17 @@ void add_assess(CLI::App &app) {
   add_input(cmd, "--input", o->input,
             "the organisation, regime, period, inspections, carry-overs, previous periods and "
             "pay scheme (docs/assessment.md)");
-  cmd->add_option("--format", o->format, "text (default), json, csv or xlsx")
-      ->check(CLI::IsMember({"text", "json", "csv", "xlsx"}));
+  cmd->add_option("--format", o->format,
+                  "text (default), json, csv, xlsx or html (a printable report)")
+      ->check(CLI::IsMember({"text", "json", "csv", "xlsx", "html"}));
   cmd->add_option("--lang", o->lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
   cmd->add_option("--output", o->output, "the file to write (required for xlsx)");
   cmd->add_option("--sheet", o->sheet, "with csv: 0 the 汇总表 (default), 1 the 整改情况表");
   examples(cmd, {"pmq assess --input examples/data/assessment_2026-11.json",
                  "pmq assess --input november.json --lang en",
                  "pmq assess --input november.json --format csv > 汇总表.csv",
-                 "pmq assess --input november.json --format xlsx --output 2026-11.xlsx"});
+                 "pmq assess --input november.json --format xlsx --output 2026-11.xlsx",
+                 "pmq assess --input november.json --format html --output 2026-11.html"});
   cmd->callback([o] {
     const auto lang = *pmq::parse_language(o->lang);
     const auto result = pmq::assess(read_input(o->input));
@@ -68,7 +71,9 @@ void add_assess(CLI::App &app) {
       write_xlsx(o->output, pmq::assessment_sheets(result, lang));
       return;
     }
-    if (o->format == "json")
+    if (o->format == "html")
+      text = pmq::assessment_report(result, lang);
+    else if (o->format == "json")
       text = pmq::to_json(result).dump(2) + "\n";
     else if (o->format == "csv")
       text = pmq::assessment_csv(result, lang, o->sheet);

@@ -3,6 +3,7 @@
 #include "cli.hpp"
 
 #include "pmq/calendar.hpp"
+#include "pmq/coverage.hpp"
 
 #include <iostream>
 #include <memory>
@@ -76,6 +77,15 @@ void add_calendar(CLI::App &app) {
        "pmq calendar plan --request plan.json --format csv"},
       [](const pmq::json &req) {
         return pmq::to_json(pmq::plan_inspections(pmq::plan_request_from_json(req)));
+      },
+      "slots");
+  request_command(
+      "coverage",
+      "R-CAL-14: planned checks done on time, late or missed; weekly supervision patrols",
+      {"pmq calendar coverage --request coverage.json",
+       "pmq calendar coverage --request coverage.json --format csv"},
+      [](const pmq::json &req) {
+        return pmq::to_json(pmq::inspection_coverage(pmq::coverage_request_from_json(req)));
       },
       "slots");
   request_command(

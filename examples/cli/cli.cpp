@@ -53,6 +53,31 @@ CLI::Option *add_format(CLI::App *cmd, std::string &into, bool csv,
       ->check(CLI::IsMember({"text", "json"}));
 }
 
+CLI::Option *add_report_format(CLI::App *cmd, std::string &format, std::string &lang,
+                               std::string &output) {
+  format = "text";
+  lang = "zh";
+  cmd->add_option("--lang", lang, "explanations and the report in zh (default) or en")
+      ->check(CLI::IsMember({"zh", "en"}));
+  cmd->add_option("--output", output,
+                  "with --format html: the file to write (default: standard output)");
+  return cmd
+      ->add_option("--format", format,
+                   "text, json, csv (UTF-8 with a BOM, for Excel) or html (a printable report)"
+                   " (default text)")
+      ->check(CLI::IsMember({"text", "json", "csv", "html"}));
+}
+
+void write_output(const std::string &path, const std::string &text) {
+  if (path.empty()) {
+    std::cout << text;
+    return;
+  }
+  std::ofstream out(path, std::ios::binary);
+  if (!(out << text))
+    throw pmq::error(pmq::errc::invalid_argument, "--output", "cannot write " + path);
+}
+
 std::string cell(const pmq::json &v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_null()) return "";

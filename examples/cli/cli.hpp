@@ -46,6 +46,15 @@ CLI::Option *add_input(CLI::App *cmd, const std::string &name, std::string &into
 CLI::Option *add_format(CLI::App *cmd, std::string &into, bool csv = true,
                         const std::string &default_format = "text");
 
+/// `--format` of a command that also renders an HTML report: text, json, csv or html; and
+/// `--lang` (zh, the default, or en) and `--output FILE` beside it.
+CLI::Option *add_report_format(CLI::App *cmd, std::string &format, std::string &lang,
+                               std::string &output);
+
+/// Writes `text` to `path`, or to standard output when `path` is empty (the library does no
+/// file I/O: the CLI writes the reports).
+void write_output(const std::string &path, const std::string &text);
+
 /// A command's own exit status, thrown from its callback (a check or test that failed).
 struct exit_status {
   int code;

@@ -2,6 +2,7 @@
 #include "cli.hpp"
 
 #include "pmq/kpi.hpp"
+#include "pmq/report.hpp"
 
 #include <iostream>
 #include <memory>
@@ -138,7 +139,7 @@ void add_kpi(CLI::App &app) {
   });
 
   struct table_opts {
-    std::string plan, actuals, period, format;
+    std::string plan, actuals, period, format, lang, output;
   };
   auto to = std::make_shared<table_opts>();
   auto *table = kpi->add_subcommand(
@@ -149,14 +150,23 @@ void add_kpi(CLI::App &app) {
   table->add_option("--period", to->period, "2026-03, 2026-Q1, 2026-H1 or 2026")
       ->required()
       ->type_name("PERIOD");
-  add_format(table, to->format);
+  add_report_format(table, to->format, to->lang, to->output);
   examples(table,
            {"pmq kpi table --plan plan.json --actuals actuals.json --period 2026-03",
+            "pmq kpi table --plan plan.json --actuals actuals.json --period 2026-Q1 --format html "
+            "--output 2026-Q1.html",
             "pmq kpi table --plan plan.json --actuals actuals.json --period 2026 --format csv"});
   table->callback([to] {
     const auto p = period_arg(to->period);
     const pmq::compiled_plan plan(pmq::load_target_plan(read_input(to->plan)));
-    const auto t = plan.table(pmq::month_actuals_from_json(read_json(to->actuals)), p);
+    const auto months = pmq::month_actuals_from_json(read_json(to->actuals));
+    if (to->format == "html") {
+      write_output(to->output,
+                   pmq::targets_report(plan, months, p, *pmq::parse_language(to->lang)));
+      return;
+    }
+    if (!to->output.empty()) throw usage_error("--output is for --format html");
+    const auto t = plan.table(months, p);
     const auto j = pmq::to_json(t);
     emit(to->format, j, j.at("rows"), [&] { std::cout << pmq::to_text(t); });
   });

@@ -46,6 +46,13 @@ void print_status(const pmq::json &j) {
   for (const auto &o : j.at("overdue"))
     std::cout << " " << cell(o);
   std::cout << (j.at("overdue").empty() ? " none\n" : "\n");
+  const auto capas = j.value("overdue_capas", pmq::json::array());
+  if (!capas.empty()) { // R-CAL-12
+    std::cout << "overdue corrective/preventive actions:";
+    for (const auto &o : capas)
+      std::cout << " " << cell(o);
+    std::cout << "\n";
+  }
 }
 
 struct request_opts {

@@ -3,6 +3,8 @@
 #include "cli.hpp"
 
 #include "pmq/bands.hpp"
+#include "pmq/explain.hpp"
+#include "pmq/report.hpp"
 #include "pmq/scoring.hpp"
 
 #include <iostream>
@@ -117,7 +119,7 @@ std::vector<pmq::inspection> read_batch(const std::string &path) {
 
 void add_scoring(CLI::App &app) {
   struct score_opts {
-    std::string standard, builtin, inspection, format;
+    std::string standard, builtin, inspection, format, lang, output;
     bool batch = false, summary = false;
   };
   auto o = std::make_shared<score_opts>();
@@ -133,8 +135,11 @@ void add_scoring(CLI::App &app) {
   score->add_flag("--summary", o->summary,
                   "only what was decided: inspection, status, score, exact, passed, vetoes, "
                   "failed sections (no items or explanations)");
-  add_format(score, o->format);
+  add_report_format(score, o->format, o->lang, o->output);
   examples(score, {"pmq score --inspection examples/data/inspection.json",
+                   "pmq score --inspection examples/data/inspection.json --format html "
+                   "--output report.html",
+                   "pmq score --inspection examples/data/inspection.json --lang en",
                    "pmq score --builtin cn-national-demo-estate --inspection "
                    "examples/data/inspection_national.json --format json",
                    "pmq score --inspection examples/data/inspection.json --format csv > items.csv",
@@ -143,6 +148,13 @@ void add_scoring(CLI::App &app) {
                    "cat i.json | pmq score --inspection -"});
   score->callback([o] {
     const pmq::compiled_standard standard(standard_arg(o->standard, o->builtin));
+    const auto lang = *pmq::parse_language(o->lang);
+    if (o->batch && o->format == "html")
+      throw usage_error("--format html renders one inspection: not with --batch");
+    if (!o->output.empty() && o->format != "html")
+      throw usage_error("--output is for --format html");
+    if (o->summary && o->format == "html")
+      throw usage_error("--format html renders a full result: not with --summary");
     if (o->summary) {
       pmq::json all = pmq::json::array();
       if (o->batch) // problems under [k], as without --summary
@@ -155,16 +167,27 @@ void add_scoring(CLI::App &app) {
       return;
     }
     if (o->batch) {
-      const auto results = standard.score(read_batch(o->inspection));
+      const auto batch = read_batch(o->inspection);
+      auto results = standard.score(batch);
       pmq::json all = pmq::json::array(), rows = pmq::json::array();
-      for (const auto &r : results) {
+      for (std::size_t k = 0; k < results.size(); ++k) {
+        auto &r = results[k];
+        if (lang != pmq::language::zh)
+          pmq::explain(r, standard.definition(), batch[k].carry_over, lang);
         all.push_back(pmq::to_json(r));
         rows.push_back(summary_row(all.back()));
       }
       emit(o->format, all, rows);
       return;
     }
-    const auto result = standard.score(pmq::inspection_from_json(read_json(o->inspection)));
+    const auto ins = pmq::inspection_from_json(read_json(o->inspection));
+    auto result = standard.score(ins);
+    if (lang != pmq::language::zh)
+      pmq::explain(result, standard.definition(), ins.carry_over, lang);
+    if (o->format == "html") {
+      write_output(o->output, pmq::inspection_report(standard.definition(), ins, result, lang));
+      return;
+    }
     const auto j = pmq::to_json(result);
     emit(o->format, j, item_rows(j), [&] { print_text(result); });
   });

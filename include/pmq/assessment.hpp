@@ -20,6 +20,7 @@
 
 #include "pmq/bands.hpp"
 #include "pmq/calendar.hpp"
+#include "pmq/explain.hpp"
 #include "pmq/inspection.hpp"
 #include "pmq/json.hpp"
 #include "pmq/numeric.hpp"
@@ -43,8 +44,7 @@ namespace pmq {
 /// mark lower performance pay).
 BOOST_DEFINE_ENUM_CLASS(pay_scheme, table, per_point)
 
-/// The language of rendered tables and labels.
-BOOST_DEFINE_ENUM_CLASS(language, zh, en)
+// pmq::language (explain.hpp): the language of rendered tables and labels.
 
 // --- the request ------------------------------------------------------------------------
 
@@ -122,12 +122,18 @@ struct pay_rules {
 };
 BOOST_DESCRIBE_STRUCT(pay_rules, (), (scheme, table, per_point))
 
-/// The rectification events for the 整改情况表 (R-CAL-5, branch regime only).
+/// The rectification events up to the period's end: the 整改情况表 (R-CAL-5, branch regime)
+/// and the carry-overs (R-SCORE-3) they bring into this period — one per order whose
+/// re-inspection failed in the previous assessment period (the previous month; for the company
+/// regime, the previous half year), `carry_over_points` each (pmq::carry_overs).
 struct rectification_input {
   std::vector<rectification_event> events;
-  std::optional<pmq::date> as_of; ///< default: the period's last day
+  std::optional<pmq::date> as_of;          ///< default: the period's last day
+  std::optional<points> carry_over_points; ///< default 2 (R-SCORE-3)
+  std::optional<bool> derive_carry_over;   ///< default true; false: only `carry_over` counts
 };
-BOOST_DESCRIBE_STRUCT(rectification_input, (), (events, as_of))
+BOOST_DESCRIBE_STRUCT(rectification_input, (),
+                      (events, as_of, carry_over_points, derive_carry_over))
 
 struct assessment_request {
   assessment_regime regime = assessment_regime::branch;
@@ -448,8 +454,5 @@ std::string assessment_text(const assessment_result &r, language lang = language
 /// quoted as RFC 4180 says. sheet 0 is the 汇总表.
 std::string assessment_csv(const assessment_result &r, language lang = language::zh,
                            std::size_t sheet = 0);
-
-/// "zh" or "en"; empty optional for anything else.
-std::optional<language> parse_language(std::string_view text);
 
 } // namespace pmq

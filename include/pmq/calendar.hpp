@@ -22,6 +22,7 @@
 
 #include "pmq/datetime.hpp"
 #include "pmq/json.hpp"
+#include "pmq/rectification_event.hpp"
 
 #include <array>
 #include <cstdint>
@@ -68,6 +69,10 @@ struct deadline_rules {
   std::uint32_t metered_charges_day = 30;       ///< R-CAL-9: clamped to the month's last day
   std::uint32_t archive_loan_days = 14;         ///< R-CAL-8: two weeks, calendar days
   std::uint32_t archive_loan_working_days = 10; ///< R-CAL-8 on a working-day calendar
+  /// R-CAL-11: default deadline of a major / potential finding's notice, in the calendar's
+  /// days (working days on a working-day calendar); absent: R-CAL-6's week.
+  std::optional<std::uint32_t> major_days;
+  std::optional<std::uint32_t> potential_days;
   static constexpr std::array<std::string_view, 10> json_defaulted{"before_includes_day",
                                                                    "rectification_days",
                                                                    "rectification_working_days",
@@ -82,7 +87,8 @@ struct deadline_rules {
 BOOST_DESCRIBE_STRUCT(deadline_rules, (),
                       (before_includes_day, rectification_days, rectification_working_days,
                        plan_day, summary_day, roster_day, supplier_evaluation_day,
-                       metered_charges_day, archive_loan_days, archive_loan_working_days))
+                       metered_charges_day, archive_loan_days, archive_loan_working_days,
+                       major_days, potential_days))
 
 /// Adds every problem of a calendar / rules under `path` ("calendar.workdays[0]").
 void check_calendar(const business_calendar &c, const std::string &path, problem_list &problems);
@@ -210,8 +216,11 @@ archive_loans_request archive_loans_request_from_json(const json &value);
 
 // --- inspection plans (R-CAL-1, R-CAL-2, R-CAL-3) ---------------------------------------
 
+/// The checking levels (001: 日检、周检、月检、季检、半年考评、年终总评, 专项检查, and the
+/// supervisors' weekly patrol 督导巡查, §2.2.1). follow_up is a re-inspection (复检) of an open
+/// rectification order (R-CAL-13).
 BOOST_DEFINE_ENUM_CLASS(check_level, daily, weekly, monthly, night, branch_monthly, joint_quarterly,
-                        head_office_audit)
+                        head_office_audit, quarterly, year_end, special, follow_up, supervision)
 
 /// A week cut by the plan's start (the plan begins after the week's first working day):
 /// check_in_plan gives it its 周检 on the first working day of the week inside the plan
@@ -232,7 +241,13 @@ struct plan_options {
   std::uint32_t joint_day = 15;             ///< R-CAL-3: first working day from this day
   std::uint32_t audit_window_first_month = 1; ///< R-CAL-2: window inside the half year (1..6)
   std::uint32_t audit_window_last_month = 6;
-  static constexpr std::array<std::string_view, 10> json_defaulted{"daily",
+  /// R-CAL-14 季检: the project's own quarterly check, first working day from this day of the
+  /// quarter's joint_month_of_quarter; 0 (default) = not planned.
+  std::uint32_t quarterly_day = 0;
+  /// R-CAL-14 年终总评: the year-end evaluation, first working day from this day of
+  /// December; 0 (default) = not planned.
+  std::uint32_t year_end_day = 0;
+  static constexpr std::array<std::string_view, 12> json_defaulted{"daily",
                                                                    "weekly_on",
                                                                    "partial_weeks",
                                                                    "monthly_day",
@@ -241,12 +256,29 @@ struct plan_options {
                                                                    "joint_month_of_quarter",
                                                                    "joint_day",
                                                                    "audit_window_first_month",
-                                                                   "audit_window_last_month"};
+                                                                   "audit_window_last_month",
+                                                                   "quarterly_day",
+                                                                   "year_end_day"};
 };
 BOOST_DESCRIBE_STRUCT(plan_options, (),
                       (daily, weekly_on, partial_weeks, monthly_day, night_checks_per_month,
                        branch_day, joint_month_of_quarter, joint_day, audit_window_first_month,
-                       audit_window_last_month))
+                       audit_window_last_month, quarterly_day, year_end_day))
+
+/// R-CAL-14 专项检查: a special check on a given day, of one project or (none named) of all.
+struct special_check {
+  date day;
+  std::optional<std::string> project;
+  std::string what; ///< what it checks ("消防专项检查")
+};
+BOOST_DESCRIBE_STRUCT(special_check, (), (day, project, what))
+
+/// R-CAL-13: a follow-up (复检) of an order pinned to a day instead of the default placement.
+struct follow_up_pin {
+  std::string order;
+  date day;
+};
+BOOST_DESCRIBE_STRUCT(follow_up_pin, (), (order, day))
 
 struct plan_request {
   std::optional<business_calendar> calendar;
@@ -255,17 +287,38 @@ struct plan_request {
   date to; ///< inclusive; at most 731 days after from; years 1401..9998
   std::vector<std::string> projects;
   std::uint64_t seed = 0;
+  std::vector<special_check> special; ///< R-CAL-14 专项检查
+  /// R-CAL-13: the rectification events; the orders not closed as of `from` get follow-ups.
+  std::vector<rectification_event> rectification;
+  std::optional<deadline_rules> rules;   ///< the orders' deadlines (R-CAL-6, R-CAL-11)
+  std::vector<follow_up_pin> follow_ups; ///< R-CAL-13: days chosen for some orders' follow-ups
+  static constexpr std::array<std::string_view, 3> json_defaulted{"special", "rectification",
+                                                                  "follow_ups"};
 };
-BOOST_DESCRIBE_STRUCT(plan_request, (), (calendar, options, from, to, projects, seed))
+BOOST_DESCRIBE_STRUCT(plan_request, (),
+                      (calendar, options, from, to, projects, seed, special, rectification, rules,
+                       follow_ups))
 
 struct plan_slot {
   date day;
   std::string project;
   check_level level = check_level::daily;
-  std::string rule;         ///< "R-CAL-1"
-  bool unannounced = false; ///< R-CAL-2: keep the date secret from the project
+  std::string rule;                 ///< "R-CAL-1"
+  bool unannounced = false;         ///< R-CAL-2: keep the date secret from the project
+  std::optional<std::string> order; ///< follow_up: the order re-inspected
+  std::optional<date> due;          ///< follow_up: the order's (or its CAPA's) due date
+  std::optional<std::string> what;  ///< special: what it checks
 };
-BOOST_DESCRIBE_STRUCT(plan_slot, (), (day, project, level, rule, unannounced))
+BOOST_DESCRIBE_STRUCT(plan_slot, (), (day, project, level, rule, unannounced, order, due, what))
+
+/// R-CAL-13: the follow-up (复检) slots of a plan: one per order of a planned project not closed
+/// as of `from` (open, overdue, reported done, failed, or passed with its CAPA short of
+/// effective), on the last working day on or before its due date (a CAPA's, for a passed order)
+/// within the plan — the plan's first working day when that date is already past — or on the
+/// day pinned in follow_ups. Problems are added with their paths (`rectification[2].kind`,
+/// `follow_ups[0].order`).
+std::vector<plan_slot> follow_up_slots(const plan_request &request,
+                                       const business_calendar &calendar, problem_list &problems);
 
 struct inspection_plan {
   date from;
@@ -275,8 +328,8 @@ struct inspection_plan {
 };
 BOOST_DESCRIBE_STRUCT(inspection_plan, (), (from, to, seed, slots))
 
-/// R-CAL-1/2/3: the dated inspection slots for the period and projects. Levels: daily,
-/// weekly and monthly internal checks and random night checks (R-CAL-1), the branch's
+/// R-CAL-1/2/3, R-CAL-13, R-CAL-14: the dated inspection slots for the period and projects. Levels:
+/// daily, weekly and monthly internal checks and random night checks (R-CAL-1), the branch's
 /// monthly assessment (R-CAL-2), the quarterly joint inspection (R-CAL-3) and the
 /// half-yearly unannounced head-office audit (R-CAL-2), drawn from the seed among the working
 /// days of its window. The audit's date depends on the seed, the project, the half year, the

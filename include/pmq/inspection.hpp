@@ -7,6 +7,7 @@
 #pragma once
 
 #include "pmq/datetime.hpp"
+#include "pmq/households.hpp"
 #include "pmq/json.hpp"
 #include "pmq/standard.hpp"
 
@@ -46,8 +47,8 @@ BOOST_DESCRIBE_STRUCT(response, (), (item, defects, passed, level, score, not_ap
 /// assessment (the next month in the branch regime, the next half-year in the company
 /// regime); on an inspection it must name the inspection's project.
 struct carry_over {
-  std::string order;   ///< the rectification order's id
-  std::string project; ///< the project whose order it was
+  std::string order;                     ///< the rectification order's id
+  std::string project;                   ///< the project whose order it was
   std::optional<std::string> department; ///< the responsible department, when known
   pmq::points points;                    ///< the deduction, > 0
   std::string reason;
@@ -64,10 +65,12 @@ struct inspection {
   std::optional<pmq::date> date;
   std::vector<response> responses;
   std::vector<pmq::carry_over> carry_over; ///< deductions carried from earlier assessments
+  /// R-CAL-7, R-CAL-15: the visited households' answers (households.hpp).
+  std::optional<std::vector<household_visit>> households;
   static constexpr std::array<std::string_view, 1> json_defaulted{"carry_over"};
 };
 BOOST_DESCRIBE_STRUCT(inspection, (),
-                      (id, standard, project, inspector, date, responses, carry_over))
+                      (id, standard, project, inspector, date, responses, carry_over, households))
 
 /// Reads a JSON array of inspections; problems are named `[k].…`.
 std::vector<inspection> load_inspections(std::string_view json_text);

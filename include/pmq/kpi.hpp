@@ -242,6 +242,9 @@ public:
   /// Throws pmq::error(invalid_input) listing every problem under `path` (an unknown name
   /// in the expression, a duplicate input, places out of range, ...).
   explicit kpi(kpi_definition def, const std::string &path = "");
+  /// A definition read from JSON and checked in one pass: type errors and the definition's
+  /// own problems (an unknown input in the expression, …) are reported together.
+  static kpi from_json(const json &definition);
 
   const kpi_definition &definition() const { return def_; }
   /// The definition's longer_periods, or the default of its target's unit.
@@ -498,6 +501,9 @@ money required_amount(money due, points rate_percent);
 /// due, a negative amount or a month that is not "YYYY-MM" is an error naming the field.
 fee_check check_fee_plan(const fee_plan &plan, const period &p);
 fee_plan load_fee_plan(std::string_view json_text);
+/// A fee plan read from JSON text and checked for the period in one pass: type errors and the
+/// plan's own problems are reported together.
+fee_check check_fee_plan(std::string_view plan_json, const period &p);
 json to_json(const fee_check &c);
 
 } // namespace pmq

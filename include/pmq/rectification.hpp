@@ -21,6 +21,20 @@
 // "issued", any event after "passed" other than a penalty notice) is rejected with the
 // event's path.
 //
+// R-CAL-11: a notice may set its own deadline (`due`, or `days` from receipt); without one the
+// severity's default applies (deadline_rules::major_days / potential_days), and without that
+// R-CAL-6's week. R-CAL-12: a finding is ordinary (一般), major (重大) or potential (潜在不合格);
+// major and potential ones need a corrective/preventive action (纠正预防措施, CAPA) with an
+// owner, an approver and a due date, verified effective before the order closes:
+//
+//   required ──capa_opened──▶ open ──capa_implemented──▶ implemented
+//                              ▲                            │
+//                              └─capa_verified(not effective, new due)─┤
+//                                           capa_verified(effective)──▶ effective
+//
+// An ordinary finding gets a CAPA on request (a capa_opened event). An order is `closed` when
+// it passed re-inspection and has no CAPA short of effective.
+//
 // Two consecutive failed assessments bring a public reprimand and a penalty (R-SCORE-6):
 // consecutive_failures() finds them from a list of assessments, on exact scores; a missing
 // period breaks the run (a documented parameter).
@@ -31,6 +45,7 @@
 #include "pmq/inspection.hpp"
 #include "pmq/json.hpp"
 #include "pmq/numeric.hpp"
+#include "pmq/rectification_event.hpp"
 
 #include <array>
 #include <cstdint>
@@ -45,29 +60,25 @@ namespace pmq {
 // the next assessment for an order that failed re-inspection (R-SCORE-3), read by the
 // scoring engine from an inspection's "carry_over".
 
-BOOST_DEFINE_ENUM_CLASS(rectification_event_kind, issued, rectified, reinspected, penalty_notice)
+/// R-CAL-12: where a corrective/preventive action stands. `required`: a major or potential
+/// finding whose action is not opened yet.
+BOOST_DEFINE_ENUM_CLASS(capa_state, required, open, implemented, effective)
 
-/// One dated event of an order. Which optional fields apply depends on the kind:
-/// issued: project (required), department, item, description, received (default: the
-/// event's date); reinspected: passed (required); penalty_notice: person (required), amount,
-/// reason.
-struct rectification_event {
-  std::string order;
-  rectification_event_kind kind = rectification_event_kind::issued;
-  pmq::date date;
-  std::optional<std::string> project;
-  std::optional<std::string> department; ///< 责任部门: the department the notice goes to
-  std::optional<std::string> item;
-  std::optional<std::string> description;
-  std::optional<pmq::date> received;
-  std::optional<bool> passed;
-  std::optional<std::string> person;
-  std::optional<money> amount;
-  std::optional<std::string> reason;
+struct capa_status {
+  capa_state state = capa_state::required;
+  std::optional<std::string> owner;
+  std::optional<std::string> approver;
+  std::optional<pmq::date> opened;
+  std::optional<pmq::date> due; ///< the current due date (a reopened action's new one)
+  std::optional<pmq::date> implemented;
+  std::optional<pmq::date> verified; ///< the last verification
+  std::uint32_t reopened = 0;        ///< verifications that found it not effective
+  bool overdue = false;              ///< open past its due date
+  std::uint32_t days_overdue = 0;
 };
-BOOST_DESCRIBE_STRUCT(rectification_event, (),
-                      (order, kind, date, project, department, item, description, received, passed,
-                       person, amount, reason))
+BOOST_DESCRIBE_STRUCT(capa_status, (),
+                      (state, owner, approver, opened, due, implemented, verified, reopened,
+                       overdue, days_overdue))
 
 BOOST_DEFINE_ENUM_CLASS(rectification_state, issued, overdue, rectified, passed, failed)
 
@@ -99,11 +110,20 @@ struct order_status {
   bool circulated = false;        ///< ... circulated company-wide (通报)
   std::uint32_t days_overdue = 0; ///< while overdue: calendar days past due
   std::vector<penalty_notice> penalties;
+  finding_severity severity = finding_severity::ordinary; ///< R-CAL-12
+  std::optional<std::string> responsible;                 ///< 责任人
+  std::optional<circulation_scope> scope;                 ///< where it is circulated
+  /// R-CAL-11: where `due` came from: "notice" (the notice's own due/days), "severity" (the
+  /// severity's default deadline) or "R-CAL-6" (the rule-wide week).
+  std::string due_from = "R-CAL-6";
+  std::optional<capa_status> capa; ///< R-CAL-12
+  bool closed = false;             ///< passed, and no CAPA short of effective
 };
 BOOST_DESCRIBE_STRUCT(order_status, (),
                       (order, project, department, item, description, issued, received, due, state,
                        rectified, rectified_late, reinspected, failed_reinspections, second_notice,
-                       circulated, days_overdue, penalties))
+                       circulated, days_overdue, penalties, severity, responsible, scope, due_from,
+                       capa, closed))
 
 /// Replays the events dated on or before `as_of` (the whole list is validated) and returns
 /// every order issued by then, in order of issue. Events of one order are applied in date
@@ -115,6 +135,9 @@ std::vector<order_status> rectification_states(const std::vector<rectification_e
 
 /// The ids of the orders that are overdue on `as_of` (R-CAL-6): past due, not reported done.
 std::vector<std::string> overdue_orders(const std::vector<order_status> &states);
+
+/// R-CAL-12: the ids of the orders whose CAPA is open past its due date.
+std::vector<std::string> overdue_capas(const std::vector<order_status> &states);
 
 /// One row of the rectification status table (《整改情况表》, R-CAL-5), per project and month:
 /// the orders issued in the month, as they stand on the report date.
@@ -130,10 +153,16 @@ struct rectification_row {
   std::uint32_t failed = 0;         ///< now in the week of a second notice
   std::uint32_t second_notices = 0; ///< failed a re-inspection (any state): circulated
   std::uint32_t penalty_notices = 0;
+  std::uint32_t major = 0;        ///< R-CAL-12: major findings among the issued
+  std::uint32_t potential = 0;    ///< ... potential nonconformities
+  std::uint32_t capa_open = 0;    ///< a CAPA short of effective (required, open, implemented)
+  std::uint32_t capa_overdue = 0; ///< a CAPA open past its due date
+  std::uint32_t closed = 0;       ///< passed with no CAPA short of effective
 };
 BOOST_DESCRIBE_STRUCT(rectification_row, (),
                       (project, issued, open, overdue, rectified_on_time, rectified_late,
-                       awaiting_reinspection, passed, failed, second_notices, penalty_notices))
+                       awaiting_reinspection, passed, failed, second_notices, penalty_notices,
+                       major, potential, capa_open, capa_overdue, closed))
 
 struct rectification_table {
   year_month month;
@@ -184,8 +213,9 @@ struct rectification_status_report {
   pmq::date as_of;
   std::vector<order_status> orders;
   std::vector<std::string> overdue;
+  std::vector<std::string> overdue_capas; ///< R-CAL-12
 };
-BOOST_DESCRIBE_STRUCT(rectification_status_report, (), (as_of, orders, overdue))
+BOOST_DESCRIBE_STRUCT(rectification_status_report, (), (as_of, orders, overdue, overdue_capas))
 
 rectification_status_report rectification_status(const rectification_status_request &request);
 

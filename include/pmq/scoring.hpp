@@ -101,13 +101,15 @@ struct score_result {
   std::uint32_t findings = 0;
   std::vector<adjustment> adjustments;
   std::vector<section_result> sections;
+  /// R-CAL-15: the visited households' figures, when the inspection gave households.
+  std::optional<household_summary> households;
   static constexpr std::array<std::string_view, 3> json_defaulted{"failed_sections", "vetoes",
                                                                   "adjustments"};
 };
 BOOST_DESCRIBE_STRUCT(score_result, (),
                       (standard, standard_version, inspection, project, inspector, date, status,
                        full_score, max_score, earned, exact, score, pass_mark, passed,
-                       failed_sections, vetoes, findings, adjustments, sections))
+                       failed_sections, vetoes, findings, adjustments, sections, households))
 
 /// A score result's short form, for batches and dashboards: what was decided, without the
 /// items, sections and explanations (so none is built).

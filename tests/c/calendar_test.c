@@ -60,6 +60,36 @@ static void test_plan_and_sample(void) {
   pmq_free(a);
 }
 
+/* R-CAL-14: a plan's slot done on time or missed; nothing due yet is no data (null). */
+static void test_coverage(void) {
+  const char *plan = "{\"plan\": {\"from\": \"2026-12-07\", \"to\": \"2026-12-13\", \"seed\": 0, "
+                     "\"slots\": [{\"day\": \"2026-12-07\", \"project\": \"P\", \"level\": "
+                     "\"daily\", \"rule\": \"R-CAL-1\", \"unannounced\": false}]}, ";
+  char req[1024];
+  char *out = NULL;
+  snprintf(req, sizeof req,
+           "%s\"performed\": [{\"day\": \"2026-12-07\", \"project\": \"P\", \"level\": "
+           "\"daily\"}], \"as_of\": \"2026-12-13\"}",
+           plan);
+  CHECK(pmq_inspection_coverage(req, &out) == PMQ_OK);
+  CHECK(contains(out, "\"state\":\"on_time\""));
+  CHECK(contains(out, "\"coverage_rate\":{\"exact\":\"1\""));
+  pmq_free(out);
+  out = NULL;
+  snprintf(req, sizeof req, "%s\"as_of\": \"2026-12-07\"}", plan);
+  CHECK(pmq_inspection_coverage(req, &out) == PMQ_OK);
+  CHECK(contains(out, "\"coverage_rate\":null"));
+  pmq_free(out);
+  out = NULL;
+  snprintf(req, sizeof req,
+           "%s\"performed\": [{\"day\": \"2026-12-14\", \"project\": \"P\", \"level\": "
+           "\"daily\"}], \"as_of\": \"2026-12-13\"}",
+           plan);
+  CHECK(pmq_inspection_coverage(req, &out) == PMQ_EINPUT);
+  CHECK(strcmp(pmq_last_error_path(), "performed[0].day") == 0);
+  CHECK(pmq_inspection_coverage(NULL, &out) == PMQ_EINVAL);
+}
+
 static void test_rectification(void) {
   const char *events =
       "\"events\": [{\"order\": \"R-1\", \"kind\": \"issued\", \"date\": \"2026-11-02\", "
@@ -156,6 +186,7 @@ int main(void) {
   test_deadlines();
   test_plan_and_sample();
   test_rectification();
+  test_coverage();
   test_complaints();
   return check_report();
 }

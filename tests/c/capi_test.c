@@ -32,7 +32,7 @@ static void test_score(void) {
   CHECK(pmq_score(s, "{\"id\":\"I-1\",\"responses\":[{\"item\":\"BJ-01\",\"defects\":50}]}",
                   &result) == PMQ_OK);
   CHECK(contains(result, "\"score\":5,"));
-  CHECK(contains(result, "50 defects × 0.1 = 5 deducted"));
+  CHECK(contains(result, "50 处 × 0.1 = 扣 5 分"));
   pmq_free(result);
   result = NULL;
   CHECK(pmq_score_batch(s, "[{\"id\":\"a\",\"responses\":[]},{\"id\":\"b\",\"responses\":[]}]",

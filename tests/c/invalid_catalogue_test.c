@@ -97,6 +97,8 @@ static int call(const char *function, const char *doc, int *out_set) {
     status = pmq_archive_loans(doc, &out);
   } else if (!strcmp(function, "inspection_plan")) {
     status = pmq_inspection_plan(doc, &out);
+  } else if (!strcmp(function, "inspection_coverage")) {
+    status = pmq_inspection_coverage(doc, &out);
   } else if (!strcmp(function, "household_sample")) {
     status = pmq_household_sample(doc, &out);
   } else if (!strcmp(function, "rectification_status")) {
@@ -121,6 +123,10 @@ static int call(const char *function, const char *doc, int *out_set) {
     status = pmq_kpi_table(doc, kpi_actuals, "2026-Q1", &out);
   } else if (!strcmp(function, "kpi_table_actuals")) {
     status = pmq_kpi_table(kpi_plan, doc, "2026-Q1", &out);
+  } else if (!strcmp(function, "report_inspection")) {
+    status = pmq_report_inspection(residential, doc, "zh", &out);
+  } else if (!strcmp(function, "report_targets_plan")) {
+    status = pmq_report_targets(doc, kpi_actuals, "2026-Q1", "en", &out);
   } else if (!strcmp(function, "fee_plan")) {
     status = pmq_fee_plan_check(doc, "2026-Q2", &out);
   }
@@ -172,6 +178,7 @@ static void check_bases(void) {
       {"supplier_may_bid", "supplier_may_bid.json"},
       {"archive_loans", "archive_loans.json"},
       {"inspection_plan", "calendar_plan.json"},
+      {"inspection_coverage", "calendar_coverage.json"},
       {"household_sample", "households.json"},
       {"rectification_status", "rectification_status.json"},
       {"rectification_report", "rectification.json"},

@@ -49,7 +49,7 @@ def seeds():
     s["standard_load"] = [residential + "\0" + inspection, national + "\0" + national_inspection,
                           small_standard + "\0" + small_inspection]
     s["standard_builtin"] = ["pmq-residential-example", "cn-national-demo-estate", "", "x"]
-    s["score"] = [inspection, national_inspection,
+    s["score"] = [inspection, national_inspection, v("inspection_households.json"),
                   '{"id":"x","responses":[{"item":"BJ-01","not_applicable":true}]}']
     s["score_batch"] = ["[" + inspection + "," + inspection + "]", "[]"]
     s["score_summary"] = s["score"]
@@ -82,9 +82,10 @@ def seeds():
     s["calendar_deadlines"] = ['{"month":"2026-12"}',
                                compact({"month": "2026-10", "calendar": calendar})]
     s["archive_loans"] = [v("archive_loans.json")]
-    s["inspection_plan"] = [v("calendar_plan.json")]
+    s["inspection_plan"] = [v("calendar_plan.json"), v("calendar_plan_follow_up.json")]
+    s["inspection_coverage"] = [v("calendar_coverage.json")]
     s["household_sample"] = [v("households.json")]
-    s["rectification_status"] = [v("rectification_status.json")]
+    s["rectification_status"] = [v("rectification_status.json"), v("quality_loop_status.json")]
     s["rectification_report"] = [v("rectification.json")]
     s["consecutive_failures"] = [v("assessments.json")]
     s["complaints"] = [v("complaints.json")]
@@ -105,6 +106,9 @@ def seeds():
     s["kpi_table"] = [v("kpi_plan.json") + "\0" + v("kpi_actuals.json") + "\0" + p
                       for p in ("2026-03", "2026-Q1", "2026-H1", "2026")]
     s["fee_plan"] = [v("fee_plan.json") + "\0" "2026-Q2", v("fee_plan.json") + "\0" "2026"]
+    s["report"] = [inspection + "\0\0\0zh", inspection + "\0\0\0en", assessment + "\0\0\0en",
+                   v("kpi_plan.json") + "\0" + v("kpi_actuals.json") + "\0" "2026-Q1\0zh",
+                   v("kpi_plan.json") + "\0" + v("kpi_actuals.json") + "\0" "2026-03\0xx"]
     return s
 
 

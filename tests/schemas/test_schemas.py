@@ -55,6 +55,16 @@ class SchemaTest(unittest.TestCase):
             with pmq.Standard.builtin(sid) as s:
                 vr.validate(as_json(s.score(inspection)))
 
+    def test_households_and_their_aggregate_R_CAL_15(self):
+        inspection = load("tests", "data", "valid", "inspection_households.json")
+        validator("inspection.schema.json").validate(inspection)
+        with pmq.Standard.builtin() as s:
+            result = as_json(s.score(inspection))
+        validator("result.schema.json").validate(result)
+        no_complaint = dict(inspection, households=[{"id": "1", "ratings": {"保洁": "satisfied"}}])
+        with pmq.Standard.builtin() as s:
+            validator("result.schema.json").validate(as_json(s.score(no_complaint)))
+
     def test_carry_overs_from_the_rectification_report_fit_an_inspection(self):
         v = validator("inspection.schema.json")
         events = [{"order": "R-1", "kind": "issued", "date": "2026-11-02", "project": "P-01",
@@ -89,6 +99,25 @@ class SchemaTest(unittest.TestCase):
                     {"inspections": [{"id": "I", "responses": []}]}):
             with self.assertRaises(jsonschema.ValidationError):
                 v.validate({**request, **bad})
+
+    def test_assessment_results(self):
+        v = validator("assessment_result.schema.json")
+        request = load("examples", "data", "assessment_2026-11.json")
+        v.validate(as_json(pmq.assess(request)))
+        org = {"company": "C", "branches": [
+            {"id": "B1", "head": "h1", "projects": [{"id": "P1", "head": "p1"},
+                                                    {"id": "P2", "head": "p2"}]},
+            {"id": "B2", "head": "h2", "projects": [{"id": "P3", "head": "p3"}]}]}
+        scores = [{"project": "P1", "inspector": "甲", "score": "89.9967"},
+                  {"project": "P1", "inspector": "乙", "score": 95},
+                  {"project": "P2", "inspector": "甲", "score": "26999/300"}]
+        for extra in ({"regime": "company", "period": "2026-H2"},
+                      {"period": "2026-11", "pay": {"scheme": "per_point"}},
+                      {"period": "2026-11", "previous": [{"period": "2026-10", "projects": [
+                          {"project": "P1", "score": 80}, {"project": "P3"}]}]}):
+            v.validate(as_json(pmq.assess({"organisation": org, "scores": scores, **extra})))
+        with self.assertRaises(jsonschema.ValidationError):
+            v.validate({**as_json(pmq.assess(request)), "typo": 1})
 
     def test_schema_rejects_what_pmq_rejects(self):
         v = validator("inspection.schema.json")

@@ -26,12 +26,13 @@ from ._errors import EINPUT, EINTERNAL, EINVAL, ENOMEM, EPARSE, OK, Error
 from .assessment import assess, assess_table
 from .bands import Bands, per_point_pay
 from .calendar import archive_loans, inspection_plan, monthly_deadlines, sample_households
+from .calendar import inspection_coverage
 from ._check import check
 from .complaint import complaint_classes, evaluate_complaints
 from .expr import Expression
 from .rectification import consecutive_failures, rectification_report, rectification_status
 from .scoring import NO_DATA, NO_RESPONSE, NOT_APPLICABLE, Standard, builtin_standards, rollup, score
-from . import kpi, supplier, testing, types
+from . import kpi, report, supplier, testing, types
 
 Error.__module__ = "pmq"
 
@@ -69,4 +70,5 @@ __all__ = ["Error", "OK", "EINVAL", "EPARSE", "EINPUT", "ENOMEM", "EINTERNAL",
            "monthly_deadlines", "archive_loans", "inspection_plan", "sample_households",
            "rectification_status", "rectification_report", "consecutive_failures",
            "complaint_classes", "evaluate_complaints",
-           "kpi", "supplier", "testing", "types", "version", "library_path", "dumps"]
+           "kpi", "report", "supplier", "testing", "types", "version", "library_path", "dumps",
+           "inspection_coverage"]

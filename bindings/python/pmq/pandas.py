@@ -18,7 +18,7 @@ Inspections come in one of two shapes:
 [['I-1', Decimal('95.5'), 'scored'], ['I-2', 100, 'scored']]
 >>> lost = frames.items.query("inspection == 'I-1' and deducted != 0")
 >>> lost[["item", "explanation"]].values.tolist()
-[['KF-05', 'failed: 3 deducted'], ['BJ-01', '3 defects × 0.5 = 1.5 deducted']]
+[['KF-05', '不合格：扣 3 分'], ['BJ-01', '3 处 × 0.5 = 扣 1.5 分']]
 
 This is also the path for histories that outgrow one machine: each partition of a Dask
 DataFrame is scored by ``score_frame`` (``map_partitions``), with one compiled standard per

@@ -15,6 +15,7 @@ _builtin = _lib.declare("pmq_standard_builtin", _ctypes.c_char_p, _ctypes.POINTE
 _builtins = _lib.declare("pmq_builtin_standards", _lib.out_p)
 _to_json = _lib.declare("pmq_standard_to_json", _p, _lib.out_p)
 _score = _lib.declare("pmq_score", _p, _ctypes.c_char_p, _lib.out_p)
+_score_lang = _lib.declare("pmq_score_lang", _p, _ctypes.c_char_p, _ctypes.c_char_p, _lib.out_p)
 _score_batch = _lib.declare("pmq_score_batch", _p, _ctypes.c_char_p, _lib.out_p)
 _score_summary = _lib.declare("pmq_score_summary", _p, _ctypes.c_char_p, _lib.out_p)
 _score_batch_summary = _lib.declare("pmq_score_batch_summary", _p, _ctypes.c_char_p, _lib.out_p)
@@ -69,7 +70,12 @@ class Standard(_lib.Handle):
     >>> result["score"], result["status"]
     (Decimal('98.5'), 'scored')
     >>> result["sections"][3]["items"][0]["explanation"]
+    '3 处 × 0.5 = 扣 1.5 分'
+    >>> standard = pmq.Standard.builtin()
+    >>> standard.score({"id": "INS-1", "responses": [{"item": "BJ-01", "defects": 3}]},
+    ...                lang="en")["sections"][3]["items"][0]["explanation"]
     '3 defects × 0.5 = 1.5 deducted'
+    >>> standard.close()
 
     Use ``Standard.load(document)`` or ``Standard.builtin(id=None)``; release it with
     ``close()`` or a ``with`` block.
@@ -102,19 +108,24 @@ class Standard(_lib.Handle):
         """The standard as a dict (the JSON format of docs/scoring.md)."""
         return _lib.call_json(_to_json, self._live())
 
-    def score(self, inspection: _t.Document, summary: bool = False) -> _t.ScoreResult:
+    def score(self, inspection: _t.Document, lang: str = "zh",
+              summary: bool = False) -> _t.ScoreResult:
         """Scores one inspection (a dict or JSON text): item, section and final scores, each
-        deduction and each step to the final score explained. With ``summary=True`` only
-        what was decided: ``{"inspection", "status", "score"?, "exact"?, "passed"?,
-        "vetoes"?, "failed_sections"?}``, absent as in the full result (faster: no item
-        results or explanations are built).
+        deduction and each step to the final score explained, in ``lang`` ("zh" or "en").
+        With ``summary=True`` only what was decided: ``{"inspection", "status", "score"?,
+        "exact"?, "passed"?, "vetoes"?, "failed_sections"?}``, absent as in the full result
+        (faster: no item results or explanations are built, so ``lang`` does not matter).
 
         >>> with pmq.Standard.builtin() as s:
         ...     s.score({"id": "I", "responses": [{"item": "BJ-01", "defects": 3}]}, summary=True)
         {'inspection': 'I', 'status': 'scored', 'score': Decimal('98.5'), 'exact': Fraction(197, 2)}
         """
-        return _lib.call_json(_score_summary if summary else _score, self._live(),
-                              _lib.document(inspection))
+        if summary:
+            return _lib.call_json(_score_summary, self._live(), _lib.document(inspection))
+        if lang == "zh":
+            return _lib.call_json(_score, self._live(), _lib.document(inspection))
+        return _lib.call_json(_score_lang, self._live(), _lib.document(inspection),
+                              _lib.text(lang))
 
     def score_batch(self, inspections: _typing.Union[_typing.Sequence[dict], str],
                     summary: bool = False) -> list[_t.ScoreResult]:

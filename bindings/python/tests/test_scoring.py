@@ -26,7 +26,7 @@ class ScoringTest(unittest.TestCase):
             r = s.score({"id": "I-1", "responses": [{"item": "BJ-01", "defects": 50}]})
         self.assertEqual(r["score"], 5)
         self.assertEqual(r["status"], "scored")
-        self.assertEqual(r["sections"][0]["items"][0]["explanation"], "50 defects × 0.1 = 5 deducted")
+        self.assertEqual(r["sections"][0]["items"][0]["explanation"], "50 处 × 0.1 = 扣 5 分")
 
     def test_json_strings_accepted(self):
         r = pmq.score(json.dumps(SHEET), '{"id": "I", "responses": []}')

@@ -30,7 +30,7 @@ class TestingTest(unittest.TestCase):
             case.check()
         text = str(ctx.exception)
         self.assertIn("score: expected 99, actual 98.5", text)
-        self.assertIn("3 defects × 0.5 = 1.5 deducted", text)
+        self.assertIn("3 处 × 0.5 = 扣 1.5 分", text)
         self.assertIsInstance(ctx.exception, AssertionError)
 
     def test_case_errors(self):

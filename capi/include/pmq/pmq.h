@@ -90,6 +90,11 @@ PMQ_API void pmq_standard_free(pmq_standard *standard);
 PMQ_API int pmq_score(const pmq_standard *standard, const char *inspection_json,
                       char **result_json);
 
+/* pmq_score with the explanations in `lang`: "zh" (Chinese, the default; NULL means "zh") or
+ * "en"; anything else is PMQ_EINVAL naming "lang". pmq_score writes them in Chinese. */
+PMQ_API int pmq_score_lang(const pmq_standard *standard, const char *inspection_json,
+                           const char *lang, char **result_json);
+
 /* Scores a JSON array of inspections in one call; the result is a JSON array of results.
  * Problems name the inspection: "[3].responses[0].item". */
 PMQ_API int pmq_score_batch(const pmq_standard *standard, const char *inspections_json,
@@ -217,9 +222,16 @@ PMQ_API int pmq_calendar_deadlines(const char *request_json, char **table_json);
  * date and state, and the overdue list (R-CAL-8). */
 PMQ_API int pmq_archive_loans(const char *request_json, char **report_json);
 
-/* {"from", "to", "projects", "seed", "options"?, "calendar"?} -> the dated inspection slots
- * (R-CAL-1, R-CAL-2, R-CAL-3); the same request gives the same plan everywhere. */
+/* {"from", "to", "projects", "seed", "options"?, "calendar"?, "special"?, "rectification"?,
+ * "rules"?, "follow_ups"?} -> the dated inspection slots (R-CAL-1, R-CAL-2, R-CAL-3; follow-ups
+ * of open orders R-CAL-13; special, quarterly, year-end checks R-CAL-14); the same request gives
+ * the same plan everywhere. */
 PMQ_API int pmq_inspection_plan(const char *request_json, char **plan_json);
+
+/* {"plan": a plan as pmq_inspection_plan returns it, "performed": [{"day", "project", "level",
+ * "order"?, "id"?}], "as_of", "grace_days"?, "areas"?, "week_starts"?} -> each slot on time,
+ * late, missed or pending, coverage per project, weekly supervision patrols per area (R-CAL-14). */
+PMQ_API int pmq_inspection_coverage(const char *request_json, char **coverage_json);
 
 /* {"households": [{"id", "building"?}], "count"?, "seed", "spread_across_buildings"?} -> the
  * households to visit (R-CAL-7), reproducible from the seed. */
@@ -256,6 +268,25 @@ PMQ_API int pmq_assess(const char *request_json, char **result_json);
  * anything else is PMQ_EINVAL. The caller frees *out with pmq_free. */
 PMQ_API int pmq_assess_table(const char *request_json, const char *format, const char *lang,
                              char **out);
+
+/* ---- reports people read (R-REP-3, R-REP-1, R-REP-2; docs/reports.md) ---------------------- */
+
+/* Each returns one self-contained HTML document (inline CSS and SVG, no script, nothing
+ * fetched; printable on A4) in `lang`: "zh" (default; NULL means "zh") or "en", anything else
+ * PMQ_EINVAL. Every text from the input is HTML-escaped. The caller frees *html with pmq_free;
+ * writing it to a file is the caller's. Bad input: the same errors as the JSON call. */
+
+/* The 《物业管理质量检查报告》 of one inspection scored against `standard` (as pmq_score). */
+PMQ_API int pmq_report_inspection(const pmq_standard *standard, const char *inspection_json,
+                                  const char *lang, char **html);
+
+/* The period's assessment report from an assessment request (as pmq_assess). */
+PMQ_API int pmq_report_assessment(const char *request_json, const char *lang, char **html);
+
+/* The 《质量目标完成统计表》 of a target plan for `period` (as pmq_kpi_table), with each month of
+ * a longer period side by side. */
+PMQ_API int pmq_report_targets(const char *plan_json, const char *actuals_json,
+                               const char *period, const char *lang, char **html);
 
 /* ---- complaints (R-CAL-10; counts for R-KPI-6, R-KPI-7, R-KPI-12) ----------------------- */
 

@@ -128,7 +128,16 @@ SPECS = {
                   string=["responses[1].item"], number=["responses[3].defects"],
                   negative=["responses[3].defects"], date=["date"],
                   time=["responses[0].findings[0].time"], bool=["responses[1].passed"],
-                  list=["responses"]),
+                  list=["responses"],
+                  extra=[("household_twice", "@households_twice", "EINPUT", "households[1].id",
+                          "R-CAL-15: one household visited twice"),
+                         ("household_rating", "@households_bad_rating", "EINPUT",
+                          "households[0].ratings.保洁", "R-CAL-15: a rating that is not one")]),
+    "report_inspection": dict(base="@inspection", required=["id", "responses[1].item"],
+                              string=["responses[1].item"], number=["responses[3].defects"],
+                              date=["date"], time=["responses[0].findings[0].time"]),
+    "report_targets_plan": dict(base="kpi_plan.json", required=["year", "targets[0].kpi"],
+                                number=["year"], enum=["targets[3].target.op"]),
     "score_summary": dict(base="@inspection", required=["id", "responses[1].item"],
                           string=["responses[1].item"], number=["responses[3].defects"],
                           negative=["responses[3].defects"], date=["date"],
@@ -207,13 +216,33 @@ SPECS = {
                             number=["seed"], negative=["seed"], date=["to"],
                             list=["projects"], enum=["calendar.basis"],
                             extra=[("to_before_from", "@plan_backwards", "EINPUT", "to",
-                                    "a plan that ends before it starts")]),
+                                    "a plan that ends before it starts"),
+                                   ("follow_up_closed_order", "@plan_follow_up_closed", "EINPUT",
+                                    "follow_ups[0].order",
+                                    "R-CAL-13: a follow-up slot for a closed order"),
+                                   ("special_outside", "@plan_special_outside", "EINPUT",
+                                    "special[0].day", "R-CAL-14: a special check after the plan")]),
+    "inspection_coverage": dict(base="calendar_coverage.json", required=["as_of", "plan"],
+                                date=["as_of", "performed[0].day"], enum=["performed[0].level"],
+                                number=["grace_days"], negative=["grace_days"],
+                                string=["performed[0].project"], list=["performed"],
+                                extra=[("performed_after_as_of", "@coverage_future", "EINPUT",
+                                        "performed[0].day", "R-CAL-14: a check after as_of"),
+                                       ("area_twice", "@coverage_area_twice", "EINPUT",
+                                        "areas.小站片区[0]", "R-CAL-14: a project in two areas")]),
     "household_sample": dict(base="households.json", required=["households", "seed"],
                              number=["count"], negative=["count"], bool=["spread_across_buildings"],
                              string=["households[0].id"]),
     "rectification_status": dict(base="rectification_status.json",
                                  required=["as_of", "events[0].order"], date=["events[0].date"],
-                                 enum=["events[0].kind"], bool=["events[1].passed"]),
+                                 enum=["events[0].kind"], bool=["events[1].passed"],
+                                 extra=[("capa_unknown_order", "@capa_unknown_order", "EINPUT",
+                                         "events[4].order", "R-CAL-12: an action for an unknown order"),
+                                        ("capa_verified_early", "@capa_verified_early", "EINPUT",
+                                         "events[4].kind",
+                                         "R-CAL-12: verification before implementation"),
+                                        ("due_before_issue", "@due_before_issue", "EINPUT",
+                                         "events[0].due", "R-CAL-11: a due date before the issue date")]),
     "rectification_report": dict(base="rectification.json", required=["month", "events"],
                                  number=["carry_over_points"], negative=["carry_over_points"],
                                  precise=["carry_over_points"], date=["events[2].date"],
@@ -276,7 +305,36 @@ def specials():
     months = load("kpi_months.json")
     bad_month = json.loads(json.dumps(months))
     bad_month[1]["month"] = "2026-13"
+    households_twice = json.loads(json.dumps(inspection))
+    households_twice["households"] = [{"id": "3-2-501"}, {"id": "3-2-501"}]
+    households_bad = json.loads(json.dumps(inspection))
+    households_bad["households"] = [{"id": "3-2-501", "ratings": {"保洁": "happy"}}]
+    follow_closed = load("calendar_plan_follow_up.json")
+    follow_closed["follow_ups"] = [{"order": "R-3", "day": "2026-12-03"}]
+    special_outside = load("calendar_plan_follow_up.json")
+    special_outside["special"] = [{"day": "2027-01-04", "what": "消防专项检查"}]
+    coverage_future = load("calendar_coverage.json")
+    coverage_future["performed"][0]["day"] = "2026-12-21"
+    area_twice = load("calendar_coverage.json")
+    area_twice["areas"]["北闸口片区"] = ["P-01"]
+    loop = load("quality_loop_status.json")
+    capa_unknown = json.loads(json.dumps(loop))
+    capa_unknown["events"].append({"order": "X", "kind": "capa_implemented", "date": "2026-11-12"})
+    capa_early = json.loads(json.dumps(loop))
+    capa_early["events"].append({"order": "M", "kind": "capa_verified", "date": "2026-11-12",
+                                 "effective": True})
+    due_before = json.loads(json.dumps(loop))
+    due_before["events"][0]["due"] = "2026-11-01"
     return {
+        "@households_twice": households_twice,
+        "@households_bad_rating": households_bad,
+        "@plan_follow_up_closed": follow_closed,
+        "@plan_special_outside": special_outside,
+        "@coverage_future": coverage_future,
+        "@coverage_area_twice": area_twice,
+        "@capa_unknown_order": capa_unknown,
+        "@capa_verified_early": capa_early,
+        "@due_before_issue": due_before,
         "@inspection": inspection,
         "@batch": [inspection, inspection],
         "@deadlines": {"month": "2026-12"},
