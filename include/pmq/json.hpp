@@ -169,16 +169,19 @@ void read(const json &j, E &out, const json_path &path, problem_list &problems) 
   }
   const auto &s = j.get_ref<const std::string &>();
   bool found = false;
-  std::string names;
   boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
-    if (s == d.name) {
+    if (!found && s == d.name) {
       out = d.value;
       found = true;
     }
+  });
+  if (found) return;
+  std::string names; // the choices, listed only for a problem
+  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
     names += names.empty() ? "" : ", ";
     names += d.name;
   });
-  if (!found) problems.add(path, "unknown value \"" + s + "\" (expected one of: " + names + ")");
+  problems.add(path, "unknown value \"" + s + "\" (expected one of: " + names + ")");
 }
 
 template <class T>
@@ -343,6 +346,15 @@ template <class T, class A> void write_text(std::string &out, const std::vector<
 template <class T, class C, class A>
 void write_text(std::string &out, const std::map<std::string, T, C, A> &v);
 template <described_struct T> void write_text(std::string &out, const T &v);
+/// A type with its own write() into a DOM and no write_text: through that DOM, dumped.
+template <class T>
+requires(!described_struct<T> && !std::is_arithmetic_v<T> && !std::is_enum_v<T> &&
+         !is_optional<T>::value && !is_vector<T>::value &&
+         !is_map<T>::value) void write_text(std::string &out, const T &v) {
+  json j;
+  write(j, v);
+  out += j.dump();
+}
 
 template <class E>
 requires std::is_enum_v<E>

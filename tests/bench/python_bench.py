@@ -4,7 +4,9 @@
   score_batch(summary=True) on the built-in standard vs a pure-Python scorer of the same rules
       (tests/bench/pure_python_scorer.py), per inspection, batches of 1 … 10,000; both must give
       the same score, exact value, passed and status for every one of 10,000 seeded inspections;
-  score_values_batch (any int64 buffer) vs the C typed batch called directly, 10,000 rows.
+  score_values_batch (any int64 buffer) vs the C typed batch called directly, 10,000 rows;
+  kpi.series (fee_collection_rate, by quarter) vs the same series in pure-Python fractions,
+      12 … 1,200 months (linear), both giving the same exact values and statuses.
 
 Run by `sh cmake/dev.sh bench` with PMQ_LIBRARY set; writes JSON (--out FILE) with the ratios.
 Not a test: figures depend on the machine, ratios much less so."""
@@ -16,6 +18,7 @@ import os
 import random
 import sys
 import time
+from fractions import Fraction
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "bindings", "python"))
@@ -43,13 +46,43 @@ def inspections(standard, n, seed=20261123):
                     r["not_applicable"] = True
                 elif it["kind"] == "deduct":
                     if rng.random() < 0.3:
-                        r["findings"] = [{"description": "地面有杂物"}] * rng.randrange(1, 3)
+                        r["findings"] = [{"description": "地面有杂物", "location": "3号楼大堂",
+                                          "time": "2026-11-18T09:05+08:00",
+                                          "department": "保洁部"}] * rng.randrange(1, 3)
                     else:
                         r["defects"] = rng.randrange(0, 7)
                 else:
                     r["passed"] = rng.random() < 0.8
                 responses.append(r)
         out.append({"id": f"I-{k}", "responses": responses})
+    return out
+
+
+def pure_python_series(months, quarter=True):
+    """fee_collection_rate (collected / due, met at ≥ 95 %) per quarter, counts summed and the
+    rate recomputed exactly — what an analyst would write with fractions.Fraction."""
+    groups = {}
+    for m in months:
+        year, month = int(m["month"][:4]), int(m["month"][5:7])
+        key = (year, (month - 1) // 3 + 1) if quarter else (year, month)
+        c = groups.setdefault(key, [0, 0])
+        c[0] += m["counts"]["collected"]
+        c[1] += m["counts"]["due"]
+    out = []
+    for key in sorted(groups):
+        collected, due = groups[key]
+        value = Fraction(collected, due) if due else None
+        out.append((value, None if value is None else value * 100 >= 95))
+    return out
+
+
+def months_of(n, seed=5):
+    rng = random.Random(seed)
+    out = []
+    for k in range(n):
+        due = rng.randrange(100, 1000)
+        out.append({"month": f"{2000 + k // 12:04d}-{k % 12 + 1:02d}",
+                    "counts": {"collected": due - rng.randrange(0, 80), "due": due}})
     return out
 
 
@@ -136,12 +169,30 @@ def main():
         except ImportError:
             pass
 
+    # KPI series: pmq (JSON in and out) vs pure-Python fractions, linear in months.
+    kpi_rows = []
+    kpi_same = True
+    for n in (12, 120, 1200):
+        months = months_of(n)
+        mine = pure_python_series(months)
+        theirs = pmq.kpi.series("fee_collection_rate", months, "quarter")
+        got = [((p.get("actual") or {}).get("exact"), p["status"]) for p in theirs]
+        want = [(v, "met" if ok else "missed") for v, ok in mine]
+        kpi_same = kpi_same and got == want
+        repeat = max(args.repeat, 1200 // n)
+        t_pure = best_of(lambda: pure_python_series(months), repeat)
+        t_pmq = best_of(lambda: pmq.kpi.series("fee_collection_rate", months, "quarter"), repeat)
+        kpi_rows.append({"months": n, "pure_python_us": 1e6 * t_pure, "pmq_us": 1e6 * t_pmq,
+                         "pmq_us_per_month": 1e6 * t_pmq / n,
+                         "speedup_vs_pure_python": t_pure / t_pmq})
+    figures["kpi_series"] = {"rows": kpi_rows, "same_values": kpi_same}
+
     text = json.dumps(figures, indent=2)
     print(text)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             f.write(text + "\n")
-    return 0 if mismatches == 0 and same else 1
+    return 0 if mismatches == 0 and same and kpi_same else 1
 
 
 if __name__ == "__main__":
