@@ -407,7 +407,8 @@ TEST_CASE("results written straight into text read as the DOM's dump", "[scoring
   ins.project = std::string("quote \" backslash \\ tab \t nl \n bell \x07 del \x7f 中文");
   ins.responses.push_back({});
   ins.responses.back().item = "BJ-03";
-  ins.responses.back().findings.push_back({"\x01\x1f", "", {}, "\b\f\r"});
+  ins.responses.back().findings.push_back(
+      {"\x01\x1f", "", *pmq::parse_timestamp("2026-11-18T09:05+08:00"), "\b\f\r"});
   pmq::carry_over co;
   co.order = "R-1";
   co.project = *ins.project;
