@@ -86,6 +86,31 @@ char *dup(std::string_view s) {
   return p;
 }
 
+text_buffer::~text_buffer() { std::free(data_); }
+
+void text_buffer::append(std::string_view s) {
+  if (size_ + s.size() + 1 > capacity_) {
+    std::size_t cap = capacity_ ? capacity_ : 4096;
+    while (cap < size_ + s.size() + 1)
+      cap += cap / 2;
+    char *p = static_cast<char *>(std::realloc(data_, cap));
+    if (!p) throw std::bad_alloc();
+    data_ = p;
+    capacity_ = cap;
+  }
+  std::memcpy(data_ + size_, s.data(), s.size());
+  size_ += s.size();
+}
+
+char *text_buffer::release() {
+  append(std::string_view());
+  data_[size_] = '\0';
+  char *p = data_;
+  data_ = nullptr;
+  size_ = capacity_ = 0;
+  return p;
+}
+
 int give(char **out, const json &j) {
   *out = dup(j.dump());
   return ok();

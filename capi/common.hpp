@@ -19,6 +19,23 @@ int ok();
 /// Copies a string into malloc'd memory for the caller (released with pmq_free).
 char *dup(std::string_view s);
 
+/// Text built piece by piece straight into malloc'd memory for the caller (pmq_free), so a
+/// large result is never held twice; freed unless released.
+class text_buffer {
+public:
+  text_buffer() = default;
+  ~text_buffer();
+  text_buffer(const text_buffer &) = delete;
+  text_buffer &operator=(const text_buffer &) = delete;
+  void append(std::string_view s);
+  /// The NUL-terminated text, now the caller's.
+  char *release();
+
+private:
+  char *data_ = nullptr;
+  std::size_t size_ = 0, capacity_ = 0;
+};
+
 /// Writes JSON into *out for the caller.
 int give(char **out, const json &j);
 

@@ -10,6 +10,25 @@ struct pmq_standard {
 
 using namespace pmq::capi;
 
+namespace {
+int score_batch(const pmq_standard *standard, const char *inspections_json, char **results_json,
+                pmq::result_form form) {
+  return guard([&] {
+    PMQ_REQUIRE(results_json);
+    *results_json = nullptr;
+    PMQ_REQUIRE(standard);
+    PMQ_REQUIRE(inspections_json);
+    // One inspection at a time: the results are written straight into the caller's buffer.
+    text_buffer out;
+    pmq::score_json_batch(
+        standard->compiled, inspections_json, [&](std::string_view piece) { out.append(piece); },
+        form);
+    *results_json = out.release();
+    return ok();
+  });
+}
+} // namespace
+
 extern "C" {
 
 PMQ_API int pmq_standard_load(const char *standard_json, pmq_standard **out) {
@@ -17,7 +36,7 @@ PMQ_API int pmq_standard_load(const char *standard_json, pmq_standard **out) {
     PMQ_REQUIRE(out);
     *out = nullptr;
     PMQ_REQUIRE(standard_json);
-    *out = new pmq_standard{pmq::compiled_standard(pmq::load_standard(standard_json))};
+    *out = new pmq_standard{pmq::compiled_standard::load(standard_json)};
     return ok();
   });
 }
@@ -58,20 +77,32 @@ PMQ_API int pmq_score(const pmq_standard *standard, const char *inspection_json,
     PMQ_REQUIRE(standard);
     PMQ_REQUIRE(inspection_json);
     const auto result = standard->compiled.score(pmq::load_inspection(inspection_json));
-    return give(result_json, pmq::to_json(result));
+    *result_json = dup(pmq::to_json_text(result));
+    return ok();
+  });
+}
+
+PMQ_API int pmq_score_summary(const pmq_standard *standard, const char *inspection_json,
+                              char **summary_json) {
+  return guard([&] {
+    PMQ_REQUIRE(summary_json);
+    *summary_json = nullptr;
+    PMQ_REQUIRE(standard);
+    PMQ_REQUIRE(inspection_json);
+    const auto summary = standard->compiled.summarize(pmq::load_inspection(inspection_json));
+    *summary_json = dup(pmq::to_json_text(summary));
+    return ok();
   });
 }
 
 PMQ_API int pmq_score_batch(const pmq_standard *standard, const char *inspections_json,
                             char **results_json) {
-  return guard([&] {
-    PMQ_REQUIRE(results_json);
-    *results_json = nullptr;
-    PMQ_REQUIRE(standard);
-    PMQ_REQUIRE(inspections_json);
-    const auto batch = pmq::load_inspections(inspections_json);
-    return give(results_json, pmq::to_json_value(standard->compiled.score(batch)));
-  });
+  return score_batch(standard, inspections_json, results_json, pmq::result_form::explained);
+}
+
+PMQ_API int pmq_score_batch_summary(const pmq_standard *standard, const char *inspections_json,
+                                    char **summaries_json) {
+  return score_batch(standard, inspections_json, summaries_json, pmq::result_form::summary);
 }
 
 PMQ_API int pmq_standard_derive(const pmq_standard *company, const char *selection_json,
@@ -105,6 +136,25 @@ PMQ_API int pmq_score_values(const pmq_standard *standard, const int64_t *values
     if (count > 0) PMQ_REQUIRE(values);
     const auto r = standard->compiled.score_values(std::span<const std::int64_t>(values, count));
     *score_milli = r ? r->milli() : PMQ_NO_DATA;
+    return ok();
+  });
+}
+
+PMQ_API int pmq_score_values_batch(const pmq_standard *standard, const int64_t *values,
+                                   size_t inspections, size_t items, int64_t *scores_milli) {
+  return guard([&] {
+    PMQ_REQUIRE(standard);
+    if (inspections > 0) PMQ_REQUIRE(scores_milli);
+    const std::size_t expected = standard->compiled.item_count();
+    if (items != expected)
+      throw pmq::error(pmq::errc::invalid_input, "values",
+                       "rows of " + std::to_string(items) + " values, but the standard has " +
+                           std::to_string(expected) + " items");
+    if (items != 0 && inspections > SIZE_MAX / items)
+      throw pmq::error(pmq::errc::invalid_input, "values", "too many values");
+    if (inspections > 0 && items > 0) PMQ_REQUIRE(values);
+    standard->compiled.score_values(std::span<const std::int64_t>(values, inspections * items),
+                                    std::span<std::int64_t>(scores_milli, inspections));
     return ok();
   });
 }

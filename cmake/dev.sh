@@ -43,8 +43,16 @@ case "${1:-}" in
     ;;
   bench)
     cmake --preset release -DPMQ_BUILD_TESTS=ON -DPMQ_BUILD_BENCHMARKS=ON >/dev/null
-    cmake --build --preset release --target pmq_bench
-    ./build/release/tests/pmq_bench
+    cmake --build --preset release --target pmq_bench pmq_batch_rss pmq_c
+    # Figures as JSON for checks and docs/performance.md (ratios to baselines of the same run).
+    ./build/release/tests/pmq_bench --benchmark_out=build/release/bench.json \
+      --benchmark_out_format=json ${PMQ_BENCH_FILTER:+--benchmark_filter=$PMQ_BENCH_FILTER}
+    for n in 1 100 1000 10000; do
+      ./build/release/tests/pmq_batch_rss $n
+      ./build/release/tests/pmq_batch_rss $n summary
+    done | tee build/release/batch_rss.jsonl
+    PMQ_LIBRARY=$(ls build/release/libpmq_c.so | head -1) \
+      python3 tests/bench/python_bench.py --out build/release/python_bench.json
     ;;
   fuzz)
     seconds="${2:-60}"

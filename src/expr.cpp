@@ -55,6 +55,7 @@ struct node {
   op kind = op::number;
   fraction value;
   std::string name;
+  std::size_t slot = 0; // a name's index in the sorted names (the typed values' order)
   std::vector<int> kids;
   int pos = 0; // 1-based character position in the text
   int depth = 1;
@@ -397,13 +398,18 @@ expression expression::parse(std::string_view text, const std::vector<std::strin
   problems.throw_if_any();
   std::sort(p->names.begin(), p->names.end());
   p->names.erase(std::unique(p->names.begin(), p->names.end()), p->names.end());
+  for (auto &n : p->nodes)
+    if (n.kind == op::name)
+      n.slot = std::size_t(std::lower_bound(p->names.begin(), p->names.end(), n.name) -
+                           p->names.begin());
   return expression(std::move(p));
 }
 
 namespace {
 struct evaluator {
   const std::vector<node> &nodes;
-  const quantities &values;
+  const quantities *values; // by name, or else
+  const fraction *slots;    // in the order of names()
   const std::string &path;
   const std::string &reason;
 
@@ -413,8 +419,9 @@ struct evaluator {
     case op::number:
       return rate::of(n.value);
     case op::name: {
-      const auto it = values.find(n.name);
-      if (it == values.end())
+      if (!values) return rate::of(slots[n.slot]);
+      const auto it = values->find(n.name);
+      if (it == values->end())
         throw error(errc::invalid_input, join_path(path, n.name), "missing value");
       return rate::of(it->second);
     }
@@ -476,7 +483,17 @@ struct evaluator {
 
 rate expression::evaluate(const quantities &values, const std::string &path,
                           const std::string &no_data_reason) const {
-  return evaluator{impl_->nodes, values, path, no_data_reason}.eval(impl_->root);
+  return evaluator{impl_->nodes, &values, nullptr, path, no_data_reason}.eval(impl_->root);
+}
+
+rate expression::evaluate(std::span<const fraction> values, const std::string &path) const {
+  if (values.size() != impl_->names.size())
+    throw error(errc::invalid_input, path,
+                "expected " + std::to_string(impl_->names.size()) +
+                    " values (one per name, in the order of names()), got " +
+                    std::to_string(values.size()));
+  static const std::string no_reason;
+  return evaluator{impl_->nodes, nullptr, values.data(), path, no_reason}.eval(impl_->root);
 }
 
 } // namespace pmq

@@ -312,6 +312,70 @@ json parse_json(std::string_view text, const std::string &base_path, int max_dep
 
 json parse_json(std::string_view text, int max_depth) { return parse_json(text, "", max_depth); }
 
+std::string json_path::str() const {
+  if (base_) return *base_;
+  std::string p = parent_ ? parent_->str() : std::string();
+  if (index_ != std::size_t(-1)) return join_path(p, index_);
+  return join_path(p, std::string(member_));
+}
+
+namespace detail {
+bool split_json_array(std::string_view text, std::vector<std::string_view> &elements) {
+  elements.clear();
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n && space(text[i]))
+    ++i;
+  if (i == n || text[i] != '[') return false;
+  ++i;
+  bool first = true;
+  for (;;) {
+    while (i < n && space(text[i]))
+      ++i;
+    if (i == n) return false;
+    if (text[i] == ']') {
+      ++i;
+      break;
+    }
+    if (!first) {
+      if (text[i] != ',') return false;
+      ++i;
+      while (i < n && space(text[i]))
+        ++i;
+    }
+    first = false;
+    // One element: up to the comma or bracket that closes it at depth 0, strings skipped.
+    const std::size_t start = i;
+    int depth = 0;
+    for (; i < n; ++i) {
+      const char c = text[i];
+      if (c == '"') {
+        for (++i; i < n && text[i] != '"'; ++i)
+          if (text[i] == '\\') ++i;
+        if (i >= n) return false;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+      } else if (c == '}' || c == ']') {
+        if (depth == 0) break;
+        --depth;
+      } else if (c == ',' && depth == 0) {
+        break;
+      }
+    }
+    if (i >= n || depth != 0) return false;
+    std::size_t end = i;
+    while (end > start && space(text[end - 1]))
+      --end;
+    if (end == start) return false;
+    elements.push_back(text.substr(start, end - start));
+  }
+  while (i < n && space(text[i]))
+    ++i;
+  return i == n;
+}
+} // namespace detail
+
 namespace json_io {
 
 const char *type_name(const json &j) {
@@ -336,7 +400,7 @@ const char *type_name(const json &j) {
   }
 }
 
-void read(const json &j, std::string &out, const std::string &path, problem_list &problems) {
+void read(const json &j, std::string &out, const json_path &path, problem_list &problems) {
   if (!j.is_string()) {
     problems.add(path, std::string("expected a string, got ") + type_name(j));
     return;
@@ -344,7 +408,7 @@ void read(const json &j, std::string &out, const std::string &path, problem_list
   out = j.get<std::string>();
 }
 
-void read(const json &j, bool &out, const std::string &path, problem_list &problems) {
+void read(const json &j, bool &out, const json_path &path, problem_list &problems) {
   if (!j.is_boolean()) {
     problems.add(path, std::string("expected true or false, got ") + type_name(j));
     return;
@@ -353,24 +417,26 @@ void read(const json &j, bool &out, const std::string &path, problem_list &probl
 }
 
 void read_integer(const json &j, std::int64_t &out, std::int64_t lo, std::int64_t hi,
-                  const std::string &path, problem_list &problems) {
-  const auto range = "an integer from " + std::to_string(lo) + " to " + std::to_string(hi);
+                  const json_path &path, problem_list &problems) {
+  const auto range = [&] { // built only for a problem
+    return "an integer from " + std::to_string(lo) + " to " + std::to_string(hi);
+  };
   if (j.is_number_unsigned()) {
     const auto v = j.get<std::uint64_t>();
     if (v > static_cast<std::uint64_t>(hi)) {
-      problems.add(path, "out of range (expected " + range + ")");
+      problems.add(path, "out of range (expected " + range() + ")");
       return;
     }
     out = static_cast<std::int64_t>(v);
   } else if (j.is_number_integer()) {
     const auto v = j.get<std::int64_t>();
     if (v < lo || v > hi) {
-      problems.add(path, "out of range (expected " + range + ")");
+      problems.add(path, "out of range (expected " + range() + ")");
       return;
     }
     out = v;
   } else {
-    problems.add(path, std::string("expected ") + range + ", got " + type_name(j));
+    problems.add(path, "expected " + range() + ", got " + type_name(j));
   }
 }
 
@@ -378,7 +444,7 @@ namespace {
 // The text of a JSON number held as a double: the shortest decimal that reads back as it,
 // which is what the JSON text said (for up to 15 significant digits), so "0.1" becomes
 // exactly 100 thousandths. Not finite: a problem, and nothing.
-std::optional<std::string> decimal_text(const json &j, const std::string &path,
+std::optional<std::string> decimal_text(const json &j, const json_path &path,
                                         problem_list &problems) {
   const double d = j.get<double>();
   if (!std::isfinite(d)) {
@@ -392,8 +458,7 @@ std::optional<std::string> decimal_text(const json &j, const std::string &path,
 
 // A JSON number as an exact fixed-point value of type T (points, money).
 template <class T, class Parse>
-void read_fixed(const json &j, T &out, const std::string &path, problem_list &problems,
-                Parse parse) {
+void read_fixed(const json &j, T &out, const json_path &path, problem_list &problems, Parse parse) {
   if (j.is_number_integer() || j.is_number_unsigned()) {
     std::int64_t v = 0;
     constexpr std::int64_t limit = std::numeric_limits<std::int64_t>::max() / T::scale;
@@ -417,15 +482,15 @@ void read_fixed(const json &j, T &out, const std::string &path, problem_list &pr
 }
 } // namespace
 
-void read(const json &j, points &out, const std::string &path, problem_list &problems) {
+void read(const json &j, points &out, const json_path &path, problem_list &problems) {
   read_fixed(j, out, path, problems, [](std::string_view s) { return points::parse(s); });
 }
 
-void read(const json &j, money &out, const std::string &path, problem_list &problems) {
+void read(const json &j, money &out, const json_path &path, problem_list &problems) {
   read_fixed(j, out, path, problems, [](std::string_view s) { return money::parse(s); });
 }
 
-void read(const json &j, fraction &out, const std::string &path, problem_list &problems) {
+void read(const json &j, fraction &out, const json_path &path, problem_list &problems) {
   if (j.is_number_unsigned()) {
     out = fraction(integer(j.get<std::uint64_t>()));
     return;
@@ -469,7 +534,7 @@ std::string quoted(const json &j) {
 namespace {
 // A value written as a string and read by `parse` (a date, a time, a month).
 template <class T, class Parse>
-void read_parsed(const json &j, T &out, const std::string &path, problem_list &problems,
+void read_parsed(const json &j, T &out, const json_path &path, problem_list &problems,
                  const char *expected, Parse parse, const char *what) {
   if (!j.is_string()) {
     problems.add(path, std::string("expected ") + expected + ", got " + type_name(j));
@@ -484,18 +549,18 @@ void read_parsed(const json &j, T &out, const std::string &path, problem_list &p
 }
 } // namespace
 
-void read(const json &j, date &out, const std::string &path, problem_list &problems) {
+void read(const json &j, date &out, const json_path &path, problem_list &problems) {
   read_parsed(j, out, path, problems, "a date \"YYYY-MM-DD\"", parse_date,
               "date (expected YYYY-MM-DD, years 1400-9999)");
 }
 
-void read(const json &j, timestamp &out, const std::string &path, problem_list &problems) {
+void read(const json &j, timestamp &out, const json_path &path, problem_list &problems) {
   read_parsed(j, out, path, problems, "a time \"YYYY-MM-DDThh:mm+08:00\"", parse_timestamp,
               "time (expected YYYY-MM-DDThh:mm[:ss] with a UTC offset such as +08:00 or Z; "
               "offsets run from -12:00 to +14:00 in quarter hours)");
 }
 
-void read(const json &j, year_month &out, const std::string &path, problem_list &problems) {
+void read(const json &j, year_month &out, const json_path &path, problem_list &problems) {
   read_parsed(j, out, path, problems, "a month \"YYYY-MM\"", parse_year_month,
               "month (expected YYYY-MM, years 1400-9999)");
 }
@@ -519,6 +584,83 @@ void write(json &j, const fraction &v) { j = to_string(v); }
 void write(json &j, const date &v) { j = format_date(v); }
 void write(json &j, const timestamp &v) { j = format_timestamp(v); }
 void write(json &j, const year_month &v) { j = format_year_month(v); }
+
+void append_escaped(std::string &out, std::string_view s) {
+  static constexpr char hex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + from, i - from);
+    from = i + 1;
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default: // as nlohmann writes the other control characters
+      out += "\\u00";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  out.append(s.data() + from, s.size() - from);
+  out += '"';
+}
+
+namespace {
+// A fixed-point value as json::dump writes the double write() stores: its shortest decimal,
+// which is the exact decimal while the value is far inside a double's 53 bits.
+void append_fixed(std::string &out, std::int64_t units, std::int64_t scale, int places) {
+  if (units % scale == 0) {
+    out += std::to_string(units / scale);
+    return;
+  }
+  constexpr std::int64_t exact_limit = std::int64_t(1) << 50;
+  if (units > exact_limit || units < -exact_limit) {
+    out += json(static_cast<double>(units) / double(scale)).dump();
+    return;
+  }
+  const bool negative = units < 0;
+  const std::uint64_t mag =
+      negative ? std::uint64_t(0) - std::uint64_t(units) : std::uint64_t(units);
+  std::string frac = std::to_string(mag % std::uint64_t(scale));
+  frac.insert(0, std::size_t(places) - frac.size(), '0');
+  while (frac.back() == '0')
+    frac.pop_back();
+  if (negative) out += '-';
+  out += std::to_string(mag / std::uint64_t(scale));
+  out += '.';
+  out += frac;
+}
+} // namespace
+
+void write_text(std::string &out, points v) { append_fixed(out, v.milli(), points::scale, 3); }
+void write_text(std::string &out, money v) { append_fixed(out, v.fen(), money::scale, 2); }
+void write_text(std::string &out, const fraction &v) { append_escaped(out, to_string(v)); }
+void write_text(std::string &out, const date &v) { append_escaped(out, format_date(v)); }
+void write_text(std::string &out, const timestamp &v) { append_escaped(out, format_timestamp(v)); }
+void write_text(std::string &out, const year_month &v) {
+  append_escaped(out, format_year_month(v));
+}
 
 } // namespace json_io
 } // namespace pmq

@@ -251,10 +251,26 @@ std::vector<series_point> kpi_series(const kpi &k, const std::vector<month_count
     first = std::min(first, std::get<0>(e));
     last = std::max(last, std::get<0>(e));
   }
+  // Sorted once; each period then takes only its own months (a binary search for the first),
+  // so a series is linear in its months, not months × periods.
+  auto sorted = entries;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto &a, const auto &b) { return std::get<0>(a) < std::get<0>(b); });
+  const auto rule = k.definition().longer_periods
+                        ? *k.definition().longer_periods
+                        : default_longer_period_rule(k.definition().target.unit);
   std::vector<series_point> out;
+  month_entries in;
   for (period p = period_of(first, kind);;
        p = period_of(p.last() + boost::gregorian::days(1), kind)) {
-    out.push_back(evaluate_entries(k, entries, p, k.definition().target, "no data for"));
+    const date from =
+        rule == longer_period_rule::year_to_date ? date(p.first().year(), 1, 1) : p.first();
+    auto it = std::lower_bound(sorted.begin(), sorted.end(), from,
+                               [](const auto &e, const date &d) { return std::get<0>(e) < d; });
+    in.clear();
+    for (; it != sorted.end() && std::get<0>(*it) <= p.last(); ++it)
+      in.push_back(*it);
+    out.push_back(evaluate_entries(k, in, p, k.definition().target, "no data for"));
     if (p.last() >= last) break; // never step past the last month (nor past year 9999)
   }
   return out;

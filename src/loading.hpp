@@ -47,7 +47,7 @@ inline std::vector<problem> merge_problems(std::vector<problem> reading,
 template <class T, class Check> T read_and_check(const json &value, Check check) {
   T out{};
   problem_list reading;
-  json_io::read(value, out, "", reading);
+  json_io::read(value, out, std::string(), reading);
   throw_if_any(merge_problems(reading.items(), check(out)));
   return out;
 }

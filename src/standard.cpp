@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <type_traits>
+#include <unordered_map>
 
 namespace pmq {
 
@@ -34,7 +36,23 @@ namespace {
 // arithmetic above it is big-integer and cannot overflow.
 const points max_points{1000000};
 
-void check_item(const item &it, const std::string &ip, problem_list &out) {
+// Where a section or an item is, as a JSON path built only when a problem is reported:
+// checking a valid standard builds no path.
+struct section_at {
+  std::size_t si;
+  operator std::string() const { return join_path("sections", si); }
+};
+struct item_at {
+  std::size_t si, ii;
+  operator std::string() const { return join_path(join_path(section_at{si}, "items"), ii); }
+};
+template <class At>
+requires std::is_same_v<At, section_at> || std::is_same_v<At, item_at> std::string
+join_path(const At &at, const char *field) {
+  return pmq::join_path(std::string(at), field);
+}
+
+void check_item(const item &it, const item_at &ip, problem_list &out) {
   const auto not_for = [&](bool present, const char *field, const char *which) {
     if (present)
       out.add(join_path(ip, field), std::string("only ") + which + " items take " + field);
@@ -85,26 +103,28 @@ std::vector<problem> check_standard(const standard &s) {
   problem_list out;
   if (s.id.empty()) out.add("id", "must not be empty");
   if (s.sections.empty()) out.add("sections", "a standard needs at least one section");
-  std::map<std::string, std::string> item_ids; // id → path where first seen
-  std::map<std::string, std::string> section_ids;
+  // id → where first seen
+  std::unordered_map<std::string_view, item_at> item_ids;
+  std::unordered_map<std::string_view, section_at> section_ids;
+  item_ids.reserve(64);
   points grand, weights;
   for (std::size_t si = 0; si < s.sections.size(); ++si) {
     const auto &sec = s.sections[si];
-    const auto sp = join_path("sections", si);
+    const section_at sp{si};
     if (sec.id.empty())
       out.add(join_path(sp, "id"), "must not be empty");
     else if (auto [it, fresh] = section_ids.emplace(sec.id, sp); !fresh)
       out.add(join_path(sp, "id"),
-              "duplicate section id \"" + sec.id + "\" (first at " + it->second + ")");
+              "duplicate section id \"" + sec.id + "\" (first at " + std::string(it->second) + ")");
     if (sec.items.empty()) out.add(join_path(sp, "items"), "a section needs at least one item");
     for (std::size_t ii = 0; ii < sec.items.size(); ++ii) {
       const auto &it = sec.items[ii];
-      const auto ip = join_path(join_path(sp, "items"), ii);
+      const item_at ip{si, ii};
       if (it.id.empty())
         out.add(join_path(ip, "id"), "must not be empty");
       else if (auto [prev, fresh] = item_ids.emplace(it.id, ip); !fresh)
         out.add(join_path(ip, "id"),
-                "duplicate item id \"" + it.id + "\" (first at " + prev->second + ")");
+                "duplicate item id \"" + it.id + "\" (first at " + std::string(prev->second) + ")");
       check_item(it, ip, out);
     }
     if (sec.weight && *sec.weight <= points{})

@@ -120,7 +120,7 @@ std::vector<pmq::inspection> read_batch(const std::string &path) {
 void add_scoring(CLI::App &app) {
   struct score_opts {
     std::string standard, builtin, inspection, format, lang, output;
-    bool batch = false;
+    bool batch = false, summary = false;
   };
   auto o = std::make_shared<score_opts>();
   auto *score = app.add_subcommand(
@@ -132,6 +132,9 @@ void add_scoring(CLI::App &app) {
   add_input(score, "--inspection", o->inspection,
             "the inspection (JSON); with --batch a JSON array or JSON Lines");
   score->add_flag("--batch", o->batch, "score many inspections: one result (row) per inspection");
+  score->add_flag("--summary", o->summary,
+                  "only what was decided: inspection, status, score, exact, passed, vetoes, "
+                  "failed sections (no items or explanations)");
   add_report_format(score, o->format, o->lang, o->output);
   examples(score, {"pmq score --inspection examples/data/inspection.json",
                    "pmq score --inspection examples/data/inspection.json --format html "
@@ -141,6 +144,7 @@ void add_scoring(CLI::App &app) {
                    "examples/data/inspection_national.json --format json",
                    "pmq score --inspection examples/data/inspection.json --format csv > items.csv",
                    "pmq score --standard my.json --batch --inspection history.jsonl --format csv",
+                   "pmq score --batch --summary --inspection history.jsonl --format json",
                    "cat i.json | pmq score --inspection -"});
   score->callback([o] {
     const pmq::compiled_standard standard(standard_arg(o->standard, o->builtin));
@@ -149,6 +153,19 @@ void add_scoring(CLI::App &app) {
       throw usage_error("--format html renders one inspection: not with --batch");
     if (!o->output.empty() && o->format != "html")
       throw usage_error("--output is for --format html");
+    if (o->summary && o->format == "html")
+      throw usage_error("--format html renders a full result: not with --summary");
+    if (o->summary) {
+      pmq::json all = pmq::json::array();
+      if (o->batch) // problems under [k], as without --summary
+        for (const auto &r : standard.score(read_batch(o->inspection)))
+          all.push_back(pmq::to_json(pmq::summary_of(r)));
+      else
+        all.push_back(
+            pmq::to_json(standard.summarize(pmq::inspection_from_json(read_json(o->inspection)))));
+      emit(o->format, o->batch ? all : all.at(0), all);
+      return;
+    }
     if (o->batch) {
       const auto batch = read_batch(o->inspection);
       auto results = standard.score(batch);

@@ -27,6 +27,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -115,6 +116,11 @@ public:
   /// error; a zero divisor gives no data, with `no_data_reason` when one is given.
   rate evaluate(const quantities &values, const std::string &path = "counts",
                 const std::string &no_data_reason = "") const;
+
+  /// Evaluates with the values given by position, one per name in the order of names():
+  /// no map is built, so one expression evaluates many times cheaply. A count other than
+  /// names().size() is an error at `path`.
+  rate evaluate(std::span<const fraction> values, const std::string &path = "values") const;
 
 private:
   struct impl;

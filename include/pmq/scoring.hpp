@@ -15,6 +15,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -110,11 +111,31 @@ BOOST_DESCRIBE_STRUCT(score_result, (),
                        full_score, max_score, earned, exact, score, pass_mark, passed,
                        failed_sections, vetoes, findings, adjustments, sections, households))
 
+/// A score result's short form, for batches and dashboards: what was decided, without the
+/// items, sections and explanations (so none is built).
+struct score_summary {
+  std::string inspection;
+  score_status status = score_status::scored;
+  std::optional<points> score;   ///< as score_result::score
+  std::optional<fraction> exact; ///< as score_result::exact
+  std::optional<bool> passed;    ///< as score_result::passed
+  std::vector<std::string> vetoes;
+  std::vector<std::string> failed_sections;
+  static constexpr std::array<std::string_view, 2> json_defaulted{"vetoes", "failed_sections"};
+};
+BOOST_DESCRIBE_STRUCT(score_summary, (),
+                      (inspection, status, score, exact, passed, vetoes, failed_sections))
+
+/// How much of a result the JSON forms write: all of it, or the summary.
+BOOST_DEFINE_ENUM_CLASS(result_form, explained, summary)
+
 /// A standard validated and indexed once, to score many inspections. Immutable, so one
 /// instance may be shared by many threads.
 class compiled_standard {
 public:
   explicit compiled_standard(standard s);
+  /// Reads, validates (once) and compiles a standard's JSON text (as load_standard reads it).
+  static compiled_standard load(std::string_view json_text);
   ~compiled_standard();
   compiled_standard(compiled_standard &&) noexcept;
   compiled_standard &operator=(compiled_standard &&) noexcept;
@@ -124,6 +145,10 @@ public:
   /// Scores one inspection. Throws pmq::error(errc::invalid_input) listing every problem
   /// (unknown items, responses of the wrong kind, a standard id that does not match).
   score_result score(const inspection &i) const;
+
+  /// The same decisions as score(i), in short: no item or section results, no explanation
+  /// built. Throws what score(i) throws.
+  score_summary summarize(const inspection &i) const;
 
   /// Scores many inspections; problems are reported under `[k]` for the k-th inspection.
   std::vector<score_result> score(const std::vector<inspection> &batch) const;
@@ -138,16 +163,39 @@ public:
   /// name the index: `values[3]`.
   static constexpr std::int64_t no_response = -1;
   static constexpr std::int64_t not_applicable = -2;
+  /// One pass over a table compiled with the standard, without allocating; a value out of
+  /// range is reported exactly as the explaining path reports it.
   std::optional<points> score_values(std::span<const std::int64_t> values) const;
+
+  /// Typed batch: `values` holds one row of item_count() values per inspection, row after
+  /// row; writes each inspection's final score in 1/1000 points (no_data when nothing
+  /// applicable was scored) to out_milli, which has one element per inspection. Problems
+  /// name the row: `[3].values[2]`; every row is checked.
+  static constexpr std::int64_t no_data = INT64_MIN;
+  void score_values(std::span<const std::int64_t> values, std::span<std::int64_t> out_milli) const;
 
 private:
   struct impl;
   std::unique_ptr<impl> impl_;
+  struct validated {};
+  compiled_standard(standard s, validated);
 };
 
 /// One-shot convenience: validate, then score.
 score_result score(const standard &s, const inspection &i);
 
 json to_json(const score_result &r);
+json to_json(const score_summary &r);
+/// The summary of a full result (what compiled_standard::summarize gives).
+score_summary summary_of(const score_result &r);
+
+/// Scores a JSON array of inspections one at a time — only one inspection's document is in
+/// memory at once — and hands the results' JSON array, piece by piece, to `append`: the
+/// text of to_json_value(c.score(load_inspections(text))).dump(). On a problem it throws
+/// what that would throw (after having appended part of the array: discard it).
+/// With result_form::summary each result is its score_summary.
+void score_json_batch(const compiled_standard &c, std::string_view inspections_json,
+                      const std::function<void(std::string_view)> &append,
+                      result_form form = result_form::explained);
 
 } // namespace pmq

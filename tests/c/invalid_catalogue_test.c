@@ -59,6 +59,10 @@ static int call(const char *function, const char *doc, int *out_set) {
     status = pmq_score(residential, doc, &out);
   } else if (!strcmp(function, "score_batch")) {
     status = pmq_score_batch(residential, doc, &out);
+  } else if (!strcmp(function, "score_summary")) {
+    status = pmq_score_summary(residential, doc, &out);
+  } else if (!strcmp(function, "score_batch_summary")) {
+    status = pmq_score_batch_summary(residential, doc, &out);
   } else if (!strcmp(function, "standard_derive")) {
     status = pmq_standard_derive(national, doc, &standard);
   } else if (!strcmp(function, "rollup")) {
@@ -158,6 +162,7 @@ static int split(char *line, char **fields, int n) {
 static void check_bases(void) {
   static const char *bases[][2] = {
       {"score", "@inspection"},
+      {"score_summary", "@inspection"},
       {"standard_derive", "derive_selection.json"},
       {"rollup", "rollup.json"},
       {"per_point_pay", "per_point_scheme.json"},

@@ -52,6 +52,8 @@ def seeds():
     s["score"] = [inspection, national_inspection, v("inspection_households.json"),
                   '{"id":"x","responses":[{"item":"BJ-01","not_applicable":true}]}']
     s["score_batch"] = ["[" + inspection + "," + inspection + "]", "[]"]
+    s["score_summary"] = s["score"]
+    s["score_batch_summary"] = s["score_batch"]
     s["standard_derive"] = [
         v("derive_selection.json") + "\0" + national_inspection,
         compact({"id": "p", "clauses": national_ids[:5]}) + "\0" +
@@ -96,6 +98,9 @@ def seeds():
         for k in plan.get("custom_kpis", [])]
     s["expr"] = ["(a - b) / a\0" '{"a":40,"b":1}', "min(a, b) * 2 + 1\0" '{"a":3,"b":4}'] + [
         k["expression"] + "\0" + compact({i["name"]: 12 for i in k["inputs"]}) for k in catalogue]
+    s["expr_handle"] = ["(a - b) / a\0" "40,1", "if(a >= b, 1, 0) / (a - b)\0" "3 3",
+                        "min(a, b, c) * 100\0" "7,-1,9223372036854775807"] + [
+        k["expression"] + "\0" + ",".join("12" for _ in k["inputs"]) for k in catalogue]
     s["kpi_series"] = ["R-KPI-12\0" + v("kpi_months.json") + "\0" + kind
                        for kind in ("month", "quarter", "half_year", "year")]
     s["kpi_table"] = [v("kpi_plan.json") + "\0" + v("kpi_actuals.json") + "\0" + p

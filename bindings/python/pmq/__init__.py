@@ -29,8 +29,9 @@ from .calendar import archive_loans, inspection_plan, monthly_deadlines, sample_
 from .calendar import inspection_coverage
 from ._check import check
 from .complaint import complaint_classes, evaluate_complaints
+from .expr import Expression
 from .rectification import consecutive_failures, rectification_report, rectification_status
-from .scoring import NO_RESPONSE, NOT_APPLICABLE, Standard, builtin_standards, rollup, score
+from .scoring import NO_DATA, NO_RESPONSE, NOT_APPLICABLE, Standard, builtin_standards, rollup, score
 from . import kpi, report, supplier, testing, types
 
 Error.__module__ = "pmq"
@@ -64,7 +65,7 @@ def library_path() -> str:
 
 
 __all__ = ["Error", "OK", "EINVAL", "EPARSE", "EINPUT", "ENOMEM", "EINTERNAL",
-           "Standard", "builtin_standards", "score", "rollup", "NO_RESPONSE", "NOT_APPLICABLE",
+           "Standard", "Expression", "builtin_standards", "score", "rollup", "NO_DATA", "NO_RESPONSE", "NOT_APPLICABLE",
            "Bands", "per_point_pay", "check", "assess", "assess_table",
            "monthly_deadlines", "archive_loans", "inspection_plan", "sample_households",
            "rectification_status", "rectification_report", "consecutive_failures",

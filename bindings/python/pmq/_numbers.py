@@ -107,12 +107,29 @@ def _write(value: Any, out: list[str]) -> None:
         raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+class _NotPlain(Exception):
+    pass
+
+
+def _not_plain(value: Any) -> Any:
+    raise _NotPlain
+
+
 def encode(value: Any) -> bytes:
     """A dict/list (written exactly) or JSON text (str/bytes) → UTF-8 bytes for the C ABI."""
     if isinstance(value, (bytes, bytearray)):
         return bytes(value)
     if isinstance(value, str):
         return value.encode("utf-8")
+    if isinstance(value, (dict, list, tuple)):
+        # Plain documents (str, int, float, bool, None, dicts, lists) through the C encoder,
+        # which writes them as _write does (a float as its repr); anything else — a Decimal,
+        # a Fraction, a non-finite float, an unknown type — is written, or refused, by _write.
+        try:
+            return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                              default=_not_plain).encode("utf-8")
+        except (_NotPlain, ValueError):
+            pass
     out: list[str] = []
     _write(value, out)
     return "".join(out).encode("utf-8")

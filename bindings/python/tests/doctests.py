@@ -8,7 +8,8 @@ import unittest
 import pmq
 
 MODULES = ["pmq", "pmq.scoring", "pmq.bands", "pmq.kpi", "pmq._check", "pmq.calendar",
-           "pmq.rectification", "pmq.supplier", "pmq.testing", "pmq.assessment", "pmq.report"]
+           "pmq.rectification", "pmq.supplier", "pmq.testing", "pmq.assessment", "pmq.report",
+           "pmq.expr"]
 try:
     import pandas  # noqa: F401
     MODULES.append("pmq.pandas")

@@ -19,7 +19,7 @@ class PackageTest(unittest.TestCase):
         for module in (pmq, pmq.kpi, pmq.supplier, pmq.testing):
             public = {n for n in vars(module) if not n.startswith("_")}
             modules = {"kpi", "supplier", "testing", "types", "bands", "calendar", "complaint",
-                       "rectification", "scoring", "pandas", "assessment"}
+                       "rectification", "scoring", "pandas", "assessment", "expr"}
             self.assertEqual(public - set(module.__all__) - modules, set(), module.__name__)
             for name in module.__all__:
                 self.assertTrue(hasattr(module, name), f"{module.__name__}.{name}")

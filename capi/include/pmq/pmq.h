@@ -100,6 +100,18 @@ PMQ_API int pmq_score_lang(const pmq_standard *standard, const char *inspection_
 PMQ_API int pmq_score_batch(const pmq_standard *standard, const char *inspections_json,
                             char **results_json);
 
+/* The summary of pmq_score's result, for batches and dashboards: {"inspection", "status",
+ * "score"?, "exact"?, "passed"?, "vetoes", "failed_sections"}, the same decisions without
+ * item results or explanations (none is built). Problems as pmq_score's. */
+PMQ_API int pmq_score_summary(const pmq_standard *standard, const char *inspection_json,
+                              char **summary_json);
+
+/* pmq_score_batch with a summary per inspection (as pmq_score_summary writes it). Both batch
+ * forms read and score one inspection at a time: memory does not grow with the batch beyond
+ * the input and the output text. */
+PMQ_API int pmq_score_batch_summary(const pmq_standard *standard, const char *inspections_json,
+                                    char **summaries_json);
+
 /* Derives a project standard from a company standard (R-STD-2). selection_json:
  * {"id", "version"?, "title"?, "property_type"?, "grade"?, "clauses"?: [...], "exclude"?: [...]}.
  * The new handle is released with pmq_standard_free. */
@@ -120,6 +132,13 @@ PMQ_API int pmq_standard_item_count(const pmq_standard *standard, size_t *count)
 #define PMQ_NO_DATA INT64_MIN
 PMQ_API int pmq_score_values(const pmq_standard *standard, const int64_t *values, size_t count,
                              int64_t *score_milli);
+
+/* Typed batch: `inspections` rows of `items` values each (row-major: the k-th inspection's
+ * values are values[k * items .. k * items + items - 1]), items being the standard's item
+ * count; writes one final score per inspection to scores_milli (PMQ_NO_DATA when nothing
+ * applicable was scored). Every row is checked; problems name the row: "[3].values[2]". */
+PMQ_API int pmq_score_values_batch(const pmq_standard *standard, const int64_t *values,
+                                   size_t inspections, size_t items, int64_t *scores_milli);
 
 /* Roll-ups (R-SCORE-1, R-SCORE-2, R-SCORE-3): {"branches": [{"id", "projects": [{"id",
  * "scores": [90, "89.9967", "26999/300", ...], "carry_over"?: [...]}]}], "decimals"?: 2,
@@ -334,6 +353,23 @@ PMQ_API int pmq_kpi_evaluate_custom(const char *definition_json, const char *cou
  * JSON {"exact": "39/40", "value": "0.975000", "unit": "count"} with 6 places, or
  * {"no_data": true, "reason": ...}. Errors name the position in the expression. */
 PMQ_API int pmq_expr_evaluate(const char *expression, const char *values_json, char **result_json);
+
+/* A compiled expression, for evaluating one custom KPI many times: parsed and checked once
+ * (errors as pmq_expr_evaluate's, at "expression"), then evaluated with typed values — no
+ * JSON, no map of names. Immutable: one handle may be shared by threads. */
+typedef struct pmq_expr pmq_expr;
+PMQ_API int pmq_expr_create(const char *expression, pmq_expr **out);
+PMQ_API void pmq_expr_free(pmq_expr *expr);
+/* The names the expression reads, sorted, each once: the order of the values below. The
+ * name is owned by the handle. */
+PMQ_API int pmq_expr_name_count(const pmq_expr *expr, size_t *count);
+PMQ_API int pmq_expr_name(const pmq_expr *expr, size_t index, const char **name);
+/* Evaluates exactly with one count (>= 0) per name, in the names' order; writes the result as
+ * a fraction in lowest terms, numerator / denominator (denominator > 0), or denominator 0
+ * for no data (a zero divisor). PMQ_EINPUT for a negative count ("values[2]"), a wrong
+ * number of values, or a result whose terms do not fit int64. */
+PMQ_API int pmq_expr_eval_int64(const pmq_expr *expr, const int64_t *values, size_t count,
+                                int64_t *numerator, int64_t *denominator);
 
 /* A catalogue KPI over months [{"month": "2026-01", "counts": {...}}, ...] per period
  * ("month", "quarter", "half_year" or "year"): counts summed, rate recomputed. */
