@@ -159,7 +159,9 @@ std::optional<fraction> parse_fraction(std::string_view text, std::size_t max_di
   }
   if (int_digits == 0 || (point && places == 0)) return std::nullopt; // "", ".5", "5."
   const integer n = decimal_integer(digits);
-  return fraction(negative ? integer(-n) : n, pow10(int(places)));
+  // Not pow10: a decimal may have more places than a rendering (up to max_digits).
+  return fraction(negative ? integer(-n) : n,
+                  boost::multiprecision::pow(integer(10), static_cast<unsigned>(places)));
 }
 
 std::optional<points> points::exactly(const fraction &value) {

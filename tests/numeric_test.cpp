@@ -1,3 +1,5 @@
+#include "pmq/expr.hpp"
+#include "pmq/json.hpp"
 #include "pmq/numeric.hpp"
 
 #include <catch2/catch.hpp>
@@ -57,4 +59,21 @@ TEST_CASE("money is exact to the fen", "[numeric]") {
   CHECK(total == *money::parse("10"));
   CHECK(pmq::to_money(fraction(1, 3)).fen() == 33);
   CHECK(pmq::to_money(fraction(1, 200)).fen() == 1); // 0.005 → 0.01
+}
+
+TEST_CASE("fuzz finding: a decimal with more than 18 places is exact, not an internal error",
+          "[numeric][bad-input]") {
+  // fuzz_expr: "66>66.66666666666666666666" reached PMQ_EINTERNAL ("places must be 0..18").
+  CHECK(pmq::to_string(*pmq::parse_fraction("66.66666666666666666666")) ==
+        "3333333333333333333333/50000000000000000000");
+  const auto sixty_digits = pmq::parse_fraction("0." + std::string(58, '0') + "1");
+  REQUIRE(sixty_digits);
+  CHECK(pmq::to_string(*sixty_digits) == "1/1" + std::string(59, '0'));
+  CHECK_FALSE(pmq::parse_fraction("0." + std::string(59, '0') + "1")); // 61 digits
+  // A JSON number held as a double with more than 18 decimals took the same path.
+  CHECK(pmq::to_string(pmq::from_json_value<pmq::fraction>(pmq::json::parse("1e-20"))) ==
+        "1/100000000000000000000");
+  const auto e = pmq::expression::parse("66.66666666666666666666 * 3");
+  CHECK(pmq::to_string(e.evaluate(pmq::quantities{}).value()) ==
+        "9999999999999999999999/50000000000000000000");
 }
