@@ -2,15 +2,12 @@
 // language: converts and forwards to pmq/report.hpp and pmq/explain.hpp. The HTML is returned
 // as a string (an ERP embeds it); writing a file is the caller's.
 #include "common.hpp"
+#include "standard_handle.hpp"
 
 #include "pmq/explain.hpp"
 #include "pmq/report.hpp"
 
 #include <string>
-
-struct pmq_standard {
-  pmq::compiled_standard compiled;
-};
 
 using namespace pmq::capi;
 
@@ -38,7 +35,7 @@ PMQ_API int pmq_score_lang(const pmq_standard *standard, const char *inspection_
     PMQ_REQUIRE(inspection_json);
     const auto language = language_arg(lang);
     if (!language) return bad_language(lang);
-    const auto ins = pmq::load_inspection(inspection_json);
+    const auto ins = standard->compiled.read_inspection(inspection_json);
     auto result = standard->compiled.score(ins);
     if (*language != pmq::language::zh)
       pmq::explain(result, standard->compiled.definition(), ins.carry_over, *language);

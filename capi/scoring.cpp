@@ -1,12 +1,9 @@
 // C ABI for standards and scoring: converts and forwards to pmq::compiled_standard.
 #include "common.hpp"
+#include "standard_handle.hpp"
 
 #include "pmq/rollup.hpp"
 #include "pmq/scoring.hpp"
-
-struct pmq_standard {
-  pmq::compiled_standard compiled;
-};
 
 using namespace pmq::capi;
 
@@ -76,7 +73,8 @@ PMQ_API int pmq_score(const pmq_standard *standard, const char *inspection_json,
     *result_json = nullptr;
     PMQ_REQUIRE(standard);
     PMQ_REQUIRE(inspection_json);
-    const auto result = standard->compiled.score(pmq::load_inspection(inspection_json));
+    const auto result =
+        standard->compiled.score(standard->compiled.read_inspection(inspection_json));
     *result_json = dup(pmq::to_json_text(result));
     return ok();
   });
@@ -89,7 +87,8 @@ PMQ_API int pmq_score_summary(const pmq_standard *standard, const char *inspecti
     *summary_json = nullptr;
     PMQ_REQUIRE(standard);
     PMQ_REQUIRE(inspection_json);
-    const auto summary = standard->compiled.summarize(pmq::load_inspection(inspection_json));
+    const auto summary =
+        standard->compiled.summarize(standard->compiled.read_inspection(inspection_json));
     *summary_json = dup(pmq::to_json_text(summary));
     return ok();
   });

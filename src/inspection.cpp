@@ -2,20 +2,18 @@
 
 namespace pmq {
 
-namespace {
-void check(const inspection &i, const std::string &path, problem_list &problems) {
+void check_inspection(const inspection &i, const std::string &path, problem_list &problems) {
   if (i.id.empty()) problems.add(join_path(path, "id"), "must not be empty");
   for (std::size_t k = 0; k < i.carry_over.size(); ++k)
     if (i.carry_over[k].points <= points{})
       problems.add(join_path(join_path(join_path(path, "carry_over"), k), "points"),
                    "must be greater than 0, got " + i.carry_over[k].points.to_string());
 }
-} // namespace
 
 inspection inspection_from_json(const json &value) {
   auto i = from_json_value<inspection>(value);
   problem_list problems;
-  check(i, "", problems);
+  check_inspection(i, "", problems);
   problems.throw_if_any();
   return i;
 }
@@ -24,7 +22,7 @@ std::vector<inspection> load_inspections(std::string_view json_text) {
   auto all = from_json_value<std::vector<inspection>>(parse_json(json_text));
   problem_list problems;
   for (std::size_t k = 0; k < all.size(); ++k)
-    check(all[k], join_path("", k), problems);
+    check_inspection(all[k], join_path("", k), problems);
   problems.throw_if_any();
   return all;
 }

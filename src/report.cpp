@@ -342,8 +342,8 @@ std::string inspection_report(const standard &def, const inspection &ins, const 
 
 std::string inspection_report(const standard &def, std::string_view inspection_json,
                               language lang) {
-  const auto ins = load_inspection(inspection_json);
   const compiled_standard cs(def);
+  const auto ins = cs.read_inspection(inspection_json);
   auto r = cs.score(ins);
   if (lang != language::zh) explain(r, cs.definition(), ins.carry_over, lang);
   return inspection_report(cs.definition(), ins, r, lang);
@@ -673,24 +673,7 @@ std::string assessment_report(const assessment_result &r, language lang) {
     const std::string project = n.project ? project_name(*n.project) : std::string();
     const std::string branch =
         n.branch ? (branch_of.count(*n.branch) ? branch_of[*n.branch] : *n.branch) : std::string();
-    std::string line;
-    switch (n.kind) {
-    case assessment_notice_kind::project_no_data:
-      line = message("p_project_no_data", lang, {project, branch});
-      break;
-    case assessment_notice_kind::branch_no_data:
-      line = message("p_branch_no_data", lang, {branch});
-      break;
-    case assessment_notice_kind::inspection_no_data:
-      line = message("p_inspection_no_data", lang, {n.inspection.value_or(""), project});
-      break;
-    case assessment_notice_kind::carry_over_not_applied:
-      line = message("p_carry_over_not_applied", lang, {n.order.value_or(""), project});
-      break;
-    case assessment_notice_kind::previous_period_missing:
-      line = message("p_previous_period_missing", lang, {n.period.value_or("")});
-      break;
-    }
+    const std::string line = notice_text(n, project, branch, lang);
     p.out += "<li>" + escape(line) + "</li>";
   }
   p.out += "</ul>";

@@ -1,5 +1,7 @@
 #include "pmq/scoring.hpp"
 
+#include "loading.hpp"
+
 #include "pmq/explain.hpp"
 
 #include <algorithm>
@@ -336,7 +338,8 @@ score_result compiled_standard::impl::score(const inspection &ins, bool explaini
   out.project = ins.project;
   out.inspector = ins.inspector;
   out.date = ins.date;
-  if (explaining) pmq::explain(out, def, ins.carry_over, language::zh); // the words, from the numbers
+  if (explaining)
+    pmq::explain(out, def, ins.carry_over, language::zh); // the words, from the numbers
   return out;
 }
 
@@ -470,6 +473,49 @@ std::vector<score_result> compiled_standard::score(const std::vector<inspection>
   }
   if (!all.empty()) throw error(errc::invalid_input, std::move(all));
   return out;
+}
+
+namespace {
+// Reads a T (an inspection, or an array of them) in one pass: reading problems, the
+// inspections' own problems and, only when something is wrong, what scoring what was read
+// says, merged (src/loading.hpp). On success nothing is scored here.
+template <class T, class Own, class Score>
+T read_in_one_pass(const json &value, Own own, Score score) {
+  T out{};
+  problem_list reading;
+  json_io::read(value, out, std::string(), reading);
+  problem_list mine;
+  own(out, mine);
+  if (reading.empty() && mine.empty()) return out;
+  auto checking = mine.items();
+  try {
+    score(out);
+  } catch (const error &e) {
+    if (e.code() == errc::invalid_input)
+      checking.insert(checking.end(), e.problems().begin(), e.problems().end());
+  }
+  throw error(errc::invalid_input, merge_problems(reading.items(), std::move(checking)));
+}
+} // namespace
+
+inspection compiled_standard::read_inspection(std::string_view json_text) const {
+  return read_inspection(parse_json(json_text));
+}
+
+inspection compiled_standard::read_inspection(const json &value) const {
+  return read_in_one_pass<inspection>(
+      value, [](const inspection &i, problem_list &p) { check_inspection(i, "", p); },
+      [&](const inspection &i) { (void)score(i); });
+}
+
+std::vector<inspection> compiled_standard::read_inspections(std::string_view json_text) const {
+  return read_in_one_pass<std::vector<inspection>>(
+      parse_json(json_text),
+      [](const std::vector<inspection> &all, problem_list &p) {
+        for (std::size_t k = 0; k < all.size(); ++k)
+          check_inspection(all[k], join_path("", k), p);
+      },
+      [&](const std::vector<inspection> &all) { (void)score(all); });
 }
 
 std::size_t compiled_standard::item_count() const { return impl_->index.size(); }
@@ -731,7 +777,7 @@ void score_json_batch(const compiled_standard &c, std::string_view text,
   };
   std::vector<std::string_view> elements;
   if (!detail::split_json_array(text, elements)) {
-    const auto all = load_inspections(text); // throws what is wrong
+    const auto all = c.read_inspections(text); // throws what is wrong
     json out = json::array();
     const auto results = c.score(all);
     for (const auto &r : results)
@@ -750,7 +796,7 @@ void score_json_batch(const compiled_standard &c, std::string_view text,
   } catch (const error &) {
     // Report the problems as reading the whole document reports them (every inspection's,
     // each under its [k]); it fails wherever one element failed.
-    (void)c.score(load_inspections(text));
+    (void)c.score(c.read_inspections(text));
     throw; // not reached: the same text read whole is refused too
   }
 }

@@ -208,3 +208,46 @@ TEST_CASE("the typed path scores as the JSON path does", "[scoring][typed]") {
   e = error_of([&] { c.score_values(std::vector<std::int64_t>{1}); });
   CHECK(has_problem(e, "values", "expected 4 values"));
 }
+
+TEST_CASE("an inspection's problems come out in one pass: a wrong type does not hide an "
+          "unknown item",
+          "[R-STD-5][bad-input]") {
+  const pmq::compiled_standard cs(pmq::builtin_standard("pmq-residential-example"));
+  const auto one = R"({"id": "x", "responses": [
+      {"item": "KF-01", "defects": "two"},
+      {"item": "NOPE", "defects": 1},
+      {"item": "KF-02", "defects": -1}]})";
+  const auto e = error_of([&] { cs.read_inspection(std::string_view(one)); });
+  CHECK(has_problem(e, "responses[0].defects", "expected an integer"));
+  CHECK(has_problem(e, "responses[1].item", "no item \"NOPE\""));
+  CHECK(has_problem(e, "responses[2].defects", "out of range"));
+  // What scoring would say about responses[0] (read only in part) is left out.
+  for (const auto &p : e.problems())
+    CHECK((p.path.rfind("responses[0]", 0) != 0 || p.path == "responses[0].defects"));
+  // The inspection's own problems too: a carry-over of 0 points beside a wrong type.
+  const auto own = error_of([&] {
+    cs.read_inspection(std::string_view(R"({"id": "x", "project": "P", "responses": [
+        {"item": "KF-01", "defects": "x"}], "carry_over": [
+        {"order": "Z", "project": "P", "points": 0, "reason": ""}]})"));
+  });
+  CHECK(has_problem(own, "carry_over[0].points", "greater than 0"));
+  CHECK(has_problem(own, "responses[0].defects", "expected an integer"));
+  // A problem of the document's top level is left out beside a reading problem: the top
+  // level could not be read whole (docs/c-api.md).
+  const auto top = error_of(
+      [&] { cs.read_inspection(std::string_view(R"({"id": "", "date": 5, "responses": []})")); });
+  CHECK(has_problem(top, "date", "expected a date"));
+  SECTION("a batch: each inspection's problems under its [k]") {
+    const auto b = error_of([&] {
+      cs.read_inspections(R"([{"id": "a", "responses": [{"item": "KF-01", "defects": true}]},
+                              {"id": "b", "responses": [{"item": "NOPE", "defects": 1}]}])");
+    });
+    CHECK(has_problem(b, "[0].responses[0].defects", "expected an integer"));
+    CHECK(has_problem(b, "[1].responses[0].item", "NOPE"));
+  }
+  SECTION("a good inspection reads as load_inspection reads it") {
+    const auto text = read_file(PMQ_EXAMPLES_DATA "/inspection.json");
+    CHECK(pmq::to_json(cs.score(cs.read_inspection(std::string_view(text)))) ==
+          pmq::to_json(cs.score(pmq::load_inspection(text))));
+  }
+}

@@ -87,10 +87,12 @@ pmq::standard standard_arg(const std::string &file, const std::string &builtin) 
 }
 
 // A batch: a JSON array of inspections, or JSON Lines (one inspection per line).
-std::vector<pmq::inspection> read_batch(const std::string &path) {
+// Each is read against `standard`: every problem of the document in one pass.
+std::vector<pmq::inspection> read_batch(const std::string &path,
+                                        const pmq::compiled_standard &standard) {
   const auto text = read_input(path);
   const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (first != std::string::npos && text[first] == '[') return pmq::load_inspections(text);
+  if (first != std::string::npos && text[first] == '[') return standard.read_inspections(text);
   // JSON Lines: problems are named [k] for the k-th inspection, like a JSON array's, with
   // the line number in the message.
   std::vector<pmq::inspection> out;
@@ -105,7 +107,7 @@ std::vector<pmq::inspection> read_batch(const std::string &path) {
     if (content.find_first_not_of(" \t\r") == std::string::npos) continue;
     const auto at = "[" + std::to_string(k++) + "]";
     try {
-      out.push_back(pmq::inspection_from_json(pmq::parse_json(content)));
+      out.push_back(standard.read_inspection(pmq::parse_json(content)));
     } catch (const pmq::error &e) {
       for (const auto &p : e.problems())
         problems.add(at + (p.path.empty() || p.path[0] == '[' ? "" : ".") + p.path,
@@ -158,16 +160,16 @@ void add_scoring(CLI::App &app) {
     if (o->summary) {
       pmq::json all = pmq::json::array();
       if (o->batch) // problems under [k], as without --summary
-        for (const auto &r : standard.score(read_batch(o->inspection)))
+        for (const auto &r : standard.score(read_batch(o->inspection, standard)))
           all.push_back(pmq::to_json(pmq::summary_of(r)));
       else
         all.push_back(
-            pmq::to_json(standard.summarize(pmq::inspection_from_json(read_json(o->inspection)))));
+            pmq::to_json(standard.summarize(standard.read_inspection(read_json(o->inspection)))));
       emit(o->format, o->batch ? all : all.at(0), all);
       return;
     }
     if (o->batch) {
-      const auto batch = read_batch(o->inspection);
+      const auto batch = read_batch(o->inspection, standard);
       auto results = standard.score(batch);
       pmq::json all = pmq::json::array(), rows = pmq::json::array();
       for (std::size_t k = 0; k < results.size(); ++k) {
@@ -180,7 +182,7 @@ void add_scoring(CLI::App &app) {
       emit(o->format, all, rows);
       return;
     }
-    const auto ins = pmq::inspection_from_json(read_json(o->inspection));
+    const auto ins = standard.read_inspection(read_json(o->inspection));
     auto result = standard.score(ins);
     if (lang != pmq::language::zh)
       pmq::explain(result, standard.definition(), ins.carry_over, lang);

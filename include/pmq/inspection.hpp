@@ -74,6 +74,9 @@ BOOST_DESCRIBE_STRUCT(inspection, (),
 
 /// Reads a JSON array of inspections; problems are named `[k].…`.
 std::vector<inspection> load_inspections(std::string_view json_text);
+/// An inspection's own problems (an empty id, a carry-over of 0 points) under `path`; what
+/// depends on the standard is checked when it is scored.
+void check_inspection(const inspection &i, const std::string &path, problem_list &problems);
 
 /// Reads an inspection from JSON (format only; it is checked against a standard when scored).
 inspection load_inspection(std::string_view json_text);

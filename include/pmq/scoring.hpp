@@ -153,6 +153,23 @@ public:
   /// Scores many inspections; problems are reported under `[k]` for the k-th inspection.
   std::vector<score_result> score(const std::vector<inspection> &batch) const;
 
+  /// Reads an inspection (JSON text) to be scored against this standard, reporting every
+  /// problem in one pass: what could not be read (types, fields), the inspection's own
+  /// problems and, when anything is wrong, what scoring what was read finds (an unknown item
+  /// beside a wrong type elsewhere), each with its path — a problem inside an object that
+  /// could not be read is left out (its values are defaults). What is returned still has to
+  /// be scored: score(read_inspection(text)) costs what score(load_inspection(text)) does.
+  inspection read_inspection(std::string_view json_text) const;
+  inspection read_inspection(const json &value) const;
+  inspection read_inspection(const char *json_text) const {
+    return read_inspection(std::string_view(json_text));
+  }
+  inspection read_inspection(const std::string &json_text) const {
+    return read_inspection(std::string_view(json_text));
+  }
+  /// The same for a JSON array of inspections, each inspection's problems under `[k]`.
+  std::vector<inspection> read_inspections(std::string_view json_text) const;
+
   /// The number of items, over all sections in order (the typed path's value count).
   std::size_t item_count() const;
 
