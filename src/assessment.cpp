@@ -1238,6 +1238,23 @@ std::string assessment_csv(const assessment_result &r, language lang, std::size_
   return out;
 }
 
+std::string notice_text(const assessment_notice &n, const std::string &project,
+                        const std::string &branch, language lang) {
+  switch (n.kind) {
+  case assessment_notice_kind::project_no_data:
+    return format("p_project_no_data", lang, {project, branch});
+  case assessment_notice_kind::branch_no_data:
+    return format("p_branch_no_data", lang, {branch});
+  case assessment_notice_kind::inspection_no_data:
+    return format("p_inspection_no_data", lang, {n.inspection.value_or(""), project});
+  case assessment_notice_kind::carry_over_not_applied:
+    return format("p_carry_over_not_applied", lang, {n.order.value_or(""), project});
+  case assessment_notice_kind::previous_period_missing:
+    return format("p_previous_period_missing", lang, {n.period.value_or("")});
+  }
+  return {};
+}
+
 std::string assessment_text(const assessment_result &r, language lang) {
   std::string out;
   const auto d = r.decimals;
@@ -1363,24 +1380,7 @@ std::string assessment_text(const assessment_result &r, language lang) {
   for (const auto &p : r.problems) {
     const std::string project = p.project ? name_of(*p.project) : std::string();
     const std::string branch = p.branch ? branch_name(*p.branch) : std::string();
-    std::string line;
-    switch (p.kind) {
-    case assessment_notice_kind::project_no_data:
-      line = format("p_project_no_data", lang, {project, branch});
-      break;
-    case assessment_notice_kind::branch_no_data:
-      line = format("p_branch_no_data", lang, {branch});
-      break;
-    case assessment_notice_kind::inspection_no_data:
-      line = format("p_inspection_no_data", lang, {p.inspection.value_or(""), project});
-      break;
-    case assessment_notice_kind::carry_over_not_applied:
-      line = format("p_carry_over_not_applied", lang, {p.order.value_or(""), project});
-      break;
-    case assessment_notice_kind::previous_period_missing:
-      line = format("p_previous_period_missing", lang, {p.period.value_or("")});
-      break;
-    }
+    const std::string line = notice_text(p, project, branch, lang);
     out += "  " + line + "\n";
   }
   return out;

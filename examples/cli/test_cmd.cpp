@@ -3,6 +3,7 @@
 // with the explanation; `--junit FILE` writes a JUnit XML report for CI systems.
 #include "cli.hpp"
 
+#include "pmq/svg.hpp"
 #include "pmq/testing.hpp"
 
 #include <filesystem>
@@ -47,28 +48,8 @@ pmq::json resolve(const pmq::json &file, const std::filesystem::path &dir) {
   return out;
 }
 
-std::string xml(const std::string &s) {
-  std::string out;
-  for (const char c : s) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
+// JUnit XML text: the same escaping as pmq's HTML (& < > " ', invalid UTF-8 as U+FFFD).
+std::string xml(const std::string &s) { return pmq::svg::escape(s); }
 
 std::string failure_line(const pmq::case_failure &f) {
   return f.field + ": expected " + f.expected + ", actual " + f.actual;

@@ -446,6 +446,11 @@ struct assessment_sheet {
 std::vector<assessment_sheet> assessment_sheets(const assessment_result &r,
                                                 language lang = language::zh);
 
+/// One line of the missing-data list, in `lang`: a notice about `project` (its shown name) of
+/// `branch` (its shown name); either may be empty when the notice names none.
+std::string notice_text(const assessment_notice &n, const std::string &project,
+                        const std::string &branch, language lang = language::zh);
+
 /// The report a manager reads: the summary tables, then branch and company scores, top and
 /// bottom, consecutive failures, where the points were lost, and missing data.
 std::string assessment_text(const assessment_result &r, language lang = language::zh);
