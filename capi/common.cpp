@@ -98,7 +98,7 @@ void text_buffer::append(std::string_view s) {
     data_ = p;
     capacity_ = cap;
   }
-  std::memcpy(data_ + size_, s.data(), s.size());
+  if (!s.empty()) std::memcpy(data_ + size_, s.data(), s.size()); // data() may be null
   size_ += s.size();
 }
 
