@@ -57,7 +57,8 @@ template <class T, class Check> T read_and_check(const json &value, Check check)
 /// was read, so that its own problems are reported with them (those not made moot) in one
 /// pass; any other failure of `use` on such a half-read document is left out, and the
 /// reading problems are thrown.
-template <class T, class Use> auto read_then(const json &value, Use use, const std::string &path = "") {
+template <class T, class Use>
+auto read_then(const json &value, Use use, const std::string &path = "") {
   T out{};
   problem_list reading;
   json_io::read(value, out, path, reading);
@@ -67,6 +68,8 @@ template <class T, class Use> auto read_then(const json &value, Use use, const s
     (void)use(static_cast<const T &>(out));
   } catch (const error &e) {
     if (e.code() == errc::invalid_input) checking = e.problems();
+  } catch (const std::exception &) {
+    // Defaults a check was not written for: the reading problems say what is wrong.
   }
   throw error(errc::invalid_input, merge_problems(reading.items(), std::move(checking)));
 }

@@ -493,6 +493,8 @@ T read_in_one_pass(const json &value, Own own, Score score) {
   } catch (const error &e) {
     if (e.code() == errc::invalid_input)
       checking.insert(checking.end(), e.problems().begin(), e.problems().end());
+  } catch (const std::exception &) {
+    // Defaults scoring was not written for: the other problems say what is wrong.
   }
   throw error(errc::invalid_input, merge_problems(reading.items(), std::move(checking)));
 }
